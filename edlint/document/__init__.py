@@ -1,0 +1,198 @@
+"""The document model: one article as blocks, sentences, quotations and words, all as file offsets.
+
+``Document.text`` is the file as decoded (BOM removed, line endings kept);
+``Document.prose`` is the same length with every non-prose character (front
+matter, code, link targets, HTML, markup) blanked to a space. Rules search
+``prose`` and report offsets that are valid in ``text``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
+from .markup import Block, line_starts, markdown_prose, plain_blocks
+from .quotes import Quotation, QuoteProblem, scan_quotations
+from .sentences import Sentence, Word, split_sentences, words_in
+
+__all__ = [
+    "Block", "Document", "FrontMatterError", "Quotation", "QuoteProblem", "Sentence", "Word",
+    "build_document", "MARKDOWN_SUFFIXES", "TEXT_SUFFIXES",
+]
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",)
+_TITLE_KEYS = ("title", "headline")
+_STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek")
+_SIC = re.compile(r"\s*\[sic\]", re.I)
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    prose: str
+    kind: str  # "markdown" or "text"
+    blocks: list[Block]
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_end: int = 0
+    date: _dt.date | None = None
+    date_source: str = ""
+
+    # ------------------------------------------------------------ structure
+    @cached_property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "headline"), None)
+
+    @cached_property
+    def standfirst(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "standfirst"), None)
+
+    @cached_property
+    def body(self) -> list[Block]:
+        """Blocks of the article body (not headline, standfirst or sub-headings)."""
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    def block_text(self, block: Block) -> str:
+        return self.prose[block.start : block.end]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for bi, b in enumerate(self.blocks):
+            for s, e in split_sentences(self.prose, b.start, b.end):
+                out.append(Sentence(s, e, bi))
+        return out
+
+    @cached_property
+    def _quote_scan(self) -> tuple[list[Quotation], list[QuoteProblem]]:
+        quotes: list[Quotation] = []
+        problems: list[QuoteProblem] = []
+        # Headline and standfirst are scanned on their own: a quote never runs from them into the body.
+        heads = [b for b in self.blocks if b.kind in ("headline", "standfirst", "heading")]
+        for b in heads:
+            q, p = scan_quotations(self.prose, [(b.start, b.end)])
+            quotes += q
+            problems += p
+        q, p = scan_quotations(self.prose, [(b.start, b.end) for b in self.body])
+        quotes += q
+        problems += p
+        quotes.sort(key=lambda x: x.start)
+        problems.sort(key=lambda x: x.start)
+        return quotes, problems
+
+    @property
+    def quotations(self) -> list[Quotation]:
+        return self._quote_scan[0]
+
+    @property
+    def quote_problems(self) -> list[QuoteProblem]:
+        return self._quote_scan[1]
+
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        spans = sorted((s, e) for q in self.quotations for s, e in q.segments)
+        merged: list[list[int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        return [m[0] for m in merged], [m[1] for m in merged]
+
+    def in_quote(self, offset: int) -> bool:
+        """Is the character at ``offset`` inside quotation marks (any depth)?"""
+        starts, ends = self._quote_index
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        out: list[Word] = []
+        for b in self.blocks:
+            out += words_in(self.prose, b.start, b.end)
+        return out
+
+    def followed_by_sic(self, end: int) -> bool:
+        """``[sic]`` right after a span marks it as deliberate: rules leave it alone."""
+        return bool(_SIC.match(self.text, end))
+
+    # ------------------------------------------------------------ positions
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return line_starts(self.text)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset (columns count characters; ``\\r`` is not a column)."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of a 1-based line's text, without its line ending."""
+        s = self.line_starts[line - 1]
+        e = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        if e > s and self.text[e - 1] == "\r":
+            e -= 1
+        return s, e
+
+    def block_at(self, offset: int) -> int | None:
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset <= self.blocks[i].end:
+            return i
+        return None
+
+
+def _locate_value(text: str, fm: FrontMatter, value: Any) -> tuple[int, int] | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip()
+    i = text.find(v, fm.start, fm.end)
+    return (i, i + len(v)) if i >= 0 else None
+
+
+def build_document(text: str, path: str = "<stdin>", kind: str | None = None, default_date: _dt.date | None = None) -> Document:
+    """Parse decoded file text into a Document. Raises FrontMatterError for broken front matter."""
+    if kind is None:
+        kind = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    fm = split_front_matter(text)
+    if kind == "markdown":
+        prose, blocks = markdown_prose(text, fm)
+    else:
+        prose = (" " * fm.end if fm.end else "") + text[fm.end :]
+        prose = re.sub(r"[^\n\r]", " ", prose[: fm.end]) + prose[fm.end :] if fm.end else prose
+        blocks = plain_blocks(text, fm)
+    prose_list = None
+    extra: list[Block] = []
+    for keys, kind_name in ((_TITLE_KEYS, "headline"), (_STANDFIRST_KEYS, "standfirst")):
+        for k in keys:
+            span = _locate_value(text, fm, fm.data.get(k))
+            if span:
+                if prose_list is None:
+                    prose_list = list(prose)
+                prose_list[span[0] : span[1]] = text[span[0] : span[1]]
+                extra.append(Block(span[0], span[1], kind_name))
+                break
+    if prose_list is not None:
+        prose = "".join(prose_list)
+    has_title = any(b.kind == "headline" for b in extra)
+    if not has_title and blocks:
+        if kind == "markdown":
+            for i, b in enumerate(blocks):
+                if b.kind == "heading" and b.level == 1:
+                    blocks[i] = Block(b.start, b.end, "headline", 1)
+                    break
+        elif len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
+            blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")
+    blocks = sorted(extra + blocks, key=lambda b: b.start)
+    date, source = article_date(fm.data)
+    if date is None and default_date is not None:
+        date, source = default_date, "--date"
+    return Document(
+        path=path, text=text, prose=prose, kind=kind, blocks=blocks,
+        front_matter=fm.data, front_matter_end=fm.end, date=date, date_source=source,
+    )

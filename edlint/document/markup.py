@@ -1,0 +1,197 @@
+"""Turn a file's markup into a *prose view*: the same text with every non-prose character blanked.
+
+The prose view has exactly the length of the original file, so an offset into
+it is an offset into the file. Rules match on prose, report offsets, and fixes
+edit the original — nothing is ever re-located by searching the text again.
+
+Markdown is parsed with markdown-it-py (CommonMark). It maps blocks to source
+lines but not inline tokens to characters, so inline markup (link targets,
+emphasis markers, code spans, HTML, entities) is blanked here from the source
+lines of each prose block.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .frontmatter import FrontMatter
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose: a paragraph, heading, list item or quoted block.
+
+    ``start``/``end`` are offsets into the file; ``kind`` is ``headline``,
+    ``standfirst``, ``heading``, ``paragraph``; ``level`` is the heading level.
+    """
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    level: int = 0
+
+
+_BLANK_KEEP = "\n\r"
+
+
+def blank(buf: list[str], start: int, end: int) -> None:
+    """Replace buf[start:end] with spaces, keeping line breaks so lines stay where they were."""
+    for i in range(start, end):
+        if buf[i] not in _BLANK_KEEP:
+            buf[i] = " "
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+# ---------------------------------------------------------------- plain text
+
+def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
+    """Paragraphs of a plain-text article.
+
+    Blank lines separate blocks. Inside a block each line is a paragraph (the
+    scraped and wire copy edlint sees puts one paragraph per line), unless the
+    block is hard-wrapped — all lines but the last of similar, moderate length
+    — in which case the lines form one paragraph.
+    """
+    blocks: list[Block] = []
+    pos = fm.end
+    n = len(text)
+    cur: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not cur:
+            return
+        lengths = [e - s for s, e in cur]
+        wrapped = len(cur) > 1 and all(30 <= L <= 100 for L in lengths[:-1]) and lengths[-1] <= 100
+        if wrapped:
+            blocks.append(Block(cur[0][0], cur[-1][1]))
+        else:
+            blocks.extend(Block(s, e) for s, e in cur)
+        cur.clear()
+
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        s, e = pos, end
+        while e > s and text[e - 1] in " \t\r\f\v\u00a0\ufeff":
+            e -= 1
+        while s < e and text[s] in " \t\u00a0\ufeff":
+            s += 1
+        if s == e:
+            flush()
+        else:
+            cur.append((s, e))
+        pos = end + 1
+    flush()
+    return blocks
+
+
+# ---------------------------------------------------------------- markdown
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_HTML_INLINE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](\([^)]*\)|\[[^\]]*\])")
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+")
+_EMPH = re.compile(r"\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+def _mask_inline(buf: list[str], text: str, s: int, e: int) -> None:
+    """Blank inline markup between s and e (already-unblanked prose of one line)."""
+    seg = text[s:e]
+    for rx in (_CODE_SPAN, _AUTOLINK, _HTML_INLINE, _IMAGE):
+        for m in rx.finditer(seg):
+            blank(buf, s + m.start(), s + m.end())
+    for m in _LINK.finditer(seg):
+        blank(buf, s + m.start(), s + m.start() + 1)  # "["
+        blank(buf, s + m.end(1), s + m.end())  # "](url)" or "][ref]"
+    for m in _BARE_URL.finditer(seg):
+        blank(buf, s + m.start(), s + m.end())
+    for m in _EMPH.finditer(seg):
+        if all(buf[s + i] != " " for i in range(m.start(), m.end())):
+            blank(buf, s + m.start(), s + m.end())
+    for m in _ESCAPE.finditer(seg):
+        blank(buf, s + m.start(), s + m.end())
+    for m in _ENTITY.finditer(seg):
+        decoded = html.unescape(m.group(0))
+        if len(decoded) == 1 and buf[s + m.start()] != " ":
+            buf[s + m.start()] = decoded
+            blank(buf, s + m.start() + 1, s + m.end())
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
+    """Return (prose view, blocks) for a Markdown file."""
+    starts = line_starts(text)
+    # Blank the front matter for the parser but keep its lines, so maps stay aligned.
+    src = (re.sub(r"[^\n]", " ", text[: fm.end]) + text[fm.end :]) if fm.end else text
+    tokens = _parser().parse(src)
+    buf = [c if c in _BLANK_KEEP else " " for c in text]
+    blocks: list[Block] = []
+    container: list[str] = []
+    heading_level = 0
+    for tok in tokens:
+        if tok.type == "heading_open":
+            heading_level = int(tok.tag[1:])
+        elif tok.type == "heading_close":
+            heading_level = 0
+        elif tok.type in ("table_open",):
+            container.append("table")
+        elif tok.type in ("table_close",):
+            container.pop()
+        if tok.type != "inline" or tok.map is None or "table" in container:
+            continue
+        l0, l1 = tok.map
+        content_lines = tok.content.split("\n")
+        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(_line(text, starts, ln)))]
+        bstart = bend = None
+        for ln, content in zip(src_lines, content_lines):
+            line_text = _line(text, starts, ln)
+            ls = starts[ln]
+            stripped = line_text.rstrip(" \t\r")
+            c = content.rstrip(" \t")
+            if heading_level:
+                stripped = _ATX_CLOSE.sub("", stripped)
+            idx = len(stripped) - len(c)
+            if idx < 0 or stripped[idx:] != c:
+                idx = line_text.find(c)
+                if idx < 0:
+                    continue
+            s, e = ls + idx, ls + idx + len(c)
+            if s == e:
+                continue
+            for i in range(s, e):
+                buf[i] = text[i]
+            _mask_inline(buf, text, s, e)
+            bstart = s if bstart is None else bstart
+            bend = e
+        if bstart is not None:
+            kind = "heading" if heading_level else "paragraph"
+            blocks.append(Block(bstart, bend, kind, heading_level))
+    return "".join(buf), blocks
+
+
+def _line(text: str, starts: list[int], ln: int) -> str:
+    if ln >= len(starts):
+        return ""
+    end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
+    return text[starts[ln] : end]

@@ -1,0 +1,167 @@
+"""The ``edlint`` command line: check, fix, rules, explain (and the kb and stats helpers).
+
+Each subcommand is a small function that returns an exit code: 0 nothing at
+or above the fail level, 1 findings, 2 usage, config or input errors.
+Heavy modules (rich, rule families, textstat) are imported only by the
+commands that use them, so one article in a pre-commit hook stays instant.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="edlint: an editorial linter for news copy.",
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    json = "json"
+    concise = "concise"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class FailOn(str, Enum):
+    suggestion = "suggestion"
+    warning = "warning"
+    error = "error"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"edlint: {message}\n")
+
+
+def _parse_date(value: Optional[str]) -> Optional[_dt.date]:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+
+
+def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+    if not values:
+        return None
+    return [p for v in values for p in v.split(",") if p.strip()]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"edlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
+) -> None:
+    """edlint: an editorial linter for news copy."""
+
+
+PATHS = typer.Argument(None, help="Files or folders to check; '-' reads standard input.")
+CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (or pyproject.toml) for every file.")
+DATE = typer.Option(None, "--date", help="Article date YYYY-MM-DD where the front matter has none.")
+SELECT = typer.Option(None, "--select", help="Only these rules or families (comma-separated, repeatable).")
+IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = PATHS,
+    format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    date: Optional[str] = DATE,
+    select: Optional[List[str]] = SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."),
+    config: Optional[Path] = CONFIG,
+    color: Color = typer.Option(Color.auto, "--color", help="Colour in the terminal report."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
+) -> None:
+    """Check articles and report findings."""
+    from .commands.check import run_check
+
+    code = run_check(
+        paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
+        fail_on.value if fail_on else None, config, color.value, stdin_filename,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def fix(
+    paths: Optional[List[str]] = PATHS,
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes an editor should confirm."),
+    diff: bool = typer.Option(False, "--diff", help="Show a unified diff; write nothing."),
+    date: Optional[str] = DATE,
+    select: Optional[List[str]] = SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    config: Optional[Path] = CONFIG,
+) -> None:
+    """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically."""
+    from .commands.fix import run_fix
+
+    raise typer.Exit(run_fix(paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config))
+
+
+@app.command("rules")
+def rules_cmd(
+    config: Optional[Path] = CONFIG,
+    all_rules: bool = typer.Option(True, "--all/--enabled", help="Show every rule, or only those enabled."),
+) -> None:
+    """List the rules: id, default severity, on or off, fix safety."""
+    from .commands.rules import run_rules
+
+    raise typer.Exit(run_rules(config, all_rules))
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsistent."), config: Optional[Path] = CONFIG) -> None:
+    """Show a rule's documentation."""
+    from .commands.rules import run_explain
+
+    raise typer.Exit(run_explain(rule, config))
+
+
+def _register_optional() -> None:
+    """Sub-apps that live with the features they serve."""
+    try:
+        from .kb_cli import app as kb_app
+    except ImportError:
+        return
+    app.add_typer(kb_app, name="kb", help="Ask the officeholder knowledge base.")
+
+
+_register_optional()
+
+
+def run() -> None:  # console-script entry point
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)

@@ -1,0 +1,269 @@
+"""Configuration: ``edlint.toml`` or ``[tool.edlint]`` in ``pyproject.toml``.
+
+Found from the checked file upwards (or given with ``--config``), validated
+against a declarative schema so a typo fails loudly with ``file:line``, and
+layered: presets it extends, then its own settings, then per-path overrides.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .model import Severity
+from .yamlsource import DataError, validate
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CONFIG_NAMES = ("edlint.toml", ".edlint.toml", "pyproject.toml")
+PRESETS_DIR = Path(__file__).parent / "presets"
+
+_RULE_SETTINGS = {
+    "type": "object",
+    "properties": {
+        "enabled": {"type": "boolean"},
+        "severity": {"enum": ["suggestion", "warning", "error"]},
+    },
+}
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "extends": {"type": "array", "items": {"type": "string"}},
+        "locale": {"enum": ["en-GB", "en-US"]},
+        "fail_on": {"enum": ["suggestion", "warning", "error"]},
+        "exclude": {"type": "array", "items": {"type": "string"}},
+        "rule_dirs": {"type": "array", "items": {"type": "string"}},
+        "ignore": {"type": "array", "items": {"type": "string"}},
+        "rules": {"type": "object", "additionalProperties": _RULE_SETTINGS},
+        "overrides": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["paths"],
+                "properties": {
+                    "paths": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                    "ignore": {"type": "array", "items": {"type": "string"}},
+                    "locale": {"enum": ["en-GB", "en-US"]},
+                    "rules": {"type": "object", "additionalProperties": _RULE_SETTINGS},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+class ConfigError(DataError):
+    pass
+
+
+@dataclass
+class Layer:
+    """One configuration source's settings (a preset or a file)."""
+
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+    paths: list[str] | None = None  # for overrides: which files it applies to
+    locale: str | None = None
+
+
+@dataclass
+class Config:
+    """A resolved configuration. ``root`` is the folder paths in it are relative to."""
+
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    locale: str = "en-GB"
+    fail_on: Severity = Severity.WARNING
+    exclude: list[str] = field(default_factory=list)
+    rule_dirs: list[Path] = field(default_factory=list)
+    layers: list[Layer] = field(default_factory=list)
+    digest: str = ""
+
+    # ---------------------------------------------------------- resolution
+    def relative(self, file_path: str) -> str:
+        try:
+            return PurePosixPath(Path(file_path).resolve().relative_to(self.root.resolve())).as_posix()
+        except ValueError:
+            return PurePosixPath(Path(file_path)).as_posix()
+
+    def applicable_layers(self, file_path: str | None) -> list[Layer]:
+        rel = self.relative(file_path) if file_path else None
+        out = []
+        for layer in self.layers:
+            if layer.paths is None:
+                out.append(layer)
+            elif rel is not None and any(glob_match(rel, p) for p in layer.paths):
+                out.append(layer)
+        return out
+
+    def locale_for(self, file_path: str | None) -> str:
+        loc = self.locale
+        for layer in self.applicable_layers(file_path):
+            if layer.paths is not None and layer.locale:
+                loc = layer.locale
+        return loc
+
+    def settings_for(self, rule_id: str, file_path: str | None) -> dict[str, Any]:
+        """Merged settings (enabled, severity, options...) for one rule and one file."""
+        merged: dict[str, Any] = {}
+        family = rule_id.split(".", 1)[0]
+        for layer in self.applicable_layers(file_path):
+            for key in ("*", family, rule_id):
+                if key in layer.rules:
+                    merged.update(layer.rules[key])
+            if any(rule_matches(rule_id, pat) for pat in layer.ignore):
+                merged["enabled"] = False
+        return merged
+
+    def is_excluded(self, file_path: str) -> bool:
+        rel = self.relative(file_path)
+        return any(glob_match(rel, pat) for pat in self.exclude)
+
+
+def rule_matches(rule_id: str, pattern: str) -> bool:
+    """``spelling`` or ``spelling.*`` match the family; otherwise a glob on the id."""
+    pattern = pattern.strip()
+    if pattern in ("*", "all"):
+        return True
+    if "." not in pattern:
+        return rule_id.split(".", 1)[0] == pattern
+    return fnmatch.fnmatchcase(rule_id, pattern)
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    if pattern.endswith("/**") and (rel == pattern[:-3] or rel.startswith(pattern[:-2])):
+        return True
+    if "/" not in pattern and fnmatch.fnmatchcase(PurePosixPath(rel).name, pattern):
+        return True
+    if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
+        return True
+    return False
+
+
+# ---------------------------------------------------------- loading
+
+def _toml_line_finder(text: str):
+    lines = text.splitlines()
+
+    def find(path: list[Any]) -> int | None:
+        for key in reversed([p for p in path if isinstance(p, str)]):
+            rx = re.compile(r'^\s*(\[+[^\]]*)?["\']?' + re.escape(key) + r'["\']?\s*(=|\]|\.)')
+            rx2 = re.compile(r'["\']?' + re.escape(key) + r'["\']?\s*=')
+            for i, line in enumerate(lines, 1):
+                if rx.search(line) or rx2.search(line):
+                    return i
+        return None
+
+    return find
+
+
+def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(display, f"cannot read config: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"line (\d+)", msg)
+        raise ConfigError(display, f"invalid TOML: {msg}", int(m.group(1)) if m else None) from None
+    return data, text
+
+
+def _layer_from(data: dict[str, Any], paths: list[str] | None = None) -> Layer:
+    rules = {}
+    for key, val in (data.get("rules") or {}).items():
+        rules[key] = dict(val)
+    return Layer(rules=rules, ignore=list(data.get("ignore", [])), paths=paths, locale=data.get("locale"))
+
+
+def _load_preset(name: str, seen: set[str]) -> list[Layer]:
+    if name in seen:
+        return []
+    seen.add(name)
+    p = PRESETS_DIR / f"{name}.toml"
+    if not p.is_file():
+        raise ConfigError("config", f"unknown preset {name!r} (available: {', '.join(available_presets())})")
+    data, _ = _read_toml(p, f"preset {name}")
+    layers: list[Layer] = []
+    for parent in data.get("extends", []):
+        layers += _load_preset(parent, seen)
+    layers.append(_layer_from(data))
+    return layers
+
+
+def available_presets() -> list[str]:
+    return sorted(p.stem for p in PRESETS_DIR.glob("*.toml"))
+
+
+def load_config(path: Path | None) -> Config:
+    """Load a config file (or the defaults when ``path`` is None)."""
+    import hashlib
+
+    if path is None:
+        cfg = Config(layers=_load_preset("recommended", set()))
+        cfg.digest = "default"
+        return cfg
+    display = str(path)
+    data, text = _read_toml(path, display)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("edlint", {})
+    validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
+    root = path.resolve().parent
+    seen: set[str] = set()
+    layers: list[Layer] = []
+    for name in data.get("extends", ["recommended"]):
+        try:
+            layers += _load_preset(name, seen)
+        except ConfigError as exc:
+            raise ConfigError(display, exc.message, _toml_line_finder(text)(["extends"])) from None
+    if "recommended" not in seen:
+        layers = _load_preset("recommended", set()) + layers
+    layers.append(_layer_from(data))
+    for ov in data.get("overrides", []):
+        layers.append(_layer_from(ov, paths=ov["paths"]))
+    for key, settings in data.get("rules", {}).items():
+        if "severity" in settings:
+            Severity.parse(settings["severity"])
+    return Config(
+        path=display,
+        root=root,
+        locale=data.get("locale", "en-GB"),
+        fail_on=Severity.parse(data.get("fail_on", "warning")),
+        exclude=list(data.get("exclude", [])),
+        rule_dirs=[(root / d) for d in data.get("rule_dirs", [])],
+        layers=layers,
+        digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+    )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file or folder)."""
+    here = start if start.is_dir() else start.parent
+    here = here.resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            cand = folder / name
+            if cand.is_file():
+                if name == "pyproject.toml" and not _has_tool_section(cand):
+                    continue
+                return cand
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.edlint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False

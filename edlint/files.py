@@ -1,0 +1,75 @@
+"""Which files a run checks: explicit paths, directories walked for articles, ``.gitignore`` and excludes."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".edlint_cache"}
+
+
+@dataclass
+class Collected:
+    files: list[Path] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    stdin: bool = False
+
+
+def _gitignore_spec(folder: Path):
+    gi = folder / ".gitignore"
+    if not gi.is_file():
+        return None
+    import pathspec
+
+    try:
+        lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+
+
+def walk_articles(root: Path) -> list[Path]:
+    """Articles under a folder, honouring every ``.gitignore`` on the way down, in a stable order."""
+    out: list[Path] = []
+    specs: list[tuple[Path, object]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        spec = _gitignore_spec(here)
+        specs = [(b, s) for b, s in specs if here == b or b in here.parents]
+        if spec is not None:
+            specs.append((here, spec))
+
+        def ignored(p: Path, is_dir: bool) -> bool:
+            for base, sp in specs:
+                rel = p.relative_to(base).as_posix() + ("/" if is_dir else "")
+                if sp.match_file(rel):  # type: ignore[attr-defined]
+                    return True
+            return False
+
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not ignored(here / d, True))
+        for name in sorted(filenames):
+            if name.lower().endswith(ARTICLE_SUFFIXES):
+                p = here / name
+                if not ignored(p, False):
+                    out.append(p)
+    return out
+
+
+def collect(paths: list[str]) -> Collected:
+    got = Collected()
+    for arg in paths:
+        if arg == "-":
+            got.stdin = True
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            found = walk_articles(p)
+            if not found:
+                got.errors.append((arg, f"no articles ({', '.join(ARTICLE_SUFFIXES)}) found in this directory"))
+            got.files.extend(found)
+        elif p.exists() or p.is_symlink():
+            got.files.append(p)
+        else:
+            got.errors.append((arg, "no such file or directory"))
+    return got

@@ -1,0 +1,151 @@
+"""The rule registry, built once per run (never global) from code rules and data packs.
+
+Code rules are listed family by family: each family package exposes ``RULES``.
+Data rules come from the built-in ``rules/`` packs and any ``rule_dirs`` a
+configuration adds. A ``RuleSet`` is the registry narrowed to the rules that
+are on for one file, with their options and severities resolved.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config, ConfigError, rule_matches
+from .kinds import discover, load_data_rule
+from .matcher import LiteralMatcher
+from .model import FAMILIES, Severity
+from .packs import pack_root
+from .rulebase import Rule
+from .yamlsource import DataError
+
+# The one place code rules are listed: each family package's RULES.
+FAMILY_MODULES = {
+    "adcopy": "edlint.checks.adcopy",
+    "spelling": "edlint.checks.spelling",
+    "titles": "edlint.checks.titles",
+    "attribution": "edlint.checks.attribution",
+    "readability": "edlint.checks.readability",
+    "proselint": "edlint.checks.proselint_pack",
+}
+# adcopy runs first: what it finds is furniture the other families skip.
+FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style"))}
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+
+    def add(self, cls: type[Rule]) -> None:
+        rid = cls.meta.id
+        if rid in self.rules and self.rules[rid] is not cls:
+            raise DataError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
+        self.rules[rid] = cls
+
+    def sorted_ids(self) -> list[str]:
+        return sorted(self.rules, key=lambda r: (FAMILY_ORDER.get(r.split(".")[0], 99), r))
+
+
+def _family_rules(module_name: str) -> list[type[Rule]]:
+    try:
+        mod = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return []  # family not installed in this build
+        raise
+    rules = getattr(mod, "RULES", [])
+    if callable(rules):
+        rules = rules()
+    return list(rules)
+
+
+def build_registry(extra_dirs: list[Path] | None = None) -> Registry:
+    reg = Registry()
+    for family, mod in FAMILY_MODULES.items():
+        for cls in _family_rules(mod):
+            reg.add(cls)
+    roots = [(pack_root(), "rules")] + [(d, str(d)) for d in (extra_dirs or [])]
+    for root, label in roots:
+        if label != "rules" and not root.is_dir():
+            raise DataError(label, "rule folder named in config does not exist")
+        for path, family, display in discover(root, label):
+            if family not in FAMILIES:
+                raise DataError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
+            cls = load_data_rule(path, family, display)
+            if cls is not None:
+                reg.add(cls)
+    return reg
+
+
+@dataclass
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+
+
+@dataclass
+class RuleSet:
+    """The rules that are on for a file, instantiated with options, plus their shared matcher."""
+
+    active: list[ActiveRule]
+    matcher: LiteralMatcher
+    locale: str
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.rule.id for a in self.active]
+
+
+def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -> dict[str, Any]:
+    opts = {k: v for k, v in settings.items() if k not in ("enabled", "severity")}
+    known = cls.meta.options
+    for key, val in opts.items():
+        if key not in known:
+            raise ConfigError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} (options: {', '.join(sorted(known)) or 'none'})")
+        default = known[key]
+        if default is not None and not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int)):
+            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
+    return opts
+
+
+def resolve(
+    registry: Registry,
+    config: Config,
+    file_path: str | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    cache: dict | None = None,
+) -> RuleSet:
+    """Turn registry + config (+ CLI select/ignore) into the RuleSet for one file."""
+    chosen: list[tuple[str, Severity, tuple]] = []
+    for rid in registry.sorted_ids():
+        cls = registry.rules[rid]
+        settings = config.settings_for(rid, file_path)
+        enabled = settings.get("enabled", cls.meta.default_enabled)
+        if select:
+            enabled = any(rule_matches(rid, p) for p in select)
+        if ignore and any(rule_matches(rid, p) for p in ignore):
+            enabled = False
+        if not enabled:
+            continue
+        sev = Severity.parse(settings.get("severity", cls.meta.severity))
+        opts = _coerce_options(cls, settings, config)
+        chosen.append((rid, sev, tuple(sorted((k, repr(v)) for k, v in opts.items()))))
+    locale = config.locale_for(file_path)
+    key = (tuple(chosen), locale)
+    if cache is not None and key in cache:
+        return cache[key]
+    active = []
+    matcher = LiteralMatcher()
+    for rid, sev, _ in chosen:
+        cls = registry.rules[rid]
+        settings = config.settings_for(rid, file_path)
+        rule = cls(_coerce_options(cls, settings, config))
+        rule.locale = locale  # type: ignore[attr-defined]
+        matcher.add_all(rid, rule.literal_terms())
+        active.append(ActiveRule(rule, sev))
+    rs = RuleSet(active, matcher, locale)
+    if cache is not None:
+        cache[key] = rs
+    return rs

@@ -1,0 +1,69 @@
+"""Reporters: one module per output format behind one small interface.
+
+A reporter is a function ``render(results, summary, **opts) -> str`` (or, for
+the terminal UI, writes to a console). ``FORMATS`` maps a ``--format`` name to
+the module that implements it, imported only when that format is used.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Severity
+
+if TYPE_CHECKING:
+    from ..runner import FileResult
+
+FORMATS = {
+    "rich": "edlint.report.console",
+    "json": "edlint.report.json_report",
+    "concise": "edlint.report.concise",
+}
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    errors: int = 0
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    fixable: int = 0
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+    @property
+    def failing(self) -> int:
+        return sum(n for sev, n in self.by_severity.items() if Severity.parse(sev) >= self.fail_on)
+
+    def to_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "findings": self.total,
+            "errors": self.errors,
+            "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "suggestion")},
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "fixable": self.fixable,
+            "fail_on": str(self.fail_on),
+        }
+
+
+def summarise(results: list["FileResult"], fail_on: Severity) -> Summary:
+    s = Summary(fail_on=fail_on)
+    for r in results:
+        s.files += 1
+        if r.error:
+            s.errors += 1
+        if r.findings:
+            s.files_with_findings += 1
+        for f in r.findings:
+            s.by_severity[str(f.severity)] += 1
+            s.by_rule[f.rule] += 1
+            if f.fix and f.fix.safe:
+                s.fixable += 1
+    return s

@@ -1,0 +1,228 @@
+"""The terminal UI: each finding with its copy, the exact words underlined, and what to do.
+
+This is the only module (with the other report helpers) that imports rich.
+Long article paragraphs are cropped to a window around the span so the view
+stays readable at 80 columns.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Finding, Severity
+from . import Summary
+
+SEVERITY_STYLE = {
+    Severity.ERROR: "bold white on red",
+    Severity.WARNING: "bold black on yellow",
+    Severity.SUGGESTION: "bold white on blue",
+}
+UNDERLINE_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.SUGGESTION: "bold blue"}
+
+
+def make_console(color: str = "auto", file=None, width: int | None = None) -> Console:
+    kwargs: dict = {"file": file, "highlight": False, "soft_wrap": False}
+    if width:
+        kwargs["width"] = width
+    if color == "always":
+        kwargs["force_terminal"] = True
+    elif color == "never":
+        kwargs["no_color"] = True
+        kwargs["color_system"] = None
+    return Console(**kwargs)
+
+
+def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
+    s = line_starts[line - 1]
+    e = line_starts[line] - 1 if line < len(line_starts) else len(text)
+    if e > s and text[e - 1] == "\r":
+        e -= 1
+    return s, e
+
+
+def _line_starts(text: str) -> list[int]:
+    out = [0]
+    for i, c in enumerate(text):
+        if c == "\n":
+            out.append(i + 1)
+    return out
+
+
+def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
+    """Crop a line to ``room`` characters around columns [a, b); return text and shifted a, b."""
+    if len(line_text) <= room:
+        return line_text, a, b
+    span = max(b - a, 1)
+    before = max(0, min(a, (room - min(span, room)) // 3))
+    start = a - before
+    end = min(len(line_text), start + room)
+    start = max(0, end - room)
+    text = line_text[start:end]
+    if start > 0:
+        text = "…" + text[1:]
+    if end < len(line_text):
+        text = text[:-1] + "…"
+    return text, a - start, min(b - start, len(text))
+
+
+def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
+    rows: list[Text] = []
+    marks: list[tuple[int, int, str, str]] = [(f.start, f.end, "━", UNDERLINE_STYLE[f.severity])]
+    marks += [(r.start, r.end, "─", "cyan") for r in f.related]
+    lines_to_show: dict[int, list[tuple[int, int, str, str]]] = {}
+    for s, e, ch, style in marks:
+        first = _line_of(starts, s)
+        last = _line_of(starts, max(s, e - 1))
+        show = range(first, last + 1) if last - first < 4 else [first, last]
+        for ln in show:
+            ls, le = _line_bounds(text, starts, ln)
+            a = max(s, ls) - ls
+            b = min(e, le) - ls
+            lines_to_show.setdefault(ln, []).append((a, max(b, a + 1), ch, style))
+    gutter = max(len(str(ln)) for ln in lines_to_show) + 1
+    room = max(20, width - gutter - 4)
+    prev = None
+    for ln in sorted(lines_to_show):
+        if prev is not None and ln > prev + 1:
+            rows.append(Text(" " * gutter + " ┆", style="dim"))
+        ls, le = _line_bounds(text, starts, ln)
+        line_text = text[ls:le].replace("\t", " ")
+        spans = lines_to_show[ln]
+        a0 = min(a for a, _, _, _ in spans)
+        b0 = max(b for _, b, _, _ in spans)
+        shown, sa, sb = _window(line_text, a0, b0, room)
+        shift = a0 - sa
+        t = Text(f"{ln:>{gutter}} │ ", style="dim")
+        t.append(shown)
+        rows.append(t)
+        under = Text(" " * gutter + " │ ", style="dim")
+        buf = [" "] * len(shown)
+        styles = [""] * len(shown)
+        for a, b, ch, style in spans:
+            for i in range(max(0, a - shift), min(len(shown), b - shift)):
+                buf[i] = ch
+                styles[i] = style
+        last = max((i for i, c in enumerate(buf) if c != " "), default=-1)
+        for i in range(last + 1):
+            under.append(buf[i], style=styles[i] or None)
+        rows.append(under)
+        prev = ln
+    return rows
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, offset)
+
+
+def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+    head = Text()
+    head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
+    head.append(f"  {f.rule}", style="bold")
+    loc = f"{f.line}:{f.column}" if f.line == f.end_line else f"{f.line}:{f.column}–{f.end_line}:{f.end_column}"
+    head.append(f"  {loc}", style="dim")
+    parts: list = [head]
+    if text is not None and starts is not None:
+        parts += _frame(f, text, starts, width)
+    msg = Text("      = ", style="dim")
+    msg.append(f.message)
+    parts.append(msg)
+    for r in f.related:
+        if r.message:
+            parts.append(Text("      = " + r.message, style="dim"))
+    if f.fix:
+        fx = Text("      = ", style="dim")
+        fx.append(f"fix ({f.fix.applicability.value})", style="green" if f.fix.safe else "magenta")
+        fx.append(": " + (f.fix.description or _describe_edits(f, text)))
+        parts.append(fx)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def _describe_edits(f: Finding, text: str | None) -> str:
+    if not f.fix:
+        return ""
+    descs = []
+    for e in f.fix.edits:
+        old = text[e.start : e.end] if text else ""
+        if e.replacement == "":
+            descs.append(f"delete {old[:40]!r}")
+        else:
+            descs.append(f"{old!r} → {e.replacement!r}")
+    return "; ".join(descs)
+
+
+def _figures_line(figures: dict) -> str | None:
+    r = figures.get("readability") if figures else None
+    if not r:
+        return None
+    bits = []
+    if "flesch_reading_ease" in r:
+        bits.append(f"Flesch {r['flesch_reading_ease']:.0f}")
+    if "flesch_kincaid_grade" in r:
+        bits.append(f"grade {r['flesch_kincaid_grade']:.1f}")
+    if "avg_sentence_words" in r:
+        bits.append(f"avg sentence {r['avg_sentence_words']:.1f} w")
+    if "longest_sentence_words" in r:
+        bits.append(f"longest {r['longest_sentence_words']} w")
+    return "readability: " + " · ".join(bits) if bits else None
+
+
+def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True) -> None:
+    width = console.width
+    for r in results:
+        if r.error:
+            continue
+        if not r.findings and not r.figures:
+            continue
+        title = Text(r.path, style="bold underline")
+        if r.date:
+            title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
+        console.print(title)
+        console.print()
+        starts = _line_starts(r.text) if (r.text is not None and show_source) else None
+        for f in r.findings:
+            console.print(render_finding(f, r.text if show_source else None, starts, width))
+        fams = Counter(f.family for f in r.findings)
+        body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
+        fig = _figures_line(r.figures)
+        if fig:
+            body.append(fig)
+        console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
+        console.print()
+    if summary.by_rule:
+        table = Table(title="Findings by rule", show_edge=False, header_style="bold")
+        table.add_column("rule")
+        table.add_column("error", justify="right")
+        table.add_column("warning", justify="right")
+        table.add_column("suggestion", justify="right")
+        per: dict[str, Counter] = {}
+        for r in results:
+            for f in r.findings:
+                per.setdefault(f.rule, Counter())[str(f.severity)] += 1
+        for rule in sorted(per):
+            c = per[rule]
+            table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
+        console.print(table)
+    console.print(summary_line(summary))
+
+
+def summary_line(summary: Summary) -> Text:
+    sev = summary.by_severity
+    t = Text()
+    if summary.total == 0:
+        t.append(f"No findings in {summary.files} file(s).", style="bold green")
+    else:
+        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in ("error", "warning", "suggestion") if sev.get(k))
+        t.append(f"{summary.total} finding(s) ({detail}) in {summary.files} file(s)", style="bold")
+        if summary.fixable:
+            t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")
+    if summary.errors:
+        t.append(f" · {summary.errors} file(s) could not be checked", style="bold red")
+    return t

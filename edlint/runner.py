@@ -1,0 +1,100 @@
+"""Check files end to end: find their config, read them, build documents, run the rules.
+
+Each file is independent: a bad file becomes a ``FileResult`` with an
+``error`` and the run goes on. The functions here are plain and picklable so
+a process pool can run them on many cores.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config, ConfigError, find_config, load_config
+from .document import FrontMatterError, build_document
+from .engine import RuleCrash, Services, lint_document
+from .model import Finding
+from .registry import Registry, build_registry, resolve
+from .source import InputError, SourceFile, read_source
+from .yamlsource import DataError
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)
+    date: str | None = None
+    date_source: str = ""
+    error: str | None = None  # one line: "path[:line]: message"
+    text: str | None = None  # kept for the rich report's code frames and for fixes
+    had_bom: bool = False
+
+
+@dataclass
+class RunOptions:
+    config_path: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    date: _dt.date | None = None
+    keep_text: bool = True
+
+
+class Runner:
+    """Caches configs, registries and rule sets for one run."""
+
+    def __init__(self, options: RunOptions):
+        self.options = options
+        self._configs: dict[str | None, Config] = {}
+        self._registries: dict[tuple, Registry] = {}
+        self._rulesets: dict = {}
+        self.services = Services()
+
+    # ------------------------------------------------------------ config
+    def config_for(self, path: Path | None) -> Config:
+        if self.options.config_path:
+            key: str | None = self.options.config_path
+        else:
+            found = find_config(path if path is not None else Path.cwd())
+            key = str(found) if found else None
+        if key not in self._configs:
+            self._configs[key] = load_config(Path(key) if key else None)
+        return self._configs[key]
+
+    def registry_for(self, config: Config) -> Registry:
+        key = tuple(str(d) for d in config.rule_dirs)
+        if key not in self._registries:
+            self._registries[key] = build_registry(config.rule_dirs)
+        return self._registries[key]
+
+    # ------------------------------------------------------------ checking
+    def lint_source(self, src: SourceFile, path_for_config: Path | None = None) -> FileResult:
+        res = FileResult(path=src.path, had_bom=src.had_bom)
+        try:
+            config = self.config_for(path_for_config)
+            registry = self.registry_for(config)
+            ruleset = resolve(registry, config, str(path_for_config) if path_for_config else None,
+                              self.options.select, self.options.ignore, self._rulesets)
+            doc = build_document(src.text, src.path, default_date=self.options.date)
+            result = lint_document(doc, ruleset, self.services, str(config.root), self.options.date)
+        except FrontMatterError as exc:
+            res.error = f"{src.path}:{exc.line}: {exc}" if exc.line else f"{src.path}: {exc}"
+            return res
+        except (ConfigError, DataError, InputError, RuleCrash) as exc:
+            res.error = str(exc)
+            return res
+        res.findings = result.findings
+        res.figures = result.figures
+        res.date = doc.date.isoformat() if doc.date else None
+        res.date_source = doc.date_source
+        if self.options.keep_text:
+            res.text = src.text
+        return res
+
+    def lint_path(self, path: Path) -> FileResult:
+        try:
+            src = read_source(path, str(path))
+        except InputError as exc:
+            return FileResult(path=str(path), error=str(exc))
+        return self.lint_source(src, path)

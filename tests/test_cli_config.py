@@ -49,7 +49,7 @@ def test_broken_config_names_file_and_line(tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", str(tmp_path / "a.txt"))
     assert p.returncode == 2
-    assert f"{cfg}:2: fail_on: 'critical' is not one of" in p.stderr
+    assert f"{cfg}:2: fail_on: 'critical' is not allowed: must be one of" in p.stderr
 
 
 def test_invalid_toml_syntax(tmp_path):
@@ -100,7 +100,7 @@ def test_user_rule_dir_with_bad_yaml_names_line(tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", str(tmp_path / "a.txt"))
     assert p.returncode == 2
-    assert "house/spelling/words.yaml:5: severity: 'loud' is not one of" in p.stderr
+    assert "house/spelling/words.yaml:5: severity: 'loud' is not allowed: must be one of" in p.stderr
 
 
 def test_user_rule_dir_adds_rule(tmp_path):

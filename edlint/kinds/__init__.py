@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from ..model import Applicability, Edit, Fix, Hit, RuleMeta, Severity, FAMILIES
 from ..rulebase import Rule
-from ..yamlsource import DataError, load_yaml, validate
+from ..yamlsource import DataError, compose, line_of, load_yaml, validate
 
 DATA_KINDS = ("substitution", "existence")
 
@@ -117,16 +117,16 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(display, f"cannot read rule file: {exc}") from None
-    data, node = load_yaml(text, display)
+    data = load_yaml(text, display)
     if not isinstance(data, dict):
         raise DataError(display, "a rule file must be a mapping with a 'kind'", 1)
     kind = data.get("kind")
     if kind not in DATA_KINDS and isinstance(kind, str) and kind:
         return None  # a pack read by a code rule of this family
-    validate(data, SCHEMA, display, node)
+    validate(data, SCHEMA, display, yaml_text=text)
     rule_id = data.get("id") or f"{family}.{path.stem}"
     if rule_id.split(".")[0] not in FAMILIES:
-        raise DataError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of_id(node))
+        raise DataError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of(compose(text), ["id"]))
     fixable = data["kind"] == "substitution"
     meta = RuleMeta(
         id=rule_id,
@@ -139,12 +139,6 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
         source=display,
     )
     return type(f"DataRule_{rule_id}", (DataRule,), {"meta": meta, "spec": data})
-
-
-def line_of_id(node) -> int | None:
-    from ..yamlsource import line_of
-
-    return line_of(node, ["id"])
 
 
 def discover(root: Path, label: str) -> Iterator[tuple[Path, str, str]]:

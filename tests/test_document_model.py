@@ -89,3 +89,18 @@ def test_default_date_used_only_without_front_matter():
     assert build_document("Head\n\nBody.\n", "a.txt", default_date=d).date_source == "--date"
     doc = build_document("---\ndate: 2022-07-08\n---\nBody.\n", "a.md", default_date=d)
     assert doc.date == dt.date(2022, 7, 8)
+
+
+def test_markdown_containers_lists_and_tables():
+    text = (
+        "# Head\n\n> He said the Kiev office\n> would *close*.\n\n- First item Kiev\n- Second _item_\n\n"
+        "1. Numbered [link](http://x.y) Kiev\n\n| a | b |\n|---|---|\n| Kiev | x |\n\nPlain snake_case_word.\n"
+    )
+    doc = build_document(text, "a.md")
+    kievs = [i for i in range(len(text)) if text.startswith("Kiev", i)]
+    in_prose = [i for i in kievs if doc.prose[i : i + 4] == "Kiev"]
+    # Blockquote, list items and link text are prose; table cells are not.
+    assert len(in_prose) == 3 and len(kievs) == 4
+    assert ">" not in doc.prose and "http" not in doc.prose
+    assert "snake_case_word" in doc.prose
+    assert [doc.prose[b.start : b.end] for b in doc.body][0] == "He said the Kiev office\n  would  close ."

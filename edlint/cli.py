@@ -1,4 +1,4 @@
-"""The ``edlint`` command line: check, fix, rules, explain (and the kb and stats helpers).
+"""The ``edlint`` command line: check, fix, baseline, rules, explain (and the kb helper).
 
 Each subcommand is a small function that returns an exit code: 0 nothing at
 or above the fail level, 1 findings, 2 usage, config or input errors.
@@ -89,11 +89,16 @@ SELECT = typer.Option(None, "--select", help="Only these rules or families (comm
 IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 
 
+NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the result cache.")
+CACHE_DIR = typer.Option(None, "--cache-dir", help="Result cache folder (default: $EDLINT_CACHE_DIR or .edlint_cache).")
+JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
+
+
 @app.command()
 def check(
     paths: Optional[List[str]] = PATHS,
-    format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format (auto: github in GitHub Actions, rich at a terminal, concise otherwise)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file; the terminal gets the summary."),
     date: Optional[str] = DATE,
     select: Optional[List[str]] = SELECT,
     ignore: Optional[List[str]] = IGNORE,
@@ -101,6 +106,11 @@ def check(
     config: Optional[Path] = CONFIG,
     color: Color = typer.Option(Color.auto, "--color", help="Colour in the terminal report."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
+    diff: Optional[str] = typer.Option(None, "--diff", metavar="BASE", help="Only findings on lines changed since git revision BASE."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
+    jobs: Optional[int] = JOBS,
 ) -> None:
     """Check articles and report findings."""
     from .commands.check import run_check
@@ -108,6 +118,7 @@ def check(
     code = run_check(
         paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
         fail_on.value if fail_on else None, config, color.value, stdin_filename,
+        diff_base=diff, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
     )
     raise typer.Exit(code)
 
@@ -116,16 +127,47 @@ def check(
 def fix(
     paths: Optional[List[str]] = PATHS,
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes an editor should confirm."),
-    diff: bool = typer.Option(False, "--diff", help="Show a unified diff; write nothing."),
+    diff: bool = typer.Option(False, "--diff", help="Show a unified diff; write nothing (exit 1 if anything would change)."),
     date: Optional[str] = DATE,
     select: Optional[List[str]] = SELECT,
     ignore: Optional[List[str]] = IGNORE,
     config: Optional[Path] = CONFIG,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
+    jobs: Optional[int] = JOBS,
 ) -> None:
     """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically."""
     from .commands.fix import run_fix
 
-    raise typer.Exit(run_fix(paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config))
+    raise typer.Exit(run_fix(
+        paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
+        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
+    ))
+
+
+baseline_app = typer.Typer(no_args_is_help=True, help="Record today's findings so checks report only new ones.")
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("write")
+def baseline_write(
+    paths: Optional[List[str]] = PATHS,
+    output: Path = typer.Option(Path("edlint-baseline.json"), "--output", "-o", help="Baseline file to write."),
+    date: Optional[str] = DATE,
+    select: Optional[List[str]] = SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    config: Optional[Path] = CONFIG,
+    no_cache: bool = NO_CACHE,
+    cache_dir: Optional[Path] = CACHE_DIR,
+    jobs: Optional[int] = JOBS,
+) -> None:
+    """Record every current finding in PATHS; `edlint check --baseline FILE` then hides them."""
+    from .commands.baseline import run_baseline_write
+
+    raise typer.Exit(run_baseline_write(
+        paths or [], output, _parse_date(date), _split(select), _split(ignore), config,
+        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
+    ))
 
 
 @app.command("rules")

@@ -1,22 +1,28 @@
 """Apply fixes: non-overlapping edits, written atomically, touching only the flagged spans.
 
 The file is rewritten from the decoded text with edits applied right to left,
-so offsets stay valid; the BOM and line endings of the original come back
-because only edit spans change. The new content goes to a temporary file in
-the same folder, is flushed to disk, given the original's permissions, and
-renamed over the original: an interrupted fix leaves either the old file or
-the new one, never half of each.
+so offsets stay valid; the BOM and line endings (CRLF included) of the
+original come back because only edit spans change and nothing is
+re-encoded but UTF-8, the only encoding edlint reads. Fixing repeats
+(fix, re-check, fix) until nothing changes, so a second ``edlint fix`` has
+nothing left to do. The new content goes to a temporary file in the same
+folder, is flushed to disk, given the original's permissions, and renamed
+over the original: an interrupted fix leaves either the old file or the new
+one, never half of each. A symbolic link is followed, so the article it
+points to is fixed and the link stays a link.
 """
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .model import Edit, Finding
 
 BOM = "\ufeff"
+MAX_ROUNDS = 4
 
 
 @dataclass
@@ -31,7 +37,7 @@ def plan_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> FixP
     chosen: list[tuple[Finding, tuple[Edit, ...]]] = []
     skipped: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    candidates = [f for f in findings if f.fix and (unsafe or f.fix.safe)]
+    candidates = [f for f in findings if f.fix and f.fix.edits and (unsafe or f.fix.safe)]
     candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits), f.rule))  # type: ignore[union-attr]
     for f in candidates:
         edits = f.fix.edits  # type: ignore[union-attr]
@@ -47,18 +53,60 @@ def plan_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> FixP
     return FixPlan(out, [f for f, _ in chosen], skipped)
 
 
-def write_atomic(path: Path, text: str, had_bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM restored if it had one) atomically, keeping its mode."""
-    data = ((BOM if had_bom else "") + text).encode("utf-8")
-    path = Path(path)
-    st = path.stat()
+@dataclass
+class FixOutcome:
+    text: str
+    applied: int = 0
+    rounds: int = 0
+    stable: bool = True
+    remaining: list[Finding] = field(default_factory=list)
+
+
+def fix_until_stable(
+    text: str,
+    findings: list[Finding],
+    relint: Callable[[str], list[Finding]],
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+) -> FixOutcome:
+    """Fix, re-check the new text, fix again... until no fix applies (or ``max_rounds``).
+
+    One round can uncover work for the next (a fix that was skipped because
+    it overlapped another), and re-checking proves the result is stable.
+    """
+    out = FixOutcome(text=text, remaining=findings)
+    for _ in range(max_rounds):
+        plan = plan_fixes(out.text, out.remaining, unsafe=unsafe)
+        if plan.text == out.text:
+            return out
+        out.text = plan.text
+        out.applied += len(plan.applied)
+        out.rounds += 1
+        out.remaining = relint(out.text)
+    out.stable = plan_fixes(out.text, out.remaining, unsafe=unsafe).text == out.text
+    return out
+
+
+def write_bytes_atomic(path: Path, data: bytes, keep_mode: bool = True) -> None:
+    """Replace ``path`` with ``data`` via a temporary file and a rename, keeping its permissions."""
+    path = Path(os.path.realpath(path))
+    mode = None
+    if keep_mode:
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".edlint-tmp", dir=str(path.parent))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, st.st_mode & 0o7777)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -68,11 +116,18 @@ def write_atomic(path: Path, text: str, had_bom: bool = False) -> None:
         raise
 
 
+def write_atomic(path: Path, text: str, had_bom: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, BOM restored if it had one) atomically, keeping its mode."""
+    write_bytes_atomic(Path(path), ((BOM if had_bom else "") + text).encode("utf-8"))
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-        )
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
+    out = []
+    for ln in lines:
+        out.append(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n")
+    return "".join(out)

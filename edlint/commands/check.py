@@ -1,12 +1,12 @@
-"""``edlint check``: collect files, lint them, report, and choose the exit code."""
+"""``edlint check``: collect files, lint them (cache, pool), narrow (diff, baseline), report, exit code."""
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 import os
 import sys
 from pathlib import Path
 
+from ..batch import BatchRunner, lint_files
 from ..config import ConfigError
 from ..files import collect
 from ..model import Severity
@@ -22,9 +22,31 @@ def auto_format() -> str:
     return "rich" if sys.stdout.isatty() else "concise"
 
 
-def lint_all(paths: list[str], options: RunOptions, stdin_filename: str | None = None) -> tuple[list[FileResult], list[str], Runner]:
-    """Lint every path; return results (in a stable order), run-level errors and the runner."""
-    runner = Runner(options)
+def open_cache(enabled: bool, cache_dir: str | Path | None):
+    if not enabled:
+        return None
+    from ..cache import ResultCache, default_cache_dir
+
+    return ResultCache(Path(cache_dir) if cache_dir else default_cache_dir())
+
+
+def lint_all(
+    paths: list[str],
+    options: RunOptions,
+    stdin_filename: str | None = None,
+    *,
+    cache=None,
+    jobs: int | None = None,
+    progress=None,
+    only=None,
+) -> tuple[list[FileResult], list[str], Runner]:
+    """Lint every path; return results (in a stable order), run-level errors and the runner.
+
+    ``only(path) -> bool`` narrows the files actually read (``--diff``: files
+    with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
+    worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
+    """
+    runner = BatchRunner(options)
     got = collect(paths)
     errors = [f"{p}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
@@ -35,27 +57,68 @@ def lint_all(paths: list[str], options: RunOptions, stdin_filename: str | None =
             results.append(runner.lint_source(src, Path(stdin_filename) if stdin_filename else None))
         except InputError as exc:
             results.append(FileResult(path=name, error=str(exc)))
-    for path in got.files:
-        try:
-            cfg = runner.config_for(path)
-        except (ConfigError, DataError) as exc:
-            results.append(FileResult(path=str(path), error=str(exc)))
-            continue
-        if cfg.is_excluded(str(path)):
-            continue
-        results.append(runner.lint_path(path))
+    files = [p for p in got.files if only is None or only(str(p))]
+    found, _ = lint_files(runner, files, cache=cache, jobs=jobs, progress=progress)
+    results.extend(found)
     return results, errors, runner
 
 
-def run_check(paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename) -> int:
+def _rules_for(runner: Runner, config) -> dict:
+    """Rule metadata for formats that describe rules (SARIF); builds the registry, so only on demand."""
+    try:
+        cfg = runner.config_for(Path(config) if config else Path.cwd())
+        reg = runner.registry_for(cfg)
+    except (ConfigError, DataError):
+        return {}
+    return {rid: cls.meta for rid, cls in reg.rules.items()}
+
+
+def run_check(
+    paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
+    *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
+    cache_dir: Path | None = None, jobs: int | None = None,
+) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to check: give files, folders or '-' for standard input\n")
         return 2
     if config is not None and not Path(config).is_file():
         sys.stderr.write(f"edlint: {config}: config file not found\n")
         return 2
+    if fmt == "auto":
+        fmt = auto_format()
+    if fmt not in FORMATS:
+        sys.stderr.write(f"edlint: output format {fmt!r} is not available in this build\n")
+        return 2
+    base = None
+    if baseline is not None:
+        from ..baseline import Baseline, BaselineError
+
+        try:
+            base = Baseline(Path(baseline))
+        except BaselineError as exc:
+            sys.stderr.write(f"edlint: {exc}\n")
+            return 2
+    changed = None
+    if diff_base:
+        from ..gitdiff import GitError, changed_lines
+
+        try:
+            changed = changed_lines(diff_base)
+        except GitError as exc:
+            sys.stderr.write(f"edlint: --diff {diff_base}: {exc}\n")
+            return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
-    results, errors, runner = lint_all(paths, options, stdin_filename)
+    from ..report.progress import ProgressBar
+
+    with ProgressBar() as bar:
+        results, errors, runner = lint_all(
+            paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
+            progress=bar.start, only=changed.touches if changed else None,
+        )
+    if changed is not None:
+        for r in results:
+            r.findings = [f for f in r.findings if changed.covers(r.path, f.line, f.end_line)]
+    hidden = base.filter(results) if base is not None else 0
     try:
         cfg_fail = runner.config_for(Path(config) if config else Path.cwd()).fail_on if not fail_on else None
     except (ConfigError, DataError):
@@ -65,29 +128,39 @@ def run_check(paths, fmt, output, date, select, ignore, fail_on, config, color, 
     summary.errors += len(errors)
     for e in errors + [r.error for r in results if r.error]:
         sys.stderr.write(f"edlint: {e}\n")
-    if fmt == "auto":
-        fmt = auto_format()
-    if fmt not in FORMATS:
-        sys.stderr.write(f"edlint: output format {fmt!r} is not available in this build\n")
-        return 2
+    if hidden:
+        sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
     if fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
             with open(output, "w", encoding="utf-8") as fh:
                 render(results, summary, make_console("never", file=fh, width=100))
+            _print_summary(summary, color)
         else:
             render(results, summary, make_console(color))
     else:
         mod = importlib.import_module(FORMATS[fmt])
-        text = mod.render(results, summary)
+        extra = {"rules": _rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
+        text = mod.render(results, summary, **extra)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
-            from ..report.console import make_console, summary_line
+            from ..fix import write_bytes_atomic
 
-            make_console(color, file=sys.stderr).print(summary_line(summary))
+            try:
+                write_bytes_atomic(Path(output), text.encode("utf-8"), keep_mode=Path(output).exists())
+            except OSError as exc:
+                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
+                return 2
+            _print_summary(summary, color)
         else:
             sys.stdout.write(text)
     if summary.errors:
         return 2
     return 1 if summary.failing else 0
+
+
+def _print_summary(summary, color: str) -> None:
+    """With ``--output`` the report goes to the file; the terminal still says how it went."""
+    from ..report.console import make_console, summary_line
+
+    make_console(color, file=sys.stderr).print(summary_line(summary))

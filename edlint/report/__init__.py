@@ -2,7 +2,12 @@
 
 A reporter is a function ``render(results, summary, **opts) -> str`` (or, for
 the terminal UI, writes to a console). ``FORMATS`` maps a ``--format`` name to
-the module that implements it, imported only when that format is used.
+the module that implements it, imported only when that format is used, so a
+pre-commit run never pays for XML or SARIF code it does not print.
+
+A reporter module that sets ``NEEDS_RULES = True`` receives ``rules=`` (rule
+id → ``RuleMeta``) so it can ship each rule's summary and help text (SARIF);
+the command builds that only for such formats.
 """
 from __future__ import annotations
 
@@ -19,7 +24,28 @@ FORMATS = {
     "rich": "edlint.report.console",
     "json": "edlint.report.json_report",
     "concise": "edlint.report.concise",
+    "sarif": "edlint.report.sarif",
+    "github": "edlint.report.github",
+    "junit": "edlint.report.junit",
+    "gitlab": "edlint.report.gitlab",
 }
+
+
+def relative_path(path: str, root: "str | None" = None) -> str:
+    """``path`` relative to ``root`` (default: the working directory), in POSIX form, when inside it.
+
+    CI systems match report paths against the checkout, which is the working
+    directory a CI job runs edlint from; paths outside it stay absolute.
+    """
+    import os
+
+    if path.startswith("<"):
+        return path  # <stdin>
+    base = os.path.abspath(root or os.getcwd())
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, base) if full.startswith(base.rstrip(os.sep) + os.sep) else full
+    return rel.replace(os.sep, "/")
+
 
 
 @dataclass

@@ -1,0 +1,200 @@
+"""A result cache so an unchanged repository re-checks almost instantly.
+
+One small JSON file per checked file, named by a hash of everything the
+findings depend on: the file's content and path, the configuration (its
+digest and where it lives), the CLI options that change findings, the edlint
+version and a signature of the code and rule packs (the package's files and
+the built-in and configured rule folders, by size and modification time).
+Change any of those and the key changes; stale entries are simply never
+read again.
+
+Entries are written to a temporary file and renamed into place, so two
+edlint processes sharing the folder (pre-commit runs hooks in parallel) can
+only ever see a whole entry or none; an unreadable entry is a miss. JSON,
+not pickle: a cache folder someone committed must not be able to run code.
+The folder carries a ``.gitignore`` so it is never committed by accident.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .model import Applicability, Edit, Finding, Fix, Related, Severity
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .runner import FileResult, RunOptions
+
+CACHE_ENV = "EDLINT_CACHE_DIR"
+DEFAULT_DIR = ".edlint_cache"
+ENTRY_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
+
+
+def _tree_signature(root: Path, h: "hashlib._Hash") -> None:
+    """Feed (relative path, size, mtime) of every file under ``root`` into ``h``, in a stable order."""
+    if not root.exists():
+        h.update(f"missing:{root}\0".encode())
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            p = os.path.join(dirpath, name)
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+
+
+_CODE_SIGNATURE: str | None = None
+
+
+def code_signature() -> str:
+    """Signature of edlint's own code and built-in rule packs (computed once per process)."""
+    global _CODE_SIGNATURE
+    if _CODE_SIGNATURE is None:
+        from . import __version__
+        from .packs import pack_root
+
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"edlint {__version__} entry {ENTRY_FORMAT}\0".encode())
+        pkg = Path(__file__).resolve().parent
+        _tree_signature(pkg, h)
+        packs = pack_root()
+        if pkg not in packs.parents:
+            _tree_signature(packs, h)
+        _CODE_SIGNATURE = h.hexdigest()
+    return _CODE_SIGNATURE
+
+
+class ResultCache:
+    """Findings and figures per (file content, configuration, options, code) in ``root``."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._entries = self.root / f"v{ENTRY_FORMAT}"
+        self._run_keys: dict[int, str] = {}
+        self._prepared = False
+        self.hits = 0
+        self.misses = 0
+
+    # ------------------------------------------------------------ keys
+    def run_key(self, config: "Config", options: "RunOptions") -> str:
+        """Everything but the file that findings depend on; memoised per configuration object."""
+        k = id(config)
+        if k not in self._run_keys:
+            h = hashlib.blake2b(digest_size=16)
+            h.update(code_signature().encode())
+            h.update(repr((config.path, config.digest, str(config.root), sorted(map(str, config.rule_dirs)))).encode())
+            for d in config.rule_dirs:
+                _tree_signature(Path(d), h)
+            h.update(repr((options.select, options.ignore, options.date and options.date.isoformat())).encode())
+            self._run_keys[k] = h.hexdigest()
+        return self._run_keys[k]
+
+    @staticmethod
+    def key(run_key: str, path: Path, text: str) -> str:
+        h = hashlib.blake2b(digest_size=20)
+        h.update(run_key.encode())
+        h.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self._entries / key[:2] / f"{key[2:]}.json"
+
+    # ------------------------------------------------------------ read / write
+    def get(self, key: str, display_path: str) -> "FileResult | None":
+        try:
+            with open(self._file(key), "rb") as fh:
+                data = json.loads(fh.read())
+            res = result_from_dict(data, display_path)
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return res
+
+    def put(self, key: str, result: "FileResult") -> None:
+        if result.error:
+            return  # errors are cheap to recompute and may depend on the file system
+        try:
+            payload = json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError):
+            return  # a rule put something JSON cannot carry in data/figures: just do not cache it
+        target = self._file(key)
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(target.parent))
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+                os.replace(tmp, target)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            pass  # a read-only or full disk must never fail a check
+
+    def _prepare(self) -> None:
+        if self._prepared:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        for name, body in ((".gitignore", "# Created by edlint: a local cache, never commit it.\n*\n"),
+                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# edlint result cache\n")):
+            p = self.root / name
+            if not p.exists():
+                try:
+                    p.write_text(body, encoding="utf-8")
+                except OSError:
+                    pass
+        self._prepared = True
+
+
+# ------------------------------------------------------------ (de)serialising results
+
+def result_to_dict(r: "FileResult") -> dict[str, Any]:
+    return {
+        "findings": [_finding_to_list(f) for f in r.findings],
+        "figures": r.figures,
+        "date": r.date,
+        "date_source": r.date_source,
+    }
+
+
+def _finding_to_list(f: Finding) -> list:
+    fix = None
+    if f.fix:
+        fix = [f.fix.applicability.value, f.fix.description, [[e.start, e.end, e.replacement] for e in f.fix.edits]]
+    return [f.rule, int(f.severity), f.message, f.start, f.end, f.line, f.column, f.end_line, f.end_column,
+            fix, [[r.start, r.end, r.message] for r in f.related], f.data]
+
+
+def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
+    from .runner import FileResult
+
+    findings = []
+    for rule, sev, msg, s, e, ln, col, eln, ecol, fix, related, data in d["findings"]:
+        fx = None
+        if fix is not None:
+            fx = Fix(tuple(Edit(a, b, rep) for a, b, rep in fix[2]), Applicability(fix[0]), fix[1])
+        findings.append(Finding(
+            path=path, rule=rule, severity=Severity(sev), message=msg, start=s, end=e, line=ln, column=col,
+            end_line=eln, end_column=ecol, fix=fx, related=tuple(Related(a, b, m) for a, b, m in related), data=data,
+        ))
+    return FileResult(path=path, findings=findings, figures=d["figures"], date=d["date"], date_source=d["date_source"])

@@ -1,0 +1,94 @@
+"""Which lines changed since a git revision: what a pull-request check should report on.
+
+A repository of years of articles has old findings nobody will fix in this
+pull request; ``edlint check --diff BASE`` reports only findings on lines
+added or changed since BASE. The comparison is against the merge base of
+BASE and HEAD (what a pull request's diff shows), taken with the working
+tree, so uncommitted edits count and changes that only landed on BASE do
+not. Files git does not track yet count as entirely new.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+class GitError(Exception):
+    pass
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    try:
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args], cwd=str(cwd), capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    if proc.returncode != 0:
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(msg[-1] if msg else f"git {' '.join(args)} failed")
+    return proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def _unquote(name: str) -> str:
+    """Undo git's C-style quoting of unusual file names."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return raw.encode("latin-1", "surrogateescape").decode("utf-8", "surrogateescape")
+
+
+class ChangedLines:
+    """Changed line numbers per file (by real path); ``None`` means the whole file is new."""
+
+    def __init__(self, files: dict[str, set[int] | None]):
+        self.files = files
+
+    @staticmethod
+    def _key(path: str) -> str:
+        return os.path.realpath(path)
+
+    def touches(self, path: str) -> bool:
+        return self._key(path) in self.files
+
+    def covers(self, path: str, first: int, last: int) -> bool:
+        lines = self.files.get(self._key(path), set())
+        if lines is None:
+            return True
+        return any(n in lines for n in range(first, max(first, last) + 1))
+
+
+def changed_lines(base: str, cwd: Path | None = None) -> ChangedLines:
+    cwd = Path(cwd or Path.cwd())
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    try:
+        against = _git(["merge-base", base, "HEAD"], top).strip()
+    except GitError:
+        _git(["rev-parse", "--verify", "--quiet", base + "^{commit}"], top)  # a clear error for a bad name
+        against = base
+    out = _git(["diff", "--no-color", "--no-ext-diff", "-U0", "-M", against, "--"], top)
+    files: dict[str, set[int] | None] = {}
+    current: set[int] | None = None
+    for line in out.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            if name == "/dev/null":
+                current = None
+                continue
+            name = _unquote(name)
+            if name.startswith("b/"):
+                name = name[2:]
+            current = files.setdefault(os.path.realpath(top / name), set())
+            continue
+        m = _HUNK.match(line)
+        if m and current is not None:
+            start, count = int(m.group(1)), int(m.group(2) if m.group(2) is not None else 1)
+            current.update(range(start, start + count))
+    for name in _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0"):
+        if name:
+            files[os.path.realpath(top / name)] = None
+    return ChangedLines(files)

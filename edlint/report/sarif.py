@@ -1,0 +1,117 @@
+"""SARIF 2.1.0: the static-analysis exchange format GitHub code scanning (and many IDEs) import.
+
+Code scanning shows a rule's ``shortDescription`` as the alert title and its
+``help`` Markdown as the "rule help" panel, so every rule the run knows is
+listed with its summary and full ``explain`` text. Columns are Unicode code
+points (``columnKind``), which is what edlint counts; ``partialFingerprints``
+keep an alert the same alert when lines above it move.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..fingerprint import fingerprints
+from ..model import Severity
+from . import Summary, relative_path
+
+NEEDS_RULES = True
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+
+
+def _uri(path: str) -> str:
+    return quote(path, safe="/")
+
+
+class _Lines:
+    """Offset → (line, column), 1-based, for related spans and fix edits."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def region(self, start: int, end: int) -> dict:
+        sl = bisect.bisect_right(self.starts, start)
+        el = bisect.bisect_right(self.starts, end)
+        return {
+            "startLine": sl, "startColumn": start - self.starts[sl - 1] + 1,
+            "endLine": el, "endColumn": end - self.starts[el - 1] + 1,
+        }
+
+
+def _rule_entry(rule_id: str, meta) -> dict:
+    entry: dict = {"id": rule_id, "name": rule_id.split(".", 1)[-1].replace("-", " ").title().replace(" ", "")}
+    if meta is None:
+        entry["shortDescription"] = {"text": rule_id}
+        return entry
+    entry["shortDescription"] = {"text": meta.summary or rule_id}
+    entry["fullDescription"] = {"text": meta.summary or rule_id}
+    docs = meta.docs or meta.summary or rule_id
+    if "## Fix safety" not in docs:
+        docs += f"\n\n**Fix safety:** {meta.fix_safety}"
+    help_md = f"{docs}\n\nRun `edlint explain {rule_id}` at a terminal for the same text."
+    entry["help"] = {"text": help_md, "markdown": help_md}
+    entry["defaultConfiguration"] = {"level": LEVEL[Severity.parse(meta.severity)], "enabled": bool(meta.default_enabled)}
+    entry["properties"] = {"tags": ["editorial", meta.family], "precision": "high"}
+    return entry
+
+
+def render(results, summary: Summary, rules: dict | None = None, **_: object) -> str:
+    rules = dict(rules or {})
+    used = sorted({f.rule for r in results for f in r.findings})
+    ids = sorted(set(rules) | set(used))
+    index = {rid: i for i, rid in enumerate(ids)}
+    out_results = []
+    notifications = []
+    for r in results:
+        path = relative_path(r.path)
+        loc = {"uri": _uri(path)}
+        if not os.path.isabs(path):
+            loc["uriBaseId"] = "SRCROOT"
+        if r.error:
+            notifications.append({"level": "error", "message": {"text": r.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
+        lines = _Lines(r.text) if r.text is not None else None
+        for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text)):
+            region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": max(f.end_column, 1)}
+            if r.text is not None and f.end > f.start:
+                region["snippet"] = {"text": r.text[f.start : f.end]}
+            res: dict = {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": dict(loc), "region": region}}],
+                "partialFingerprints": {"edlintContent/v1": fp},
+            }
+            if lines is not None and f.related:
+                res["relatedLocations"] = [
+                    {"id": i + 1, "message": {"text": rel.message or "related"},
+                     "physicalLocation": {"artifactLocation": dict(loc), "region": lines.region(rel.start, rel.end)}}
+                    for i, rel in enumerate(f.related)
+                ]
+            if lines is not None and f.fix:
+                res["fixes"] = [{
+                    "description": {"text": f.fix.description or f"{f.fix.applicability.value} fix"},
+                    "artifactChanges": [{
+                        "artifactLocation": dict(loc),
+                        "replacements": [
+                            {"deletedRegion": lines.region(e.start, e.end), "insertedContent": {"text": e.replacement}}
+                            for e in f.fix.edits
+                        ],
+                    }],
+                }]
+            out_results.append(res)
+    run: dict = {
+        "tool": {"driver": {
+            "name": "edlint", "version": __version__, "semanticVersion": __version__,
+            "rules": [_rule_entry(rid, rules.get(rid)) for rid in ids],
+        }},
+        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}],
+        "results": out_results,
+    }
+    return json.dumps({"version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

@@ -2,8 +2,9 @@
 
 Editors' "quickfix" parsers (vim, Emacs compile-mode, VS Code problem
 matchers) read exactly this shape, so nothing else goes on a finding line.
-Files that could not be checked get a line too (``path: error: ...``) so a
-log never silently drops one.
+A message never spans lines (a newline in it becomes a space), so one
+finding is always one line. Files that could not be checked are reported on
+standard error by the command, not here.
 """
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from . import Summary
 def render(results, summary: Summary, **_: object) -> str:
     lines = []
     for r in results:
-        if r.error:
-            lines.append(f"{r.path}: error: {r.error}")
         for f in r.findings:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule}: {f.message}")
+            message = " ".join(f.message.splitlines())
+            lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule}: {message}")
     lines.append(f"{summary.total} finding(s) in {summary.files} file(s)")
     return "\n".join(lines) + "\n"

@@ -70,7 +70,7 @@ def lint_files(
         except (ConfigError, DataError) as exc:
             slots.append(FileResult(path=str(path), error=str(exc)))
             continue
-        if cfg.is_excluded(str(path)):
+        if cfg.exclude and cfg.is_excluded(str(path)):
             continue
         stats.files += 1
         try:

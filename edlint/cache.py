@@ -4,7 +4,8 @@ One small JSON file per checked file, named by a hash of everything the
 findings depend on: the file's content and path, the configuration (its
 digest and where it lives), the CLI options that change findings, the edlint
 version and a signature of the code and rule packs (the package's files and
-the built-in and configured rule folders, by size and modification time).
+the built-in rule folders by size and modification time, a configuration's
+own rule folders by content).
 Change any of those and the key changes; stale entries are simply never
 read again.
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +54,25 @@ def _tree_signature(root: Path, h: "hashlib._Hash") -> None:
             except OSError:
                 continue
             h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+
+
+def _tree_contents(root: Path, h: "hashlib._Hash") -> None:
+    """Feed every file's path and bytes under ``root`` into ``h``: for a newsroom's own rule folders,
+    small and edited by hand, where a save within one timestamp tick must still count."""
+    if not root.exists():
+        h.update(f"missing:{root}\0".encode())
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            p = os.path.join(dirpath, name)
+            try:
+                with open(p, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(p, root)}\0{len(data)}\0".encode())
+            h.update(data)
 
 
 _CODE_SIGNATURE: str | None = None
@@ -95,9 +114,12 @@ class ResultCache:
         if k not in self._run_keys:
             h = hashlib.blake2b(digest_size=16)
             h.update(code_signature().encode())
-            h.update(repr((config.path, config.digest, str(config.root), sorted(map(str, config.rule_dirs)))).encode())
+            # A file's config has a fixed root (its folder); the built-in default's root is the working
+            # directory, which must not split the cache between runs from different folders.
+            root = str(config.root) if config.path else ""
+            h.update(repr((config.path, config.digest, root, sorted(map(str, config.rule_dirs)))).encode())
             for d in config.rule_dirs:
-                _tree_signature(Path(d), h)
+                _tree_contents(Path(d), h)
             h.update(repr((options.select, options.ignore, options.date and options.date.isoformat())).encode())
             self._run_keys[k] = h.hexdigest()
         return self._run_keys[k]
@@ -137,6 +159,8 @@ class ResultCache:
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(target.parent))
             try:
                 with os.fdopen(fd, "wb") as fh:

@@ -15,9 +15,7 @@ parent still has.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -49,6 +47,8 @@ def _lint_chunk(items: list[tuple[SourceFile, str]]) -> list[FileResult]:
 
 
 def _context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -70,6 +70,8 @@ def lint_sources(
         return results  # type: ignore[return-value]
 
     global _WORKER
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only big runs pay for the import
+
     # Check the first file here: it loads every rule family and shared service once,
     # and forked workers inherit them instead of loading them again each.
     results[0] = runner.lint_source(items[0][0], items[0][1])

@@ -186,3 +186,30 @@ def test_progress_bar_only_when_asked_and_big_enough(capsys):
         assert callable(advance)
         advance(500)
     assert capsys.readouterr().out == ""  # progress never goes to standard output
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import pty  # noqa: F401 - Unix only
+
+    make_articles(tmp_path / "news", 240)
+    master, slave = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    p = subprocess.run([sys.executable, "-m", "edlint", "check", "news", "--no-cache", "--format", "concise"],
+                       cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=slave, timeout=300)
+    os.close(slave)
+    tty = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        tty += chunk
+    os.close(master)
+    assert p.returncode == 1
+    assert b"checking" in tty and b"240/240" in tty
+    assert b"checking" not in p.stdout  # the report itself is untouched
+    piped = run_cli("check", "news", "--no-cache", "--format", "concise", cwd=tmp_path)
+    assert "checking" not in piped.stderr and "240/240" not in piped.stderr

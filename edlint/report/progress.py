@@ -2,7 +2,10 @@
 
 Shown only when standard error is a terminal and the run has enough files
 to lint that waiting is noticeable; transient, so it leaves nothing behind
-in the scrollback once the report is printed.
+in the scrollback once the report is printed. It redraws only when work is
+reported done, never from a background thread: the worker pool forks, and a
+thread holding the console's lock at that moment would leave the lock held
+forever in the child.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ class ProgressBar:
 
         self._progress = Progress(
             TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=True,
+            console=Console(stderr=True), transient=True, auto_refresh=False,
         )
         self._progress.start()
         task = self._progress.add_task("check", total=total)
@@ -34,6 +37,7 @@ class ProgressBar:
 
         def advance(n: int) -> None:
             progress.advance(task, n)
+            progress.refresh()
 
         return advance
 

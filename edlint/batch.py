@@ -38,6 +38,10 @@ class BatchRunner(Runner):
             self._configs[key] = load_config(Path(key) if key else None)
         return self._configs[key]
 
+    def configs_seen(self) -> list[Config]:
+        """Every configuration this run loaded (for reports that describe the rules in use)."""
+        return list(self._configs.values())
+
 
 @dataclass
 class BatchStats:

@@ -64,13 +64,24 @@ def lint_all(
 
 
 def _rules_for(runner: Runner, config) -> dict:
-    """Rule metadata for formats that describe rules (SARIF); builds the registry, so only on demand."""
+    """Rule metadata for formats that describe rules (SARIF): every rule of every configuration used.
+
+    Builds registries, so only on demand; a warm cached run otherwise never does.
+    """
+    configs = list(getattr(runner, "configs_seen", lambda: [])())
     try:
-        cfg = runner.config_for(Path(config) if config else Path.cwd())
-        reg = runner.registry_for(cfg)
+        configs.append(runner.config_for(Path(config) if config else Path.cwd()))
     except (ConfigError, DataError):
-        return {}
-    return {rid: cls.meta for rid, cls in reg.rules.items()}
+        pass
+    rules: dict = {}
+    for cfg in configs:
+        try:
+            reg = runner.registry_for(cfg)
+        except (ConfigError, DataError):
+            continue
+        for rid, cls in reg.rules.items():
+            rules.setdefault(rid, cls.meta)
+    return rules
 
 
 def run_check(

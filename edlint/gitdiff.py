@@ -34,12 +34,32 @@ def _git(args: list[str], cwd: Path) -> str:
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
+_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
 def _unquote(name: str) -> str:
-    """Undo git's C-style quoting of unusual file names."""
-    if not (name.startswith('"') and name.endswith('"')):
+    """Undo git's C-style quoting of unusual file names (``"caf\\303\\251 \\"x\\".txt"``)."""
+    if not (len(name) >= 2 and name.startswith('"') and name.endswith('"')):
         return name
-    raw = name[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
-    return raw.encode("latin-1", "surrogateescape").decode("utf-8", "surrogateescape")
+    body = name[1:-1]
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            octal = body[i + 1 : i + 4]
+            if len(octal) == 3 and all(ch in "01234567" for ch in octal):
+                out.append(int(octal, 8))
+                i += 4
+                continue
+            if nxt in _ESCAPES:
+                out.append(_ESCAPES[nxt])
+                i += 2
+                continue
+        out += c.encode("utf-8", "surrogateescape")
+        i += 1
+    return out.decode("utf-8", "surrogateescape")
 
 
 class ChangedLines:
@@ -75,7 +95,7 @@ def changed_lines(base: str, cwd: Path | None = None) -> ChangedLines:
     current: set[int] | None = None
     for line in out.splitlines():
         if line.startswith("+++ "):
-            name = line[4:]
+            name = line[4:].rstrip("\t")  # git ends names containing spaces with a tab
             if name == "/dev/null":
                 current = None
                 continue

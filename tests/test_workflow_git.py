@@ -139,3 +139,20 @@ def test_bad_baseline_file_is_a_clear_error(tmp_path):
     assert p.returncode == 2 and "b.json: not an edlint baseline" in p.stderr
     p = run_cli("check", "a.txt", "--baseline", "missing.json", cwd=tmp_path)
     assert p.returncode == 2 and "missing.json: cannot read baseline" in p.stderr
+
+
+def test_diff_with_unusual_file_names(repo):
+    odd = repo / "news" / 'café "budget" notes.txt'
+    odd.write_text(OLD)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "odd name")
+    odd.write_text(OLD + "\nThey will acheive it.\n")
+    p = run_cli("check", "news", "--diff", "HEAD", "--no-cache", cwd=repo)
+    assert concise(p) == [f"news/{odd.name}:7:11: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'."]
+
+
+def test_unquote_git_names():
+    from edlint.gitdiff import _unquote
+
+    assert _unquote('"b/caf\\303\\251 \\"x\\".txt"') == 'b/café "x".txt'
+    assert _unquote("b/plain.txt") == "b/plain.txt"

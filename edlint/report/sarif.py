@@ -68,9 +68,10 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
     notifications = []
     for r in results:
         path = relative_path(r.path)
-        loc = {"uri": _uri(path)}
-        if not os.path.isabs(path):
-            loc["uriBaseId"] = "SRCROOT"
+        if os.path.isabs(path):
+            loc = {"uri": Path(path).as_uri()}  # outside the working directory: an absolute file URI
+        else:
+            loc = {"uri": _uri(path), "uriBaseId": "SRCROOT"}
         if r.error:
             notifications.append({"level": "error", "message": {"text": r.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
         lines = _Lines(r.text) if r.text is not None else None

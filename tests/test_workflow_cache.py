@@ -213,3 +213,14 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"checking" not in p.stdout  # the report itself is untouched
     piped = run_cli("check", "news", "--no-cache", "--format", "concise", cwd=tmp_path)
     assert "checking" not in piped.stderr and "240/240" not in piped.stderr
+
+
+def test_archive_timing_bench_runs(tmp_path):
+    make_articles(tmp_path / "news", 60)
+    p = subprocess.run([sys.executable, str(REPO / "bench" / "archive_timing.py"), str(tmp_path / "news"), "--json"],
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    figures = json.loads(p.stdout)
+    assert figures["files"] == 60
+    assert figures["cold_1_process_s"] > 0 and figures["warm_cache_s"] > 0
+    assert figures["speedup_warm_vs_cold_1"] == round(figures["cold_1_process_s"] / figures["warm_cache_s"], 1)

@@ -1,6 +1,7 @@
 """A result cache so an unchanged repository re-checks almost instantly.
 
-One small JSON file per checked file, named by a hash of everything the
+One small JSON file per checked file, in a folder per "state" (code and
+configuration), named by a hash of everything the
 findings depend on: the file's content and path, the configuration (its
 digest and where it lives), the CLI options that change findings, the edlint
 version and a signature of the code and rule packs (the package's files and
@@ -13,7 +14,8 @@ Entries are written to a temporary file and renamed into place, so two
 edlint processes sharing the folder (pre-commit runs hooks in parallel) can
 only ever see a whole entry or none; an unreadable entry is a miss. JSON,
 not pickle: a cache folder someone committed must not be able to run code.
-The folder carries a ``.gitignore`` so it is never committed by accident.
+The folder carries a ``.gitignore`` so it is never committed by accident,
+and states no run has used for a month are deleted.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
 ENTRY_FORMAT = 1
+PRUNE_AFTER_DAYS = 30
 
 
 def default_cache_dir() -> Path:
@@ -104,6 +107,7 @@ class ResultCache:
         self._entries = self.root / f"v{ENTRY_FORMAT}"
         self._run_keys: dict[int, str] = {}
         self._prepared = False
+        self._touched: set[str] = set()
         self.hits = 0
         self.misses = 0
 
@@ -126,18 +130,22 @@ class ResultCache:
 
     @staticmethod
     def key(run_key: str, path: Path, text: str) -> str:
+        """``RUN/FILE``: entries of one code+configuration state share a folder, so a state nobody
+        uses any more can be dropped as a whole (see ``prune``)."""
         h = hashlib.blake2b(digest_size=20)
         h.update(run_key.encode())
         h.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
         h.update(b"\0")
         h.update(text.encode("utf-8", "surrogatepass"))
-        return h.hexdigest()
+        return f"{run_key[:24]}/{h.hexdigest()}"
 
     def _file(self, key: str) -> Path:
-        return self._entries / key[:2] / f"{key[2:]}.json"
+        run, digest = key.split("/", 1)
+        return self._entries / run / digest[:2] / f"{digest[2:]}.json"
 
     # ------------------------------------------------------------ read / write
     def get(self, key: str, display_path: str) -> "FileResult | None":
+        self.touch_run(key)
         try:
             with open(self._file(key), "rb") as fh:
                 data = json.loads(fh.read())
@@ -158,6 +166,7 @@ class ResultCache:
         target = self._file(key)
         try:
             self._prepare()
+            self.touch_run(key, create=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             import tempfile
 
@@ -178,6 +187,7 @@ class ResultCache:
     def _prepare(self) -> None:
         if self._prepared:
             return
+        self._prepared = True
         self.root.mkdir(parents=True, exist_ok=True)
         for name, body in ((".gitignore", "# Created by edlint: a local cache, never commit it.\n*\n"),
                            ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# edlint result cache\n")):
@@ -187,7 +197,51 @@ class ResultCache:
                     p.write_text(body, encoding="utf-8")
                 except OSError:
                     pass
-        self._prepared = True
+        self.prune()
+
+    def touch_run(self, key: str, create: bool = False) -> None:
+        """Mark the state ``key`` belongs to as in use (once per run and state)."""
+        run = key.split("/", 1)[0]
+        if run in self._touched:
+            return
+        marker = self._entries / run / ".used"
+        try:
+            if create:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            else:
+                os.utime(marker)  # reading never creates folders
+        except OSError:
+            return
+        self._touched.add(run)
+
+    def prune(self, max_age_days: float = PRUNE_AFTER_DAYS) -> int:
+        """Drop states (edlint versions, configurations) no run has used for ``max_age_days``.
+
+        Every code or configuration change starts a new state; without this the
+        folder would only grow. Dropping a state in use by a process that has
+        not touched it yet only costs that process some misses.
+        """
+        import shutil
+        import time
+
+        cutoff = time.time() - max_age_days * 86400
+        dropped = 0
+        try:
+            runs = list(self._entries.iterdir())
+        except OSError:
+            return 0
+        for run in runs:
+            if not run.is_dir() or run.name in self._touched:
+                continue
+            try:
+                used = (run / ".used").stat().st_mtime
+            except OSError:
+                used = 0.0
+            if used < cutoff:
+                shutil.rmtree(run, ignore_errors=True)
+                dropped += 1
+        return dropped
 
 
 # ------------------------------------------------------------ (de)serialising results

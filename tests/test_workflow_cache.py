@@ -33,7 +33,7 @@ def check_json(cwd, *args, env=None):
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("v*/*/*.json"))
+    return sorted(cache.glob("v*/*/*/*.json"))
 
 
 def test_warm_run_matches_cold_and_uncached(tmp_path):
@@ -139,7 +139,7 @@ def test_two_processes_share_a_cache(tmp_path):
         assert p.returncode == 1, err
         assert json.loads(out) == expected
     assert len(entries(tmp_path / "cache")) == 80
-    assert not list((tmp_path / "cache").glob("v*/*/.tmp-*"))
+    assert not list((tmp_path / "cache").glob("v*/*/*/.tmp-*"))
     assert check_json(tmp_path, "news", "--cache-dir", cache) == expected
 
 
@@ -224,3 +224,24 @@ def test_archive_timing_bench_runs(tmp_path):
     assert figures["files"] == 60
     assert figures["cold_1_process_s"] > 0 and figures["warm_cache_s"] > 0
     assert figures["speedup_warm_vs_cold_1"] == round(figures["cold_1_process_s"] / figures["warm_cache_s"], 1)
+
+
+def test_unused_states_are_pruned(tmp_path):
+    from edlint.cache import ResultCache
+
+    make_articles(tmp_path / "news", 2)
+    cache = tmp_path / "cache"
+    check_json(tmp_path, "news", "--cache-dir", str(cache))
+    (state,) = [d for d in (cache / "v1").iterdir() if d.is_dir()]
+    old = cache / "v1" / "0123456789abcdef01234567"
+    (old / "ab").mkdir(parents=True)
+    (old / "ab" / "cd.json").write_text("{}")
+    (old / ".used").touch()
+    os.utime(old / ".used", (0, 0))  # last used in 1970
+    assert ResultCache(cache).prune() == 1
+    assert not old.exists() and state.exists()
+    # a run that only reads marks its state used, so it is never the one pruned
+    os.utime(state / ".used", (0, 0))
+    check_json(tmp_path, "news", "--cache-dir", str(cache))
+    assert (state / ".used").stat().st_mtime > 0
+    assert ResultCache(cache).prune() == 0

@@ -8,7 +8,6 @@ commands that use them, so one article in a pre-commit hook stays instant.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import sys
 from enum import Enum
 from pathlib import Path

@@ -190,8 +190,6 @@ def test_progress_bar_only_when_asked_and_big_enough(capsys):
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_progress_bar_on_a_terminal_only(tmp_path):
-    import pty  # noqa: F401 - Unix only
-
     make_articles(tmp_path / "news", 240)
     master, slave = os.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}

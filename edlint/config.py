@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -87,9 +88,13 @@ class Config:
     digest: str = ""
 
     # ---------------------------------------------------------- resolution
+    @cached_property
+    def _root_resolved(self) -> Path:
+        return self.root.resolve()
+
     def relative(self, file_path: str) -> str:
         try:
-            return PurePosixPath(Path(file_path).resolve().relative_to(self.root.resolve())).as_posix()
+            return PurePosixPath(Path(file_path).resolve().relative_to(self._root_resolved)).as_posix()
         except ValueError:
             return PurePosixPath(Path(file_path)).as_posix()
 

@@ -118,9 +118,11 @@ class Config:
     def settings_for(self, rule_id: str, file_path: str | None) -> dict[str, Any]:
         """Merged settings (enabled, severity, options...) for one rule and one file."""
         merged: dict[str, Any] = {}
-        family = rule_id.split(".", 1)[0]
+        parts = rule_id.split(".")
+        # "*", then the family, then every dotted prefix ("proselint.typography"), then the id.
+        keys = ["*"] + [".".join(parts[: i + 1]) for i in range(len(parts))]
         for layer in self.applicable_layers(file_path):
-            for key in ("*", family, rule_id):
+            for key in keys:
                 if key in layer.rules:
                     merged.update(layer.rules[key])
             if any(rule_matches(rule_id, pat) for pat in layer.ignore):

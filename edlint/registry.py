@@ -29,6 +29,9 @@ FAMILY_MODULES = {
     "readability": "edlint.checks.readability",
     "proselint": "edlint.checks.proselint_pack",
 }
+# Families whose rules are off by default and costly to import: loaded only
+# when a configuration or --select could switch one of them on.
+OPT_IN_FAMILIES = ("proselint",)
 # adcopy runs first: what it finds is furniture the other families skip.
 FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style"))}
 
@@ -60,9 +63,11 @@ def _family_rules(module_name: str) -> list[type[Rule]]:
     return list(rules)
 
 
-def build_registry(extra_dirs: list[Path] | None = None) -> Registry:
+def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[str, ...] = ()) -> Registry:
     reg = Registry()
     for family, mod in FAMILY_MODULES.items():
+        if family in skip_families:
+            continue
         for cls in _family_rules(mod):
             reg.add(cls)
     roots = [(pack_root(), "rules")] + [(d, str(d)) for d in (extra_dirs or [])]
@@ -76,6 +81,21 @@ def build_registry(extra_dirs: list[Path] | None = None) -> Registry:
             if cls is not None:
                 reg.add(cls)
     return reg
+
+
+def unused_opt_in_families(config: Config, select: list[str] | None) -> tuple[str, ...]:
+    """Opt-in families that neither the configuration nor ``--select`` mentions, so need not load."""
+    skip = []
+    for family in OPT_IN_FAMILIES:
+        probe = f"{family}.x"
+        named = any(
+            key in ("*", family) or key.startswith(family + ".")
+            for layer in config.layers for key in layer.rules
+        )
+        selected = bool(select) and any(rule_matches(probe, p) or p.startswith(family + ".") for p in select)
+        if not (named or selected):
+            skip.append(family)
+    return tuple(skip)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from .config import Config, ConfigError, find_config, load_config
 from .document import FrontMatterError, build_document
 from .engine import RuleCrash, Services, lint_document
 from .model import Finding
-from .registry import Registry, build_registry, resolve
+from .registry import Registry, build_registry, resolve, unused_opt_in_families
 from .source import InputError, SourceFile, read_source
 from .yamlsource import DataError
 
@@ -63,9 +63,10 @@ class Runner:
         return self._configs[key]
 
     def registry_for(self, config: Config) -> Registry:
-        key = tuple(str(d) for d in config.rule_dirs)
+        skip = unused_opt_in_families(config, self.options.select)
+        key = (tuple(str(d) for d in config.rule_dirs), skip)
         if key not in self._registries:
-            self._registries[key] = build_registry(config.rule_dirs)
+            self._registries[key] = build_registry(config.rule_dirs, skip)
         return self._registries[key]
 
     # ------------------------------------------------------------ checking

@@ -29,10 +29,14 @@ def render() -> str:
     ids = reg.sorted_ids()
     for rid in ids:
         m = reg.rules[rid].meta
+        if m.family == "proselint":
+            continue
         fix = m.fix_safety.split(".")[0]
         lines.append(f"| [`{rid}`](#{rid.replace('.', '')}) | {m.severity} | {'yes' if m.default_enabled else 'no'} | {'yes' if m.in_quotes else 'no'} | {fix} |")
     for rid in ids:
         m = reg.rules[rid].meta
+        if m.family == "proselint":
+            continue  # generated from proselint's registry; one shared page: docs/proselint.md
         docs = (m.docs or m.summary).replace("\n## ", "\n#### ")
         if docs.startswith("## "):
             docs = "#### " + docs[3:]
@@ -40,6 +44,10 @@ def render() -> str:
         if m.options:
             lines.append("")
             lines.append("**Options:** " + ", ".join(f"`{k}` (default `{v!r}`)" for k, v in m.options.items()))
+    pros = [rid for rid in ids if reg.rules[rid].meta.family == "proselint"]
+    if pros:
+        lines += ["", "## proselint.*", "", f"{len(pros)} rules, one per proselint check, off by default; see docs/proselint.md.", ""]
+        lines += [f"- `{rid}`: {reg.rules[rid].meta.summary}" for rid in pros]
     return "\n".join(lines) + "\n"
 
 

@@ -25,8 +25,11 @@ def run_rules(config_path, show_all: bool) -> int:
     from ..report.console import make_console
 
     table = Table(show_edge=False, header_style="bold")
-    for col in ("rule", "severity", "on", "fix", "summary"):
-        table.add_column(col)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("on", no_wrap=True)
+    table.add_column("fix", no_wrap=True)
+    table.add_column("summary", ratio=1)
     for rid in reg.sorted_ids():
         meta = reg.rules[rid].meta
         settings = cfg.settings_for(rid, None)
@@ -34,7 +37,8 @@ def run_rules(config_path, show_all: bool) -> int:
         if not show_all and not on:
             continue
         sev = settings.get("severity", str(meta.severity))
-        table.add_row(rid, str(sev), "yes" if on else "no", meta.fix_safety.split(".")[0], meta.summary)
+        fix = meta.fix_safety.split(":")[0].split(".")[0].lower()
+        table.add_row(rid, str(sev), "yes" if on else "no", fix if fix in ("safe", "unsafe") else "-", meta.summary)
     make_console().print(table)
     return 0
 

@@ -135,12 +135,12 @@ class Config:
 
 
 def rule_matches(rule_id: str, pattern: str) -> bool:
-    """``spelling`` or ``spelling.*`` match the family; otherwise a glob on the id."""
+    """A rule id, a family (``spelling``), a dotted prefix, or a glob (``spelling.*``)."""
     pattern = pattern.strip()
     if pattern in ("*", "all"):
         return True
-    if "." not in pattern:
-        return rule_id.split(".", 1)[0] == pattern
+    if rule_id == pattern or rule_id.startswith(pattern + "."):
+        return True  # a family or any dotted prefix: "proselint.typography"
     return fnmatch.fnmatchcase(rule_id, pattern)
 
 

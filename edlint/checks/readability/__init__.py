@@ -36,7 +36,8 @@ No fix.
 `max_words` (default 35).
 
 ## Limits
-Quoted speech is left alone (an editor cannot shorten what someone said).
+Quoted speech is left alone: only words outside quotation marks count (an
+editor cannot shorten what someone said).
 Sentence boundaries come from the document model, which is conservative:
 two sentences run together without a space count as one.
 """,
@@ -49,7 +50,8 @@ two sentences run together without a space count as one.
         for s in doc.sentences:
             if s.block not in body:
                 continue
-            n = len(_WORD.findall(doc.prose, s.start, s.end))
+            # Quoted words are the speaker's: only the reporter's own words count.
+            n = sum(1 for m in _WORD.finditer(doc.prose, s.start, s.end) if not doc.in_quote(m.start()))
             if n > limit:
                 yield Hit(s.start, s.end, f"Sentence of {n} words (house limit {limit}): consider splitting it.")
 

@@ -188,6 +188,18 @@ def explain(rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsi
     raise typer.Exit(run_explain(rule, config))
 
 
+@app.command()
+def stats(
+    paths: Optional[List[str]] = PATHS,
+    config: Optional[Path] = CONFIG,
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Readability figures per article (Flesch, grade, sentence length), with totals."""
+    from .commands.stats import run_stats
+
+    raise typer.Exit(run_stats(paths or [], config, json_out))
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
     try:

@@ -106,3 +106,17 @@ def test_grade_threshold_from_config(tmp_path):
     (tmp_path / "edlint.toml").write_text('[rules."readability.grade"]\nenabled = true\nmax_grade = 30.0\n')
     p = run_cli("check", str(f), "--format", "json", "--no-cache")
     assert "readability.grade" not in [x["rule"] for x in json.loads(p.stdout)["findings"]]
+
+
+def test_stats_command_table_and_json(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Head\n\n{LONG}\n")
+    (tmp_path / "b.txt").write_text("Head\n\nThe cat sat. The dog ran. It was fine.\n")
+    p = run_cli("stats", str(tmp_path), "--json")
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    by = {x["path"].rsplit("/", 1)[-1]: x for x in data["files"]}
+    assert by["a.txt"]["longest_sentence_words"] == 42 and by["b.txt"]["sentences"] == 3
+    assert data["total"]["articles"] == 2 and data["total"]["words"] == 42 + 9
+    assert by["b.txt"]["flesch_reading_ease"] > by["a.txt"]["flesch_reading_ease"]
+    p = run_cli("stats", str(tmp_path), env={"COLUMNS": "120"})
+    assert "2 articles" in p.stdout and "Flesch" in p.stdout

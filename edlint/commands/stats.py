@@ -1,0 +1,54 @@
+"""``edlint stats``: readability figures for many articles, as a table with totals."""
+from __future__ import annotations
+
+import sys
+
+from ..runner import RunOptions
+from .check import lint_all
+
+
+def run_stats(paths, config, as_json: bool) -> int:
+    if not paths:
+        sys.stderr.write("edlint: nothing to measure: give files or folders\n")
+        return 2
+    options = RunOptions(config_path=str(config) if config else None, select=["adcopy", "readability.grade"], keep_text=False)
+    # adcopy runs too, so furniture stays out of the figures; the grade rule computes Flesch.
+    results, errors, _ = lint_all(paths, options)
+    rows = []
+    for r in results:
+        fig = (r.figures or {}).get("readability")
+        if r.error or not fig:
+            continue
+        rows.append((r.path, fig))
+    for e in errors + [r.error for r in results if r.error]:
+        sys.stderr.write(f"edlint: {e}\n")
+    words = sum(f["words"] for _, f in rows)
+    sents = sum(f["sentences"] for _, f in rows)
+    total = {
+        "articles": len(rows),
+        "words": words,
+        "sentences": sents,
+        "avg_sentence_words": round(words / sents, 1) if sents else 0.0,
+        "flesch_reading_ease": round(sum(f.get("flesch_reading_ease", 0) * f["words"] for _, f in rows) / words, 1) if words else 0.0,
+        "flesch_kincaid_grade": round(sum(f.get("flesch_kincaid_grade", 0) * f["words"] for _, f in rows) / words, 1) if words else 0.0,
+        "longest_sentence_words": max((f["longest_sentence_words"] for _, f in rows), default=0),
+    }
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps({"files": [{"path": p, **f} for p, f in rows], "total": total}, indent=2) + "\n")
+    else:
+        from rich.table import Table
+
+        from ..report.console import make_console
+
+        t = Table(show_edge=False, header_style="bold", show_footer=True)
+        t.add_column("article", footer=f"{total['articles']} articles (word-weighted)", overflow="fold", ratio=1)
+        for name, key, fmt in (("words", "words", "{}"), ("sentences", "sentences", "{}"), ("avg words/sentence", "avg_sentence_words", "{:.1f}"),
+                               ("longest", "longest_sentence_words", "{}"), ("Flesch", "flesch_reading_ease", "{:.0f}"), ("grade", "flesch_kincaid_grade", "{:.1f}")):
+            t.add_column(name, justify="right", footer=fmt.format(total[key]), no_wrap=True)
+        for p, f in rows:
+            t.add_row(p, str(f["words"]), str(f["sentences"]), f"{f['avg_sentence_words']:.1f}", str(f["longest_sentence_words"]),
+                      f"{f.get('flesch_reading_ease', 0):.0f}", f"{f.get('flesch_kincaid_grade', 0):.1f}")
+        make_console().print(t)
+    return 2 if (errors or any(r.error for r in results)) else 0

@@ -104,3 +104,10 @@ def test_markdown_containers_lists_and_tables():
     assert ">" not in doc.prose and "http" not in doc.prose
     assert "snake_case_word" in doc.prose
     assert [doc.prose[b.start : b.end] for b in doc.body][0] == "He said the Kiev office\n  would  close ."
+
+
+def test_sentence_ends_after_words_that_look_like_abbreviations():
+    text = "Head\n\nThe cat sat. The dog ran. He said no. It was fine. Co-operation rose at Acme Co. in May.\n"
+    doc = build_document(text, "a.txt")
+    got = [text[s.start : s.end] for s in doc.sentences if s.block == 1]
+    assert got == ["The cat sat.", "The dog ran.", "He said no.", "It was fine.", "Co-operation rose at Acme Co. in May."]

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Abbreviations that never end a sentence in news copy, in any case.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cdr adm rev st mt ft jr sr sen rep gov
-    pres supt insp det cllr hon rt no nos vol vols fig figs co corp inc ltd plc bros
-    vs v etc al approx dept est govt jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k u.n u.s.a a.m p.m""".split()
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cdr adm rev st mt ft jr sr supt insp cllr rt
+    vs v al approx dept govt e.g i.e u.s u.k u.n u.s.a a.m p.m""".split()
+)
+# Only abbreviations when capitalised: "Sat." is Saturday, "sat." ends a sentence.
+CAPITALISED_ABBREVIATIONS = frozenset(
+    """Sen Rep Gov Pres Det Hon No Nos Vol Vols Fig Figs Co Corp Inc Ltd Bros Est
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
 )
 
 _BOUNDARY = re.compile(
@@ -52,8 +56,9 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
             k = j
             while k > start and (prose[k - 1].isalpha() or prose[k - 1] == "."):
                 k -= 1
-            token = prose[k:j].lower()
-            if token in ABBREVIATIONS or (len(token) == 1 and prose[k].isupper()):
+            raw = prose[k:j]
+            token = raw.lower()
+            if token in ABBREVIATIONS or raw in CAPITALISED_ABBREVIATIONS or (len(token) == 1 and prose[k].isupper()):
                 continue
             if "." in token and len(token) <= 6:  # U.S., a.m.
                 continue

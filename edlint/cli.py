@@ -181,11 +181,15 @@ def rules_cmd(
 
 
 @app.command()
-def explain(rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsistent."), config: Optional[Path] = CONFIG) -> None:
-    """Show a rule's documentation."""
+def explain(
+    rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsistent."),
+    term: Optional[str] = typer.Argument(None, help="A word the rule's data knows, e.g. Kiev: show its entry."),
+    config: Optional[Path] = CONFIG,
+) -> None:
+    """Show a rule's documentation (and, with TERM, the rule's data about it)."""
     from .commands.rules import run_explain
 
-    raise typer.Exit(run_explain(rule, config))
+    raise typer.Exit(run_explain(rule, config, term))
 
 
 @app.command()

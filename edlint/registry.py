@@ -163,6 +163,7 @@ def resolve(
         settings = config.settings_for(rid, file_path)
         rule = cls(_coerce_options(cls, settings, config))
         rule.locale = locale  # type: ignore[attr-defined]
+        rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
         matcher.add_all(rid, rule.literal_terms())
         active.append(ActiveRule(rule, sev))
     rs = RuleSet(active, matcher, locale)

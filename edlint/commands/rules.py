@@ -43,7 +43,7 @@ def run_rules(config_path, show_all: bool) -> int:
     return 0
 
 
-def run_explain(rule: str, config_path) -> int:
+def run_explain(rule: str, config_path, term: str | None = None) -> int:
     try:
         cfg, reg = _load(config_path)
     except (ConfigError, DataError) as exc:
@@ -67,7 +67,7 @@ def run_explain(rule: str, config_path) -> int:
         body = meta.docs or ""
         extra = getattr(cls, "explain_extra", None)
         if callable(extra):
-            body += "\n\n" + extra()
+            body += "\n\n" + extra(term)
         if meta.options:
             body += "\n\n**Options and defaults:** " + ", ".join(f"`{k} = {v!r}`" for k, v in meta.options.items())
         body += f"\n\n**Fix safety:** {meta.fix_safety}"

@@ -1,0 +1,289 @@
+"""Attribution: who said it? Built on the document model's quotations and sentences.
+
+Rules: a headline quote the body never supports, pronoun attributions with
+nobody to refer to, quote marks that do not balance (allowing the convention
+that a quote running over paragraphs opens each one and closes at its end),
+sources never introduced, and (opt-in) anonymous sourcing.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Hit, RuleMeta, Severity
+from ...rulebase import Rule
+from .vocab import ANONYMOUS, DOCUMENT_SOURCE, FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE, SPEECH_RE
+
+_WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(text)]
+
+
+def _contains_near(body: list[str], quote: list[str]) -> bool:
+    """Is the quote in the body, allowing one word dropped or one word added?"""
+    n = len(quote)
+    if n == 0:
+        return True
+    text = " " + " ".join(body) + " "
+    if " " + " ".join(quote) + " " in text:
+        return True
+    if n >= 3:
+        for i in range(n):  # the body dropped a word of the headline's quote
+            if " " + " ".join(quote[:i] + quote[i + 1 :]) + " " in text:
+                return True
+        for i in range(len(body) - n):  # the body has one word more
+            window = body[i : i + n + 1]
+            for j in range(n + 1):
+                if window[:j] + window[j + 1 :] == quote:
+                    return True
+    return False
+
+
+_STOP = frozenset("a an the to of in on for and or but is are was were be been it its this that with by at as from not no will would could should may might has have had".split())
+_HEAD_SPEAKER = re.compile(
+    r"^\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"
+    r"(?:says|said|warns|vows|claims|insists|assures|tells|admits|urges|denies|pledges|promises|accuses|"
+    r"attacks|slams|praises|backs|defends|hits out|insists|predicts|reveals|confirms|rejects)\b"
+)
+
+
+class HeadlineQuote(Rule):
+    meta = RuleMeta(
+        id="attribution.headline-quote",
+        summary="Words quoted in the headline or standfirst that the body never quotes, or a headline speaker the body never names.",
+        severity=Severity.WARNING,
+        in_quotes=True,
+        fix_safety="No fix: an editor restores the quote to the body or rewrites the headline.",
+        docs="""## What it flags
+A quotation in the headline (or standfirst) whose words appear nowhere in the
+body — allowing for case, punctuation and one dropped or added word — and a
+person the headline names as speaker who is never mentioned in the body.
+
+## Why
+A headline quote is a promise that the story contains those words and says who
+said them. When the paragraph with the quote is cut, the promise dangles.
+
+## Examples
+Fails: headline `Ben Wallace assures Ukraine UK is 'full square behind them'`
+over a body that never quotes "full square behind them" nor mentions Wallace.
+
+Passes: headline `Minister vows 'no retreat'` when the body has `He said: "There will be no retreat."`
+
+## Fix safety
+No fix.
+
+## Limits
+Paraphrase is not recognised: a headline quote reworded in the body is flagged.
+The speaker check reads a name at the start of the headline before a verb.
+""",
+    )
+
+    def check(self, doc, ctx):
+        body_text = " ".join(doc.prose[b.start : b.end] for b in doc.body)
+        body_words = _norm_words(body_text)
+        for block in (doc.headline, doc.standfirst):
+            if block is None:
+                continue
+            quotes = [q for q in doc.quotations if block.start <= q.start < block.end]
+            speaker = None
+            m = _HEAD_SPEAKER.match(doc.prose, block.start, block.end) if quotes else None
+            if m:
+                surname = m.group(1).split()[-1]
+                if surname.lower() not in body_words and surname.lower() + "'s" not in body_words:
+                    speaker = m.group(1)
+            body_set = set(body_words)
+            missing = []
+            for q in quotes:
+                words = _norm_words(q.text(doc.prose))
+                if _contains_near(body_words, words):
+                    continue
+                # Headline quote marks often flag a paraphrased claim ("Steel firm 'to cut' jobs"):
+                # only a dangling speaker, or a quote whose words the body mostly lacks, is an error.
+                content = [w for w in words if w not in _STOP]
+                found = sum(1 for w in content if w in body_set)
+                if speaker or (len(words) >= 6 and content and found / len(content) < 0.34):
+                    missing.append(q)
+            for q in missing:
+                said = f"'{q.text(doc.prose)}'"
+                msg = f"The {block.kind} quotes {said} but the body never does"
+                msg += f", and {speaker} is never mentioned in the body" if speaker else ""
+                msg += ": add the quote (and who said it) to the body, or rewrite the " + block.kind + "."
+                yield Hit(q.start, q.end, msg, data={"speaker": speaker})
+            if speaker and not missing:
+                yield Hit(m.start(1), m.end(1), f"The {block.kind} attributes a quote to {speaker}, who is never mentioned in the body: name the speaker in the body.")
+
+
+def _antecedent_before(doc, offset: int, pronoun: str) -> bool:
+    """Is anyone (or, for 'they', any group) named in the body before this point?"""
+    start = doc.body[0].start if doc.body else 0
+    before = doc.prose[start:offset]
+    if pronoun.lower() == "they":
+        return bool(before.strip())
+    return bool(HONORIFIC_NAME.search(before) or FULL_NAME.search(before) or ROLE_RE.search(before))
+
+
+class DanglingPronoun(Rule):
+    meta = RuleMeta(
+        id="attribution.dangling-pronoun",
+        summary="'He said', 'she added', 'they told' with nobody named before it for the pronoun to be.",
+        severity=Severity.WARNING,
+        fix_safety="No fix: name the speaker.",
+        docs="""## What it flags
+A sentence of the body that opens with a pronoun attribution — `He said:`,
+`She added`, `They told the BBC` — when the body before it names no person
+(by full name, honorific and surname, or a role such as "the minister", "a
+spokesman"), or for `they`, nothing at all.
+
+## Why
+When the paragraph that named the speaker is cut or moved, a quote is left
+with "he" and nobody to be him.
+
+## Examples
+Fails: a story whose first body paragraph is `He said: "We will not retreat."`
+
+Passes: `Mr Lavrov denounced the West.` then `He said: "It was not us."`
+
+## Fix safety
+No fix.
+
+## Limits
+Gender is not guessed from names. The headline does not count as an
+antecedent (the body must stand on its own). An antecedent anywhere earlier
+counts, even if it is a different person.
+""",
+    )
+
+    def check(self, doc, ctx):
+        body_idx = {id(b) for b in doc.body}
+        for s in doc.sentences:
+            b = doc.blocks[s.block]
+            if id(b) not in body_idx:
+                continue
+            m = PRONOUN_ATTRIBUTION.match(doc.prose, s.start, s.end)
+            if not m:
+                continue
+            pron = m.group(1)
+            if not _antecedent_before(doc, s.start, pron):
+                who = "person" if pron != "They" else "person or group"
+                yield Hit(m.start(1), m.end(2), f"'{pron} {m.group(2)}' but no {who} is named before it in the story: name the speaker.")
+
+
+class UnbalancedQuotes(Rule):
+    meta = RuleMeta(
+        id="attribution.unbalanced-quotes",
+        summary="A quotation mark opened and never closed, or a closing mark with no opening one.",
+        severity=Severity.WARNING,
+        in_quotes=True,
+        fix_safety="No fix: only an editor knows where the quote ends.",
+        docs="""## What it flags
+A quote opened and never closed before a paragraph that does not continue it,
+or a stray closing mark, for curly and straight marks.
+
+## Why
+Readers cannot tell where the speaker's words end and the reporter's begin.
+
+## Examples
+Fails: `She said: "We will go.` followed by a paragraph that does not open with a quote mark.
+
+Passes: the news convention for quotes over several paragraphs — each
+paragraph opens with a quote mark and only the last one closes it — and
+apostrophes (`Russia’s`, `’90s`, `rock ’n’ roll`).
+
+## Fix safety
+No fix.
+
+## Limits
+Straight single quotes are read as apostrophes unless clearly used as quotes.
+""",
+    )
+
+    def check(self, doc, ctx):
+        for p in doc.quote_problems:
+            if p.kind == "unclosed":
+                msg = f"Quotation opened with {p.mark} is never closed: close it, or open the next paragraph with a quote mark if the quote continues."
+            else:
+                msg = f"Closing quotation mark {p.mark} with no opening one: add the opening mark or remove this one."
+            yield Hit(p.start, p.end, msg)
+
+
+_DOC_NOUNS = re.compile(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
+                        r"review|inquiry|dossier|briefing|assessment|analysis|note|paper|research|findings|publication)s?\b")
+
+
+class UnintroducedSource(Rule):
+    meta = RuleMeta(
+        id="attribution.unintroduced-source",
+        summary="'The report continues', 'the statement said' with no report or statement introduced before.",
+        severity=Severity.WARNING,
+        fix_safety="No fix.",
+        docs="""## What it flags
+An attribution to a document — `the report continues:`, `the statement said`
+— when the body has not mentioned such a report or statement before.
+
+## Why
+It is the document version of a dangling "he said": the paragraph that
+introduced the report was cut.
+
+## Examples
+Fails: a story that opens `The report continues: "Troops are tired."`
+
+Passes: `According to the latest intelligence report: …` then `The report continues: …`
+
+## Fix safety
+No fix.
+
+## Limits
+Any earlier mention of the same noun counts as its introduction.
+""",
+    )
+
+    def check(self, doc, ctx):
+        if not doc.body:
+            return
+        start = doc.body[0].start
+        sentence_starts = {s.start for s in doc.sentences}
+        for m in DOCUMENT_SOURCE.finditer(doc.prose, start):
+            if m.start() not in sentence_starts:
+                continue  # "…, the report said." follows what it refers to; the opener is the risk
+            noun = m.group(2).lower()
+            before = doc.prose[start : m.start()].lower()
+            if not _DOC_NOUNS.search(before):
+                yield Hit(m.start(), m.end(), f"'{m.group(0)}' but no {noun} has been introduced: say whose {noun} it is first.")
+
+
+class AnonymousSource(Rule):
+    meta = RuleMeta(
+        id="attribution.anonymous-source",
+        summary="Anonymous sourcing ('a senior official said'), for houses that want a note.",
+        severity=Severity.SUGGESTION,
+        default_enabled=False,
+        fix_safety="No fix.",
+        docs="""## What it flags
+Attributions to unnamed people: `a senior official said`, `sources said`,
+`a source close to the minister told …`.
+
+## Why
+Anonymous sourcing is legitimate but many houses want each use justified
+("…who was not authorised to speak publicly").
+
+## Examples
+Fails (when enabled): `A senior US official said: "It cannot be business as usual."`
+
+Passes: `The Foreign Secretary, James Cleverly, said …`
+
+## Fix safety
+No fix.
+
+## Limits
+Off by default; the `strict` preset turns it on.
+""",
+    )
+
+    def check(self, doc, ctx):
+        for b in doc.body:
+            for m in ANONYMOUS.finditer(doc.prose, b.start, b.end):
+                yield Hit(m.start(), m.end(), "Anonymous source: say why the source cannot be named, if house style asks.")
+
+
+RULES = [HeadlineQuote, DanglingPronoun, UnbalancedQuotes, UnintroducedSource, AnonymousSource]

@@ -1,0 +1,46 @@
+"""Words attribution rules look for: speech verbs, pronouns, role nouns, source documents."""
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    "said|says|say|saying|added|adds|told|tells|continued|continues|explained|explains|warned|warns|"
+    "insisted|insists|argued|argues|claimed|claims|stated|states|wrote|writes|asked|asks|replied|replies|"
+    "declared|declares|announced|announces|admitted|admits|noted|notes|stressed|stresses|urged|urges|"
+    "commented|comments|confirmed|confirms|suggested|suggests|acknowledged|acknowledges|according to|"
+    "reported|reports|tweeted|posted|recalled|recalls|joked|jokes|conceded|concedes|agreed|agrees|"
+    "predicted|predicts|described|describes|called|calls|believes|believed|thinks|thought|reads|read"
+)
+SPEECH_RE = re.compile(rf"\b({SPEECH_VERBS})\b", re.I)
+
+ROLE_NOUNS = (
+    "minister|premier|president|spokesman|spokeswoman|spokesperson|official|officials|leader|chief|secretary|"
+    "chancellor|governor|mayor|officer|director|executive|chairman|chairwoman|chair|coach|manager|judge|"
+    "lawyer|source|sources|analyst|analysts|expert|experts|professor|doctor|witness|man|woman|boy|girl|"
+    "player|captain|singer|actor|actress|star|author|writer|founder|boss|head|police|spokesmen|commander|"
+    "general|senator|congressman|congresswoman|mp|ambassador|envoy|diplomat|aide|aides|adviser|advisor|"
+    "economist|campaigner|campaigners|residents|resident|father|mother|son|daughter|wife|husband|teacher|"
+    "striker|midfielder|defender|goalkeeper|winger|forward|champion|king|queen|prince|princess|pope|bishop|"
+    "archbishop|priest|ceo|owner|founder|inspector|detective|prosecutor|prosecutors|investigators|"
+    "investigator|scientist|scientists|researcher|researchers|researcher|victim|survivor|government|"
+    "ministry|company|firm|group|party|union|council|department|agency|team|club|board|committee|court"
+)
+ROLE_RE = re.compile(rf"\b(the|a|an|his|her|their|its|our|one)\s+(?:[\w'’-]+\s+){{0,4}}({ROLE_NOUNS})\b", re.I)
+HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Chancellor|"
+                            r"Minister|Secretary|Governor|Senator|Gen|General|Judge|Mayor)\.?\s+[A-Z][\w'’-]+")
+FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]{1,}")
+PRONOUN_ATTRIBUTION = re.compile(
+    rf"^[\"“‘']?\s*(He|She|They)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?({SPEECH_VERBS})\b", re.M
+)
+DOCUMENT_SOURCE = re.compile(
+    r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2})(report|statement|letter|document|study|survey|memo|email|e-mail|filing|"
+    r"ruling|judgment|judgement|review|inquiry|dossier|briefing|assessment|analysis)\s+"
+    r"(continues|continued|said|says|added|adds|states|stated|read|reads|concludes|concluded|warns|warned|notes|noted)\b"
+)
+ANONYMOUS = re.compile(
+    r"\b(a|an|one|two|three|several)\s+(senior\s+|US\s+|UK\s+|western\s+|government\s+|military\s+|police\s+|"
+    r"diplomatic\s+|intelligence\s+|security\s+|party\s+){0,3}(official|officials|source|sources|insider|aide|diplomat)"
+    r"(\s+(close to|familiar with|with knowledge of)[^,.]{0,60})?\s*,?\s+(said|says|told|added)\b"
+    r"|\b(sources|insiders)\s+(said|say|told|claimed)\b",
+    re.I,
+)

@@ -1,0 +1,78 @@
+"""``edlint kb``: ask the officeholder knowledge base the questions a title check asks."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
+
+
+def _date(value: Optional[str]) -> Optional[_dt.date]:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+
+
+def _kb():
+    from .knowledge.officeholders import KnowledgeBase
+
+    return KnowledgeBase.load()
+
+
+def _span(t) -> str:
+    return f"{t.start or '?'} – {t.end or f'(in office; data to {t.valid_to})'}"
+
+
+@app.command()
+def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky'."),
+        date: Optional[str] = typer.Option(None, "--date", help="Only offices held on this date.")) -> None:
+    """Offices a person held (on a date)."""
+    day = _date(date)
+    every = _kb().who(name)
+    terms = [t for t in every if t.holds_on(day) is not False] if day else every
+    if not terms:
+        if every:
+            last = max(every, key=lambda t: t.end or "9999")
+            typer.echo(f"{last.person} held no office in the data on {day}; last: {last.office} {_span(last)}")
+        else:
+            typer.echo(f"no officeholder called {name!r}")
+        raise typer.Exit(1)
+    for t in sorted(terms, key=lambda t: (t.person, t.start)):
+        note = "" if not day or t.holds_on(day) else f"  (data ends {t.valid_to})"
+        typer.echo(f"{t.person}: {t.office} ({t.country}, {t.kind.replace('_', ' ')}) {_span(t)}{note}")
+
+
+@app.command()
+def office(label: str = typer.Argument(..., help="Office label, e.g. 'President of Russia'."),
+           date: Optional[str] = typer.Option(None, "--date", help="Who held it on this date.")) -> None:
+    """Who held an office (on a date)."""
+    kb = _kb()
+    day = _date(date)
+    terms = kb.holders(label, day)
+    if not terms:
+        known = [o for o in kb.office_names() if label.lower() in o.lower()][:10]
+        typer.echo(f"nobody found for {label!r}" + (f" on {day}" if day else "") + (f"; offices like it: {'; '.join(known)}" if known else ""))
+        raise typer.Exit(1)
+    for t in sorted(terms, key=lambda t: t.start):
+        typer.echo(f"{t.person}: {t.office} {_span(t)}")
+
+
+@app.command()
+def info() -> None:
+    """What the knowledge base holds, its sources, and how far each is valid."""
+    kb = _kb()
+    typer.echo(f"{len(kb.terms)} terms of office, {len(kb.people)} people, {len(kb.offices)} offices")
+    by_repo: dict[tuple, int] = {}
+    for t in kb.terms:
+        key = (t.source.split("/")[0], t.licence)
+        by_repo[key] = by_repo.get(key, 0) + 1
+    for (repo, lic), n in sorted(by_repo.items()):
+        typer.echo(f"  {repo} ({lic}): {n} terms")
+    cov = kb.coverage()
+    typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in ("United Kingdom", "United States", "Russia", "Ukraine", "Germany") if c in cov))
+    typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); congress-legislators (CC0). See NOTICE.")

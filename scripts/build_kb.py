@@ -1,0 +1,97 @@
+"""Build the shipped officeholder knowledge base from the source data.
+
+Usage: python scripts/build_kb.py [--source ../shared/data/officeholders] [--check]
+
+Reads officeholders.csv (Wikidata CC0, Institute for Government Ministers
+Database CC BY 4.0, congress-legislators CC0; see NOTICE), keeps heads of
+state and government, ministers and international posts, and writes the
+derived facts to edlint/knowledge/officeholders.json.gz: people, offices and
+dated terms, each term with the date its source is known to be complete to
+("valid to"), so a check never claims an error past what the data covers.
+``--check`` rebuilds in memory and fails if the committed file differs.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from edlint.checks.spelling.normalise import translit_key  # noqa: E402
+
+OUT = REPO / "edlint" / "knowledge" / "officeholders.json.gz"
+KINDS = ("head_of_state", "head_of_government", "minister", "international")
+_ASOF = re.compile(r"as of (\d{4}-\d{2}-\d{2})")
+_REPO = re.compile(r"^([^@ ]+)")
+
+
+def build(source: Path) -> bytes:
+    people: dict[str, int] = {}
+    people_rows: list[list[str]] = []
+    offices: dict[tuple, int] = {}
+    office_rows: list[list[str]] = []
+    sources: dict[tuple, int] = {}
+    source_rows: list[list[str]] = []
+    terms = set()
+    with open(source / "officeholders.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["role_kind"] not in KINDS:
+                continue
+            pkey = r["person_id"] or r["person"]
+            if pkey not in people:
+                people[pkey] = len(people_rows)
+                # Name keys are computed here, once, so loading needs no text processing.
+                name = r["person"]
+                people_rows.append([name, r["person_id"], translit_key(name.replace(" ", "")), translit_key(name.split()[-1])])
+            okey = (r["office"], r["country"], r["role_kind"])
+            if okey not in offices:
+                offices[okey] = len(office_rows)
+                office_rows.append(list(okey))
+            m = _ASOF.search(r["source"])
+            valid_to = m.group(1) if m else ""
+            repo = _REPO.match(r["source"]).group(1)
+            licence = "CC BY 4.0" if "CC BY" in r["source"] else "CC0"
+            skey = (repo, valid_to, licence)
+            if skey not in sources:
+                sources[skey] = len(source_rows)
+                source_rows.append(list(skey))
+            terms.add((people[pkey], offices[okey], r["start"], r["end"], sources[skey]))
+    data = {
+        "format": 2,
+        "kinds": list(KINDS),
+        "people": people_rows,
+        "offices": office_rows,
+        "sources": source_rows,
+        "terms": sorted(terms),
+    }
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return gzip.compress(raw, compresslevel=9, mtime=0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--source", default=str(REPO / ".." / "shared" / "data" / "officeholders"))
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    source = Path(args.source)
+    if not (source / "officeholders.csv").is_file():
+        print(f"source data not found at {source}")
+        return 2
+    blob = build(source)
+    if args.check:
+        same = OUT.is_file() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(blob)
+        print("knowledge base is current" if same else "knowledge base differs from the source: rebuild it")
+        return 0 if same else 1
+    OUT.write_bytes(blob)
+    print(f"wrote {OUT.relative_to(REPO)} ({len(blob) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

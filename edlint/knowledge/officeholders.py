@@ -83,6 +83,10 @@ class KnowledgeBase:
             hits = self.by_surname.get(translit_key(name.split()[-1]), [])
         return [self.terms[i] for i in hits]
 
+    def who_exact(self, name: str) -> list[Term]:
+        """Terms of people with exactly this full name (modulo transliteration)."""
+        return [self.terms[i] for i in self.by_name.get(translit_key(name.replace(" ", "")), [])]
+
     def holders(self, office: str, day: _dt.date | None) -> list[Term]:
         """Holders of an office label; "Prime Minister of the United Kingdom" also means label + country."""
         terms = [self.terms[i] for i in self.by_office.get(office.lower(), [])]

@@ -130,19 +130,28 @@ def render_finding(f: Finding, text: str | None, starts: list[int] | None, width
     parts: list = [head]
     if text is not None and starts is not None:
         parts += _frame(f, text, starts, width)
-    msg = Text("      = ", style="dim")
-    msg.append(f.message)
-    parts.append(msg)
+    notes: list[Text] = [Text(f.message)]
     for r in f.related:
         if r.message:
-            parts.append(Text("      = " + r.message, style="dim"))
+            notes.append(Text(r.message, style="dim"))
     if f.fix:
-        fx = Text("      = ", style="dim")
+        fx = Text()
         fx.append(f"fix ({f.fix.applicability.value})", style="green" if f.fix.safe else "magenta")
         fx.append(": " + (f.fix.description or _describe_edits(f, text)))
-        parts.append(fx)
+        notes.append(fx)
+    parts.append(_hanging(notes))
     parts.append(Text(""))
     return Group(*parts)
+
+
+def _hanging(notes: list[Text]) -> Table:
+    """Notes under a finding, each wrapped with a hanging indent after "= "."""
+    grid = Table.grid(padding=0)
+    grid.add_column(width=8, no_wrap=True)
+    grid.add_column(ratio=1)
+    for n in notes:
+        grid.add_row(Text("      = ", style="dim"), n)
+    return grid
 
 
 def _describe_edits(f: Finding, text: str | None) -> str:

@@ -15,6 +15,7 @@ from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
 from .pack import load_pack
 
+MAX_FURNITURE_CHARS = 320
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w[\w'’-]*")
 _TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
@@ -97,7 +98,8 @@ class Furniture(Rule):
         high = [False] * len(blocks)
         reasons = [""] * len(blocks)
         for i, t in enumerate(texts):
-            ph = pack.match(t)
+            # Furniture is short; a long paragraph is copy (and matching it would cost the most).
+            ph = pack.match(t) if len(t) <= MAX_FURNITURE_CHARS else None
             if ph:
                 scores[i] = 1.0 if ph.high else 0.7
                 high[i] = ph.high

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile(r"['’ʹʼ`ʺ\-]")
 _RULES = [
@@ -27,6 +28,7 @@ def strip_diacritics(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     k = _MARKS.sub("", strip_diacritics(word).lower())
     for rx, rep in _RULES:

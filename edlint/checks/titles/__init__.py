@@ -68,6 +68,9 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(countries, titles, before_name, reference)
 
 
+_TITLE_HINT = re.compile(r"(?i)minister|premier|president|chancellor|secretary|\bPM\b")
+
+
 def _kb(ctx):
     from ...knowledge.officeholders import KnowledgeBase
 
@@ -130,6 +133,8 @@ country is skipped.
         for b in doc.blocks:
             if b.kind not in ("paragraph", "headline", "standfirst"):
                 continue
+            if not _TITLE_HINT.search(doc.prose, b.start, b.end):
+                continue  # cheap test first: most paragraphs name no office
             for m in voc.before_name.finditer(doc.prose, b.start, b.end):
                 country_word, former, title_words, name = m.group(1), m.group(2), m.group(3), m.group(4)
                 if not title_words[:1].isupper():

@@ -62,13 +62,17 @@ def build(source: Path) -> bytes:
                 sources[skey] = len(source_rows)
                 source_rows.append(list(skey))
             terms.add((people[pkey], offices[okey], r["start"], r["end"], sources[skey]))
+    # Terms grouped by person, so loading indexes people only (16k) and a term is
+    # built only when a question touches it.
+    by_person: dict[int, list] = {}
+    for pi, oi, start, end, si in sorted(terms):
+        by_person.setdefault(pi, []).append([oi, start, end, si])
     data = {
-        "format": 2,
+        "format": 3,
         "kinds": list(KINDS),
-        "people": people_rows,
+        "people": [row + [by_person.get(i, [])] for i, row in enumerate(people_rows)],
         "offices": office_rows,
         "sources": source_rows,
-        "terms": sorted(terms),
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     return gzip.compress(raw, compresslevel=9, mtime=0)

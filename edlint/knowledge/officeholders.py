@@ -12,7 +12,7 @@ import gzip
 import json
 from collections import defaultdict
 from typing import NamedTuple
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..checks.spelling.normalise import translit_key
@@ -53,23 +53,58 @@ def _pad(date: str, low: bool) -> str:
 
 
 class KnowledgeBase:
+    """Indexes people by name key at load; terms are built only for the people a question touches."""
+
     def __init__(self, data: dict):
-        self.people = data["people"]
+        self.people = data["people"]  # [name, id, name_key, surname_key, [[office, start, end, source], ...]]
         self.offices = data["offices"]
         self.sources = data["sources"]
-        self.terms: list[Term] = []
+        self._cache: dict[int, list[Term]] = {}
+        self._country_cache: dict[str, list[Term]] = {}
         self.by_name: dict[str, list[int]] = defaultdict(list)
         self.by_surname: dict[str, list[int]] = defaultdict(list)
-        self.by_office: dict[str, list[int]] = defaultdict(list)
-        for pi, oi, start, end, si in data["terms"]:
-            name, pid, name_key, surname_key = self.people[pi]
-            office, country, kind = self.offices[oi]
-            repo, valid_to, licence = self.sources[si]
-            i = len(self.terms)
-            self.terms.append(Term(name, pid, office, country, kind, start, end, valid_to, repo, licence))
-            self.by_name[name_key].append(i)
-            self.by_surname[surname_key].append(i)
-            self.by_office[office.lower()].append(i)
+        for i, person in enumerate(self.people):
+            self.by_name[person[2]].append(i)
+            self.by_surname[person[3]].append(i)
+
+    def terms_of(self, pi: int) -> list[Term]:
+        out = self._cache.get(pi)
+        if out is None:
+            name, pid, _, _, rows = self.people[pi]
+            out = []
+            for oi, start, end, si in rows:
+                office, country, kind = self.offices[oi]
+                repo, valid_to, licence = self.sources[si]
+                out.append(Term(name, pid, office, country, kind, start, end, valid_to, repo, licence))
+            self._cache[pi] = out
+        return out
+
+    @property
+    def terms(self) -> list[Term]:
+        """Every term (builds them all: for reports and questions about offices, not per article)."""
+        return [t for pi in range(len(self.people)) for t in self.terms_of(pi)]
+
+    @cached_property
+    def by_office(self) -> dict[str, list[Term]]:
+        index: dict[str, list[Term]] = defaultdict(list)
+        for t in self.terms:
+            index[t.office.lower()].append(t)
+        return index
+
+    def in_country(self, country: str) -> list[Term]:
+        """Terms of offices in one country (builds only those people's terms)."""
+        cached = self._country_cache.get(country)
+        if cached is None:
+            offices = self.offices
+            cached = [
+                t
+                for pi, person in enumerate(self.people)
+                if any(offices[row[0]][1] == country for row in person[4])
+                for t in self.terms_of(pi)
+                if t.country == country
+            ]
+            self._country_cache[country] = cached
+        return cached
 
     @classmethod
     def load(cls, extra: list[Path] | None = None) -> "KnowledgeBase":
@@ -81,21 +116,20 @@ class KnowledgeBase:
         hits = self.by_name.get(key)
         if not hits:
             hits = self.by_surname.get(translit_key(name.split()[-1]), [])
-        return [self.terms[i] for i in hits]
+        return [t for pi in hits for t in self.terms_of(pi)]
 
     def who_exact(self, name: str) -> list[Term]:
         """Terms of people with exactly this full name (modulo transliteration)."""
-        return [self.terms[i] for i in self.by_name.get(translit_key(name.replace(" ", "")), [])]
+        return [t for pi in self.by_name.get(translit_key(name.replace(" ", "")), []) for t in self.terms_of(pi)]
 
     def holders(self, office: str, day: _dt.date | None) -> list[Term]:
         """Holders of an office label; "Prime Minister of the United Kingdom" also means label + country."""
-        terms = [self.terms[i] for i in self.by_office.get(office.lower(), [])]
+        terms = list(self.by_office.get(office.lower(), []))
         if not terms and " of " in office:
             label, _, country = office.rpartition(" of ")
             country = country.strip().lower()
             country = country[4:] if country.startswith("the ") else country
-            terms = [self.terms[i] for i in self.by_office.get(label.strip().lower(), [])
-                     if self.terms[i].country.lower() == country]
+            terms = [t for t in self.by_office.get(label.strip().lower(), []) if t.country.lower() == country]
         if day is None:
             return terms
         return [t for t in terms if t.holds_on(day)]

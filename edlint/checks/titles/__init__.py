@@ -183,7 +183,7 @@ country is skipped.
         title = voc.titles_for(title_words)[0]
         held = sorted({t.office for t in terms if day is None or t.holds_on(day)})
         where = country or (terms[0].country if terms else "")
-        right = sorted({t.person for t in kb.terms if t.country == where and title.fits(t, where) and (day is None or t.holds_on(day))})
+        right = sorted({t.person for t in kb.in_country(where) if title.fits(t, where) and (day is None or t.holds_on(day))})
         when = f"On {day}" if day else "According to the knowledge base (no article date)"
         msg = f"{when}, {person} was {', '.join(held) if held else 'not in an office the data knows'}"
         if right and day:

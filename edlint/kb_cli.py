@@ -10,12 +10,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 
 
 def _date(value: Optional[str]) -> Optional[_dt.date]:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    from .cli import _parse_date  # one date parser for every command
+
+    return _parse_date(value)
 
 
 def _kb():

@@ -153,7 +153,7 @@ Harbor is a name). `program` near computing words is not `programme`.
         locale = ctx.locale
         groups, by_group = _occurrences(self, doc, ctx)
         for gi, occ in by_group.items():
-            if len({groups[gi].forms.index(groups[gi].forms[fi]) for *_, fi in occ}) < 2:
+            if len({fi for *_, fi in occ}) < 2:
                 continue
             g = groups[gi]
             target = g.preferred(locale)

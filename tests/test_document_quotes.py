@@ -77,3 +77,8 @@ def test_in_quote_lookup(seed_text):
     i = seed_text.index("Sloviansk")
     assert doc.in_quote(i)
     assert not doc.in_quote(seed_text.index("Slovyansk"))
+
+
+def test_feet_and_inches_are_not_quotes():
+    doc, qs, problems = quotes('Head\n\nHe is about 5\' 10" tall and was seen at 6\'2" height.\n')
+    assert qs == [] and problems == []

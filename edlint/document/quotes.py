@@ -11,6 +11,7 @@ open, starts a new segment of it rather than a quotation inside it.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -106,6 +107,8 @@ def _classify(prose: str, i: int, open_kinds: list[str]) -> str:
         if "single" in open_kinds:
             return "close"
         return "apostrophe"  # players’ union, goin’
+    if ch in ('"', "'") and prev.isdigit() and _measurement(prose, i):
+        return "apostrophe"  # 5' 10" is feet and inches, not quotation marks
     if ch == '"':
         prev_space = prev in _OPEN_CONTEXT or i == 0
         next_space = nxt.isspace() or i + 1 >= len(prose)
@@ -120,6 +123,13 @@ def _classify(prose: str, i: int, open_kinds: list[str]) -> str:
 
 
 _ELISIONS = ("em", "til", "cause", "tis", "twas", "n")
+_MEASURE = re.compile(r"\d+\s?'\s?\d{1,2}\s?\"|\d+\s?'(?=\s?\d{1,2}\s?\")")
+
+
+def _measurement(prose: str, i: int) -> bool:
+    """Feet and inches: 5' 10", 6'2"."""
+    lo = max(0, i - 6)
+    return bool(_MEASURE.search(prose, lo, min(len(prose), i + 6)))
 
 
 def _elision(prose: str, i: int) -> bool:

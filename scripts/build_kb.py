@@ -26,6 +26,17 @@ sys.path.insert(0, str(REPO))
 from edlint.checks.spelling.normalise import translit_key  # noqa: E402
 
 OUT = REPO / "edlint" / "knowledge" / "officeholders.json.gz"
+NAMES_OUT = REPO / "edlint" / "knowledge" / "given_names.txt"
+# First words of people's labels that are titles, not given names.
+_NOT_GIVEN = {
+    "Lord", "Lady", "Baron", "Baroness", "Sir", "Dame", "Prince", "Princess", "King", "Queen",
+    "Sheikh", "Emir", "Sultan", "General", "Admiral", "Marshal", "Colonel", "Major", "Captain",
+    "Count", "Countess", "Duke", "Duchess", "Earl", "Viscount", "Marquess", "Father", "Saint",
+    "Bishop", "Archbishop", "Cardinal", "Pope", "Rabbi", "Imam", "Mullah", "President",
+    "Minister", "Doctor", "Professor", "Mr", "Mrs", "Ms", "Dr", "The", "Van", "Von", "De", "Del",
+    "Da", "Le", "La", "Al", "El", "Abu", "Ibn", "Bin", "Ben",
+}
+_GIVEN = re.compile(r"[A-Z][a-zà-ÿ]+")
 KINDS = ("head_of_state", "head_of_government", "minister", "international")
 _ASOF = re.compile(r"as of (\d{4}-\d{2}-\d{2})")
 _REPO = re.compile(r"^([^@ ]+)")
@@ -78,6 +89,22 @@ def build(source: Path) -> bytes:
     return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
+def given_names(source: Path) -> bytes:
+    """First words of every person's name in the source (all rows, legislators included).
+
+    Spelling discovery uses them to tell two people (Brian May, Bryan Adams)
+    from one name misspelt (Minister, Mynister).
+    """
+    names = set()
+    with open(source / "officeholders.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            words = r["person"].split()
+            if len(words) >= 2 and _GIVEN.fullmatch(words[0]) and words[0] not in _NOT_GIVEN:
+                names.add(words[0])
+    header = "# Given names: first words of officeholders' names (see NOTICE). Built by scripts/build_kb.py.\n"
+    return (header + "\n".join(sorted(names)) + "\n").encode("utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--source", default=str(REPO / ".." / "shared" / "data" / "officeholders"))
@@ -88,12 +115,15 @@ def main() -> int:
         print(f"source data not found at {source}")
         return 2
     blob = build(source)
+    names = given_names(source)
     if args.check:
         same = OUT.is_file() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(blob)
+        same = same and NAMES_OUT.is_file() and NAMES_OUT.read_bytes() == names
         print("knowledge base is current" if same else "knowledge base differs from the source: rebuild it")
         return 0 if same else 1
     OUT.write_bytes(blob)
-    print(f"wrote {OUT.relative_to(REPO)} ({len(blob) // 1024} KiB)")
+    NAMES_OUT.write_bytes(names)
+    print(f"wrote {OUT.relative_to(REPO)} ({len(blob) // 1024} KiB) and {NAMES_OUT.relative_to(REPO)}")
     return 0
 
 

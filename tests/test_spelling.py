@@ -91,6 +91,24 @@ def test_discovery_guards():
     assert spelling("Head\n\nPeter Phillips met Ann Philips on Monday.\n") == []
     assert spelling("Head\n\nBrian May met Bryan Adams.\n") == []
     assert spelling("Head\n\nThe sign said Mylburn [sic] and Milburn laughed.\n") == []
+    assert spelling("Head\n\nUsher and Jennifer Lopez sang. Singer Jenifer also won.\n") == []
+
+
+def test_discovery_beyond_first_names():
+    """Different words after two spellings excuse first names only, not titles or place words."""
+    (f,) = spelling("Head\n\nForeign Minister Prince Saud spoke. Labour Mynister Ghazi agreed.\n")
+    assert f.rule == "spelling.discovered" and "Minister" in f.message
+    (f,) = spelling("Head\n\nBrian May played. Later Bryan May sang.\n")
+    assert f.rule == "spelling.discovered"
+    # A title before a surname is not a first name: one person, respelt.
+    (f,) = spelling("Head\n\nProfessor Joni Lovenduski led it. Prof Lovendusky said so.\n")
+    assert "Lovenduski" in f.message
+
+
+def test_discovery_respelling_of_a_curated_name():
+    """A spelling no list knows beside a curated form (Sevylle, Seville) is discovery's to flag."""
+    (f,) = spelling("Head\n\nThe final is in Seville. Fans flew to Sevylle on Friday.\n")
+    assert f.rule == "spelling.discovered" and f.fix.edits[0].replacement == "Seville"
 
 
 def test_normalisation_and_case():
@@ -131,10 +149,25 @@ def _articles():
 
 
 @pytest.mark.corpus
-def test_recall_on_respelled_names():
-    """Respell one occurrence of a repeated name (curated or not) in real articles: >= 95% found."""
+def _respell_last(text, name, new):
+    """The text with the last whole-word occurrence of name respelt, and that occurrence's offset."""
+    pos = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)][-1]
+    return text[:pos] + new + text[pos + len(name) :], pos
+
+
+def _found_at(text, pos):
+    got = lint_text(text, "a.txt", select=["spelling.inconsistent", "spelling.discovered"])
+    return any(f.start <= pos < f.end or any(r.start <= pos < r.end for r in f.related) for f in got)
+
+
+def test_recall_on_respelled_unknown_names():
+    """Respell one occurrence of a repeated name no list knows, in real articles: >= 95% found.
+
+    Run with ``-s`` to see the figure; measured 262/270 (97.0%). The misses are by
+    design: a respelt first name before a different surname (Robinson, Williams),
+    or a name whose other occurrence is only in the headline.
+    """
     rng = random.Random(7)
-    curated = {f: g for g in GROUPS if g.proper for f in g.forms}
     swaps = [("y", "i"), ("i", "y"), ("ck", "k"), ("ll", "l"), ("ss", "s"), ("tt", "t"), ("nn", "n"), ("kh", "h")]
     tried = found = 0
     for path in _articles()[::7]:
@@ -151,18 +184,36 @@ def test_recall_on_respelled_names():
                 continue
             if new in names or new.lower() in text.lower():
                 continue
-            positions = [m.start() for m in re.finditer(rf"\b{name}\b", text)]
-            pos = positions[-1]
-            mutated = text[:pos] + new + text[pos + len(name) :]
+            mutated, pos = _respell_last(text, name, new)
             tried += 1
-            got = lint_text(mutated, "a.txt", select=["spelling.inconsistent", "spelling.discovered"])
-            if any(f.start <= pos < f.end or any(r.start <= pos < r.end for r in f.related) for f in got):
-                found += 1
+            found += _found_at(mutated, pos)
             break
+    print(f"unknown names respelt: {found}/{tried} = {found / tried:.1%}")
     assert tried >= 100
-    # Measured 250/270 (92.6%): the misses are mostly by design (a respelled name whose other
-    # occurrences carry a different first name is taken for another person).
-    assert found / tried >= 0.9, (found, tried)
+    assert found / tried >= 0.95, (found, tried)
+
+
+def test_recall_on_respelled_curated_names():
+    """Swap one occurrence of a curated name for another form of its group (Kiev -> Kyiv): >= 95% found."""
+    proper = [g for g in GROUPS if g.proper]
+    by_form = {f: g for g in proper for f in g.forms}
+    finder = re.compile(r"\b(" + "|".join(sorted(map(re.escape, by_form), key=len, reverse=True)) + r")\b")
+    tried = found = 0
+    for path in _articles():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        seen = Counter(m.group() for m in finder.finditer(text))
+        for form, count in sorted(seen.items()):
+            group = by_form[form]
+            others = [f for f in group.forms if f != form and f not in seen and " " not in f]
+            if count < 2 or not others:
+                continue
+            mutated, pos = _respell_last(text, form, others[0])
+            tried += 1
+            found += _found_at(mutated, pos)
+            break
+    print(f"curated names respelt: {found}/{tried} = {found / tried:.1%}")
+    assert tried >= 50
+    assert found / tried >= 0.95, (found, tried)
 
 
 def test_explain_shows_group_and_house_choice():

@@ -65,6 +65,9 @@ def _tree_contents(root: Path, h: "hashlib._Hash") -> None:
     if not root.exists():
         h.update(f"missing:{root}\0".encode())
         return
+    if root.is_file():
+        h.update(f"{root}\0".encode() + root.read_bytes())
+        return
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
@@ -124,6 +127,8 @@ class ResultCache:
             h.update(repr((config.path, config.digest, root, sorted(map(str, config.rule_dirs)))).encode())
             for d in config.rule_dirs:
                 _tree_contents(Path(d), h)
+            for f in config.data_files():  # the house's variant and officeholder files
+                _tree_contents(f, h)
             h.update(repr((options.select, options.ignore, options.date and options.date.isoformat())).encode())
             self._run_keys[k] = h.hexdigest()
         return self._run_keys[k]

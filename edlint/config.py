@@ -129,6 +129,16 @@ class Config:
                 merged["enabled"] = False
         return merged
 
+    def data_files(self) -> list[Path]:
+        """Data files rule options name (``*_files``: variant lists, officeholder files), for cache keys."""
+        out = []
+        for layer in self.layers:
+            for settings in layer.rules.values():
+                for key, value in settings.items():
+                    if key.endswith("_files") and isinstance(value, list):
+                        out.extend(self.root / str(v) for v in value)
+        return sorted(set(out))
+
     def is_excluded(self, file_path: str) -> bool:
         rel = self.relative(file_path)
         return any(glob_match(rel, pat) for pat in self.exclude)

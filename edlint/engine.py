@@ -15,6 +15,7 @@ from .model import Finding, Hit
 from .registry import RuleSet
 from .rulebase import Context
 from .suppress import parse_suppressions
+from .yamlsource import DataError
 
 
 class Services:
@@ -72,6 +73,8 @@ def lint_document(
         is_adcopy = meta.family == "adcopy"
         try:
             hits: list[Hit] = list(rule.check(doc, ctx))
+        except DataError:
+            raise  # a broken data file the config names: the file and line say it all
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the file
             raise RuleCrash(meta.id, doc.path, exc) from exc
         for hit in hits:

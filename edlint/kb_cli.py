@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -15,10 +16,26 @@ def _date(value: Optional[str]) -> Optional[_dt.date]:
     return _parse_date(value)
 
 
-def _kb():
+def _kb(config: Optional[Path] = None):
+    """The knowledge base, with the house's own files when a config names them (as the titles rules see it)."""
+    from .config import ConfigError, find_config, load_config
     from .knowledge.officeholders import KnowledgeBase
+    from .yamlsource import DataError
 
-    return KnowledgeBase.load()
+    try:
+        path = config or find_config(Path.cwd())
+        cfg = load_config(path) if path else None
+        files: list[Path] = []
+        if cfg is not None:
+            names = cfg.settings_for("titles.wrong-office", None).get("people_files", [])
+            files = [(cfg.root / f).resolve() for f in names]
+        return KnowledgeBase.load(files)
+    except (ConfigError, DataError) as exc:
+        typer.echo(f"edlint: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (its titles people_files are added).")
 
 
 def _span(t) -> str:
@@ -27,10 +44,11 @@ def _span(t) -> str:
 
 @app.command()
 def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky'."),
-        date: Optional[str] = typer.Option(None, "--date", help="Only offices held on this date.")) -> None:
+        date: Optional[str] = typer.Option(None, "--date", help="Only offices held on this date."),
+        config: Optional[Path] = CONFIG) -> None:
     """Offices a person held (on a date)."""
     day = _date(date)
-    every = _kb().who(name)
+    every = _kb(config).who(name)
     terms = [t for t in every if t.holds_on(day) is not False] if day else every
     if not terms:
         if every:
@@ -46,9 +64,10 @@ def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei 
 
 @app.command()
 def office(label: str = typer.Argument(..., help="Office label, e.g. 'President of Russia'."),
-           date: Optional[str] = typer.Option(None, "--date", help="Who held it on this date.")) -> None:
+           date: Optional[str] = typer.Option(None, "--date", help="Who held it on this date."),
+           config: Optional[Path] = CONFIG) -> None:
     """Who held an office (on a date)."""
-    kb = _kb()
+    kb = _kb(config)
     day = _date(date)
     terms = kb.holders(label, day)
     if not terms:
@@ -60,9 +79,9 @@ def office(label: str = typer.Argument(..., help="Office label, e.g. 'President 
 
 
 @app.command()
-def info() -> None:
+def info(config: Optional[Path] = CONFIG) -> None:
     """What the knowledge base holds, its sources, and how far each is valid."""
-    kb = _kb()
+    kb = _kb(config)
     typer.echo(f"{len(kb.terms)} terms of office, {len(kb.people)} people, {len(kb.offices)} offices")
     by_repo: dict[tuple, int] = {}
     for t in kb.terms:
@@ -70,6 +89,10 @@ def info() -> None:
         by_repo[key] = by_repo.get(key, 0) + 1
     for (repo, lic), n in sorted(by_repo.items()):
         typer.echo(f"  {repo} ({lic}): {n} terms")
+    if kb.extra_terms:
+        houses = sorted({t.source for t in kb.extra_terms})
+        people = len({t.person for t in kb.extra_terms})
+        typer.echo(f"house files: {people} people, {len(kb.extra_terms)} terms ({'; '.join(houses)})")
     cov = kb.coverage()
     typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in ("United Kingdom", "United States", "Russia", "Ukraine", "Germany") if c in cov))
     typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); congress-legislators (CC0). See NOTICE.")

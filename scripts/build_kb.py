@@ -5,7 +5,7 @@ Usage: python scripts/build_kb.py [--source ../shared/data/officeholders] [--che
 Reads officeholders.csv (Wikidata CC0, Institute for Government Ministers
 Database CC BY 4.0, congress-legislators CC0; see NOTICE), keeps heads of
 state and government, ministers and international posts, and writes the
-derived facts to edlint/knowledge/officeholders.json.gz: people, offices and
+derived facts to edlint/knowledge/officeholders.tsv: people, offices and
 dated terms, each term with the date its source is known to be complete to
 ("valid to"), so a check never claims an error past what the data covers.
 ``--check`` rebuilds in memory and fails if the committed file differs.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import re
 import sys
@@ -25,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from edlint.checks.spelling.normalise import translit_key  # noqa: E402
 
-OUT = REPO / "edlint" / "knowledge" / "officeholders.json.gz"
+OUT = REPO / "edlint" / "knowledge" / "officeholders.tsv"
 NAMES_OUT = REPO / "edlint" / "knowledge" / "given_names.txt"
 # First words of people's labels that are titles, not given names.
 _NOT_GIVEN = {
@@ -73,20 +72,37 @@ def build(source: Path) -> bytes:
                 sources[skey] = len(source_rows)
                 source_rows.append(list(skey))
             terms.add((people[pkey], offices[okey], r["start"], r["end"], sources[skey]))
-    # Terms grouped by person, so loading indexes people only (16k) and a term is
-    # built only when a question touches it.
+    # A line-oriented text file, loaded with one read and one split: a person per
+    # line ("name<TAB>id<TAB>terms", terms as "office,start,end,source;..."), an
+    # office per line, then two sorted "key<TAB>person" indexes that a lookup
+    # bisects. Loading builds no objects per term and no dictionaries, and a
+    # rebuild shows up in review as a readable line diff.
     by_person: dict[int, list] = {}
     for pi, oi, start, end, si in sorted(terms):
-        by_person.setdefault(pi, []).append([oi, start, end, si])
-    data = {
-        "format": 3,
+        by_person.setdefault(pi, []).append(f"{oi},{start},{end},{si}")
+    people = [f"{row[0]}\t{row[1]}\t{';'.join(by_person.get(i, []))}" for i, row in enumerate(people_rows)]
+    office_lines = ["\t".join(row) for row in office_rows]
+    # A name is also found by its first and last words: copy writes "George Bush" for
+    # George W. Bush (and for George H. W. Bush, which is why such a name can be ambiguous).
+    name_index = sorted({f"{row[2]}\t{i}" for i, row in enumerate(people_rows)}
+                        | {f"{_short_key(row[0])}\t{i}" for i, row in enumerate(people_rows) if _short_key(row[0])})
+    surname_index = sorted(f"{row[3]}\t{i}" for i, row in enumerate(people_rows))
+    header = {
+        "format": 6,
         "kinds": list(KINDS),
-        "people": [row + [by_person.get(i, [])] for i, row in enumerate(people_rows)],
-        "offices": office_rows,
         "sources": source_rows,
+        "counts": [len(people), len(office_lines), len(name_index), len(surname_index)],
     }
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    return gzip.compress(raw, compresslevel=9, mtime=0)
+    lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)] + people + office_lines + name_index + surname_index
+    for line in lines:
+        assert "\n" not in line and "\r" not in line, line
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _short_key(name: str) -> str:
+    """Key of the first and last words of a name of three or more words ("" otherwise)."""
+    words = name.split()
+    return translit_key(words[0] + words[-1]) if len(words) >= 3 else ""
 
 
 def given_names(source: Path) -> bytes:
@@ -117,7 +133,7 @@ def main() -> int:
     blob = build(source)
     names = given_names(source)
     if args.check:
-        same = OUT.is_file() and gzip.decompress(OUT.read_bytes()) == gzip.decompress(blob)
+        same = OUT.is_file() and OUT.read_bytes() == blob
         same = same and NAMES_OUT.is_file() and NAMES_OUT.read_bytes() == names
         print("knowledge base is current" if same else "knowledge base differs from the source: rebuild it")
         return 0 if same else 1

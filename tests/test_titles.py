@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SEED, need_shared, run_cli
+from conftest import REPO, SEED, need_shared, run_cli
 from edlint.api import lint_text
 
 D = dt.date.fromisoformat
@@ -73,3 +73,128 @@ def test_generic_descriptions_and_other_offices_pass():
     assert titles("Head\n\nThe Russian leader spoke. The minister agreed.\n", "2022-07-08") == []
     assert titles("Head\n\nDeputy Prime Minister John Prescott spoke.\n", "2005-01-01") == []
     assert titles("Head\n\nThe Liberal Democrats' President Simon Hughes spoke.\n", None) == []
+    # The office, not a person: "the election of the US president".
+    assert titles("Head\n\nMr Blair praised John Kerry. The election of the US president was vital.\n", None) == []
+    # "X, the prime minister said": a new clause, not apposition.
+    assert titles("Head\n\nEchoing US Secretary of State Condoleezza Rice, the prime minister said so.\n", None) == []
+
+
+def test_possessive_and_longer_name_runs():
+    assert titles("Head\n\nBritish Home Secretary Tony Blair's government fell.\n", None)
+    assert titles("Head\n\nDeputy Prime Minister John Prescott, Britain's home secretary, spoke.\n", None)
+    # After a title that is not his, the real mention is still read.
+    assert titles("Head\n\nUK chancellor British Home Secretary Gordon Brown spoke.\n", None)
+
+
+def rules_of(text, day):
+    return [(f.rule, f.message, f.fix) for f in lint_text(text, "a.txt", date=D(day) if day else None, select=["titles"])]
+
+
+@pytest.mark.parametrize(
+    "sentence,day,rule",
+    [
+        ("Prime Minister Boris Johnson spoke.", "2023-06-01", "titles.former"),
+        ("Later, Defence Secretary Ben Wallace spoke.", "2024-03-01", "titles.former"),
+        ("Former Prime Minister Boris Johnson spoke.", "2023-06-01", None),
+        ("Boris Johnson, the former prime minister, spoke.", "2023-06-01", None),
+        ("They met former Defence Secretary Ben Wallace.", "2022-07-08", "titles.former"),
+        ("They met former Russian Prime Minister Vladimir Putin.", "2022-07-08", None),
+        # Moved on to another office: the title is wrong, not merely out of date.
+        ("Russian Prime Minister Vladimir Putin spoke.", "2022-07-08", "titles.wrong-office"),
+        ("They met former Foreign Secretary Ben Wallace.", "2022-07-08", "titles.wrong-office"),
+    ],
+)
+def test_former(sentence, day, rule):
+    found = rules_of(f"Head\n\n{sentence}\n", day)
+    assert [r for r, _, _ in found] == ([rule] if rule else []), found
+
+
+def test_former_fix_inserts_or_drops_the_word(tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text("---\ndate: 2023-06-01\n---\n# Head\n\nYesterday Prime Minister Boris Johnson spoke. "
+                   "Ben Wallace, the defence secretary, agreed.\n", encoding="utf-8")
+    p = run_cli("fix", str(art), "--unsafe-fixes", "--select", "titles", "--no-cache")
+    assert p.returncode in (0, 1), p.stderr
+    body = art.read_text(encoding="utf-8")
+    assert "Yesterday former Prime Minister Boris Johnson spoke." in body
+    assert "Ben Wallace, the defence secretary, agreed." in body  # still in office in June 2023
+    art.write_text("---\ndate: 2022-07-08\n---\n# Head\n\nThey met former Defence Secretary Ben Wallace.\n", encoding="utf-8")
+    run_cli("fix", str(art), "--unsafe-fixes", "--select", "titles", "--no-cache")
+    assert "They met Defence Secretary Ben Wallace." in art.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "sentence,day,wrong",
+    [
+        ("Vladimir Putin, Russia's prime minister, said so.", "2022-07-08", True),
+        ("Vladimir Putin, Russia's president, said so.", "2022-07-08", False),
+        ("Sergei Lavrov, the Russian foreign minister, said so.", "2022-07-08", False),
+        ("Olaf Scholz, the German chancellor, said so.", "2022-07-08", False),
+        ("Olaf Scholz, the chancellor of Germany, said so.", "2019-07-08", True),
+        ("Rishi Sunak, the prime minister, said so.", "2022-07-08", True),
+        ("Rishi Sunak, the chancellor, said so.", "2022-06-01", False),
+    ],
+)
+def test_apposition(sentence, day, wrong):
+    found = [r for r, _, _ in rules_of(f"Head\n\n{sentence}\n", day) if r == "titles.wrong-office"]
+    assert bool(found) == wrong, found
+
+
+HOUSE = """kind: officeholders
+source: Newsroom research desk
+valid_to: 2026-11-01
+people:
+  - name: Andy Burnham
+    aliases: [Andrew Burnham]
+    terms:
+      - {office: Mayor of Greater Manchester, country: United Kingdom, kind: mayor, start: 2017-05-08}
+titles:
+  - {words: [mayor], office: "^Mayor of", word: mayor}
+"""
+
+
+def _house(tmp_path, people=HOUSE):
+    (tmp_path / "people.yaml").write_text(people, encoding="utf-8")
+    (tmp_path / "edlint.toml").write_text('[rules.titles]\npeople_files = ["people.yaml"]\n', encoding="utf-8")
+    art = tmp_path / "a.md"
+    art.write_text("---\ndate: 2024-03-01\n---\n# Head\n\nMayor Andy Burnham met Home Secretary Andrew Burnham.\n", encoding="utf-8")
+    return art
+
+
+def test_house_people_file_checks_and_answers(tmp_path):
+    art = _house(tmp_path)
+    p = run_cli("check", str(art), "--select", "titles", "--format", "json", "--no-cache", cwd=tmp_path)
+    (f,) = json.loads(p.stdout)["findings"]
+    assert f["rule"] == "titles.wrong-office" and "Mayor of Greater Manchester" in f["message"]
+    assert f["column"] > 20  # the home secretary, not the mayor
+    p = run_cli("kb", "who", "Burnham", "--date", "2024-03-01", cwd=tmp_path)
+    assert p.returncode == 0 and "Mayor of Greater Manchester" in p.stdout
+    p = run_cli("kb", "info", cwd=tmp_path)
+    assert "house files: 1 people" in p.stdout
+    # Without the config the public data knows only his ministerial past.
+    p = run_cli("kb", "who", "Andy Burnham", cwd=REPO)
+    assert "Secretary of State for Health" in p.stdout and "Mayor" not in p.stdout
+
+
+def test_broken_house_file_names_file_and_line(tmp_path):
+    art = _house(tmp_path, HOUSE.replace("start: 2017-05-08", "start: 2017-05-08, end: 2016-01-01"))
+    p = run_cli("check", str(art), "--no-cache", cwd=tmp_path)
+    assert p.returncode == 2
+    assert "people.yaml:8: Andy Burnham: the term ends before it starts" in p.stderr
+    (tmp_path / "people.yaml").write_text("kind: officeholders\npeople:\n  - name: X\n    terms: []\n", encoding="utf-8")
+    p = run_cli("kb", "info", cwd=tmp_path)
+    assert p.returncode == 2 and "people.yaml" in p.stderr
+
+
+def test_editing_the_house_file_invalidates_the_cache(tmp_path):
+    art = _house(tmp_path)
+    cache = tmp_path / "cache"
+    first = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
+    assert len(json.loads(first.stdout)["findings"]) == 1
+    # Now the house says he was home secretary too: the finding must go, cache or not.
+    (tmp_path / "people.yaml").write_text(HOUSE.replace(
+        "kind: mayor, start: 2017-05-08}",
+        "kind: mayor, start: 2017-05-08}\n      - {office: Home Secretary, country: United Kingdom, start: 2024-01-01}"),
+        encoding="utf-8")
+    again = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
+    assert json.loads(again.stdout)["findings"] == []

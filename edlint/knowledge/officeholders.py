@@ -1,23 +1,30 @@
 """The officeholder knowledge base: who held which office, from when to when, and how far the data goes.
 
 Built by ``scripts/build_kb.py`` from public data (see NOTICE) and loaded
-only when asked for (about 30 ms). Names match through a transliteration-
-normalised key, so ``Sergei Lavrov`` finds Wikidata's ``Sergey Lavrov`` and
-``Zelensky`` finds ``Volodymyr Zelenskyy``; a surname alone matches too.
+only when asked for. Names match through a transliteration-normalised key,
+so ``Sergei Lavrov`` finds Wikidata's ``Sergey Lavrov`` and ``Zelensky``
+finds ``Volodymyr Zelenskyy``; a surname alone matches too.
+
+Loading is kept to a few milliseconds: the file is plain text read with one
+split, a person per line with their terms packed in one field, and sorted
+"key<TAB>person" index lines; loading builds no objects per term and no
+dictionaries, a lookup bisects an index and parses only the people it finds. A newsroom's own people and offices (local
+governors, party leaders, club managers) come from its own YAML files
+(``edlint/knowledge/userdata.py``) and are searched beside the shipped data.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-import gzip
 import json
 from collections import defaultdict
-from typing import NamedTuple
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..checks.spelling.normalise import translit_key
 
-DATA = Path(__file__).with_name("officeholders.json.gz")
+DATA = Path(__file__).with_name("officeholders.tsv")
 
 
 class Term(NamedTuple):
@@ -28,7 +35,7 @@ class Term(NamedTuple):
     kind: str
     start: str
     end: str  # "" = still in office when the source was taken
-    valid_to: str  # the source is complete to this date
+    valid_to: str  # the source is complete to this date ("" = no limit given)
     source: str
     licence: str
 
@@ -43,6 +50,10 @@ class Term(NamedTuple):
             return None
         return True
 
+    def ended_before(self, day: _dt.date) -> bool:
+        """The term is over by the day (the person is a *former* holder)."""
+        return bool(self.end) and day.isoformat() > _pad(self.end, low=False)
+
 
 def _pad(date: str, low: bool) -> str:
     if len(date) == 4:
@@ -52,29 +63,63 @@ def _pad(date: str, low: bool) -> str:
     return date
 
 
-class KnowledgeBase:
-    """Indexes people by name key at load; terms are built only for the people a question touches."""
+def name_key(name: str) -> str:
+    return translit_key(name.replace(" ", ""))
 
-    def __init__(self, data: dict):
-        self.people = data["people"]  # [name, id, name_key, surname_key, [[office, start, end, source], ...]]
-        self.offices = data["offices"]
-        self.sources = data["sources"]
+
+def surname_key(name: str) -> str:
+    return translit_key(name.split()[-1])
+
+
+class KnowledgeBase:
+    """Shipped facts plus the house's own; people are looked up by name key, terms built on demand."""
+
+    def __init__(self, text: str, extra: list[tuple[tuple[str, ...], list[Term]]] | None = None):
+        """``text``: the shipped file; ``extra``: the house's people, each as (names it goes by, terms)."""
+        lines = text.split("\n")
+        header = json.loads(lines[0])
+        n_people, n_offices, n_names, n_surnames = header["counts"]
+        at = 1
+        self._people = lines[at : at + n_people]
+        at += n_people
+        self._office_rows = lines[at : at + n_offices]
+        at += n_offices
+        self._name_index = lines[at : at + n_names]
+        at += n_names
+        self._surname_index = lines[at : at + n_surnames]
+        self.sources = header["sources"]
         self._cache: dict[int, list[Term]] = {}
         self._country_cache: dict[str, list[Term]] = {}
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        self.by_surname: dict[str, list[int]] = defaultdict(list)
-        for i, person in enumerate(self.people):
-            self.by_name[person[2]].append(i)
-            self.by_surname[person[3]].append(i)
+        self.extra_terms: list[Term] = [t for _, terms in extra or () for t in terms]
+        self._extra_by_name: dict[str, list[Term]] = defaultdict(list)
+        self._extra_by_surname: dict[str, list[Term]] = defaultdict(list)
+        for aliases, terms in extra or ():
+            for key in {name_key(a) for a in aliases}:
+                self._extra_by_name[key].extend(terms)
+            for key in {surname_key(a) for a in aliases}:
+                self._extra_by_surname[key].extend(terms)
+
+    # -- people and terms ------------------------------------------------------------
+
+    @property
+    def people(self) -> list[str]:
+        """Every shipped person's name (splits every line: for reports, not per article)."""
+        return [line.split("\t", 1)[0] for line in self._people]
+
+    @cached_property
+    def offices(self) -> list[list[str]]:
+        """(label, country, kind) per office, split on first use."""
+        return [row.split("\t") for row in self._office_rows]
 
     def terms_of(self, pi: int) -> list[Term]:
         out = self._cache.get(pi)
         if out is None:
-            name, pid, _, _, rows = self.people[pi]
+            name, pid, packed = self._people[pi].split("\t")
             out = []
-            for oi, start, end, si in rows:
-                office, country, kind = self.offices[oi]
-                repo, valid_to, licence = self.sources[si]
+            for row in packed.split(";") if packed else ():
+                oi, start, end, si = row.split(",")
+                office, country, kind = self._office_rows[int(oi)].split("\t")
+                repo, valid_to, licence = self.sources[int(si)]
                 out.append(Term(name, pid, office, country, kind, start, end, valid_to, repo, licence))
             self._cache[pi] = out
         return out
@@ -82,7 +127,7 @@ class KnowledgeBase:
     @property
     def terms(self) -> list[Term]:
         """Every term (builds them all: for reports and questions about offices, not per article)."""
-        return [t for pi in range(len(self.people)) for t in self.terms_of(pi)]
+        return [t for pi in range(len(self._people)) for t in self.terms_of(pi)] + self.extra_terms
 
     @cached_property
     def by_office(self) -> dict[str, list[Term]]:
@@ -92,35 +137,52 @@ class KnowledgeBase:
         return index
 
     def in_country(self, country: str) -> list[Term]:
-        """Terms of offices in one country (builds only those people's terms)."""
+        """Terms of offices in one country (parses only the people who held one there)."""
         cached = self._country_cache.get(country)
         if cached is None:
-            offices = self.offices
+            ids = {str(i) for i, o in enumerate(self.offices) if o[1] == country}
             cached = [
                 t
-                for pi, person in enumerate(self.people)
-                if any(offices[row[0]][1] == country for row in person[4])
+                for pi, line in enumerate(self._people)
+                if any(row.split(",", 1)[0] in ids for row in line.rsplit("\t", 1)[1].split(";") if row)
                 for t in self.terms_of(pi)
                 if t.country == country
-            ]
+            ] + [t for t in self.extra_terms if t.country == country]
             self._country_cache[country] = cached
         return cached
 
     @classmethod
-    def load(cls, extra: list[Path] | None = None) -> "KnowledgeBase":
-        return _load()
+    def load(cls, extra_files: tuple[Path, ...] | list[Path] = ()) -> "KnowledgeBase":
+        """The shipped knowledge base, with the house's own files added (cached per file set)."""
+        return _load(tuple(Path(p) for p in extra_files))
+
+    # -- questions -------------------------------------------------------------------
+
+    @staticmethod
+    def _people_with(index: list[str], key: str) -> list[int]:
+        """People whose key is ``key``, from a sorted "key<TAB>person" index."""
+        prefix = key + "\t"
+        i = bisect.bisect_left(index, prefix)
+        out = []
+        while i < len(index) and index[i].startswith(prefix):
+            out.append(int(index[i][len(prefix) :]))
+            i += 1
+        return out
 
     def who(self, name: str) -> list[Term]:
         """Terms of everyone the name could mean (full name first, else surname)."""
-        key = translit_key(name.replace(" ", ""))
-        hits = self.by_name.get(key)
-        if not hits:
-            hits = self.by_surname.get(translit_key(name.split()[-1]), [])
-        return [t for pi in hits for t in self.terms_of(pi)]
+        terms = self.who_exact(name)
+        if terms:
+            return terms
+        key = surname_key(name)
+        hits = self._people_with(self._surname_index, key)
+        return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_surname.get(key, [])
 
     def who_exact(self, name: str) -> list[Term]:
         """Terms of people with exactly this full name (modulo transliteration)."""
-        return [t for pi in self.by_name.get(translit_key(name.replace(" ", "")), []) for t in self.terms_of(pi)]
+        key = name_key(name)
+        hits = self._people_with(self._name_index, key)
+        return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_name.get(key, [])
 
     def holders(self, office: str, day: _dt.date | None) -> list[Term]:
         """Holders of an office label; "Prime Minister of the United Kingdom" also means label + country."""
@@ -135,17 +197,28 @@ class KnowledgeBase:
         return [t for t in terms if t.holds_on(day)]
 
     def office_names(self) -> list[str]:
-        return sorted({o[0] for o in self.offices})
+        return sorted({o[0] for o in self.offices} | {t.office for t in self.extra_terms})
 
     def coverage(self) -> dict[str, str]:
-        """Per country: the date its data is known to be complete to (the latest source date)."""
+        """Per country: the date the shipped data is known to be complete to (the latest source date)."""
         out: dict[str, str] = {}
-        for t in self.terms:
+        for t in self.terms[: len(self.terms) - len(self.extra_terms)]:
             if t.valid_to > out.get(t.country, ""):
                 out[t.country] = t.valid_to
         return out
 
 
 @lru_cache(maxsize=1)
-def _load() -> KnowledgeBase:
-    return KnowledgeBase(json.loads(gzip.decompress(DATA.read_bytes())))
+def _shipped() -> str:
+    return DATA.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[Path, ...]) -> KnowledgeBase:
+    extra: list[tuple[tuple[str, ...], list[Term]]] = []
+    if extra_files:
+        from .userdata import load_people
+
+        for path in extra_files:
+            extra.extend(load_people(path))
+    return KnowledgeBase(_shipped(), extra)

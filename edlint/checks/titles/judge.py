@@ -1,0 +1,244 @@
+"""Find titled mentions of officeholders in a document and judge each against the knowledge base.
+
+Both titles rules read the same verdicts (computed once per document), so a
+title is judged once and reported by the rule whose business it is: a title
+the person did not hold (``titles.wrong-office``) or a ``former`` that is
+wrong or missing (``titles.former``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import Title, Vocabulary
+
+_TITLE_HINT = re.compile(r"(?i)minister|premier|president|chancellor|secretary|\bPM\b")
+_HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A title given to a named person: where the title is, what it says, whom it is given to."""
+
+    pattern: str  # "before" (Foreign Minister Sergei Lavrov), "apposition" (Lavrov, the foreign minister,), "back"
+    start: int  # the span a finding marks and a fix rewrites: the title words (with their country word)
+    end: int
+    country_word: str | None
+    title_words: str
+    name: str
+    former: tuple[int, int] | None  # span of "former " when the copy says it
+
+
+@dataclass
+class Verdict:
+    mention: Mention
+    rule: str  # "titles.wrong-office" or "titles.former"
+    person: str
+    message: str
+    fix: tuple[int, int, str] | None  # (start, end, replacement); always unsafe
+    data: dict = field(default_factory=dict)
+
+
+def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
+    """Every titled mention in headline, standfirst and body paragraphs."""
+    out: list[Mention] = []
+    body_start = doc.body[0].start if doc.body else 0
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "headline", "standfirst"):
+            continue
+        if not _TITLE_HINT.search(doc.prose, b.start, b.end):
+            continue  # cheap test first: most paragraphs name no office
+        for m in _overlapping(voc.before_name, doc.prose, b.start, b.end, 4):
+            country_word, title_words, name = m.group(2), m.group(4), m.group(5)
+            if not title_words[:1].isupper():
+                continue  # "the president of the club Jim Smith" is not a title before a name
+            former = 1 if m.group(1) else (3 if m.group(3) else None)
+            s = min(m.start(g) for g in (1, 2, 3, 4) if m.group(g))
+            out.append(Mention("before", s, m.end(4), country_word, title_words, name,
+                               (m.start(former), m.end(former)) if former else None))
+        for m in voc.apposition.finditer(doc.prose, b.start, b.end):
+            name, former, country_word, title_words, of_country = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+            s = m.start(2) if former else (m.start(3) if country_word else m.start(4))
+            out.append(Mention("apposition", s, m.end(4), country_word or of_country, title_words, name,
+                               (m.start(2), m.end(2)) if former else None))
+    for m in voc.reference.finditer(doc.prose, body_start):
+        country = voc.country_of(m.group(1))
+        person = _last_named(doc, kb, body_start, m.start(), country)
+        if person:
+            out.append(Mention("back", m.start(1), m.end(2), m.group(1), m.group(2), person, None))
+    return out
+
+
+def _overlapping(pattern, text, start, end, title_group):
+    """Matches that may overlap: after one, search again just past its title words.
+
+    "UK chancellor British Home Secretary Gordon Brown" first matches with the
+    name "British Home Secretary"; the real mention starts inside that match.
+    """
+    pos = start
+    while True:
+        m = pattern.search(text, pos, end)
+        if not m:
+            return
+        yield m
+        pos = m.end(title_group)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}")
+
+
+def _last_named(doc, kb, start, end, country):
+    """The most recent name before ``end`` that is one officeholder of the country.
+
+    A full name ("Estelle Morris") is tried before its surname, which many
+    people share.
+    """
+    best = None
+    for m in _NAME_RUN.finditer(doc.prose, start, end):
+        words = _strip_possessive(m.group()).split()
+        for i in range(len(words)):
+            name = " ".join(words[i:])
+            lookup = kb.who_exact if len(words) - i > 1 else kb.who
+            terms = [t for t in lookup(name) if t.country == country]
+            if terms and len({t.person for t in terms}) == 1:
+                best = terms[0].person
+                break
+            if len(words) - i > 1 and terms:
+                break  # a full name that means several people: not a lead to a surname
+    return best
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s?$", "", name)
+
+
+def _terms_for(kb, mention: Mention, country: str | None):
+    """The terms of the one person the mention can mean, or None when it is ambiguous."""
+    name = _strip_possessive(mention.name)
+    parts = name.split()
+    if mention.pattern == "back":
+        terms = kb.who_exact(name)
+    elif parts[0] in _HONORIFICS or len(parts) == 1:
+        if mention.pattern == "before":
+            return None  # a title before a bare surname or a peerage: too ambiguous to judge
+        terms = [t for t in kb.who(parts[-1]) if not country or t.country == country]
+    else:
+        # "Minister John Prescott", "Labour's Yvette Cooper": the name may start later.
+        terms = []
+        for i in range(len(parts) - 1):
+            terms = kb.who_exact(" ".join(parts[i:]))
+            if terms:
+                break
+    if country:
+        terms = [t for t in terms if t.country == country] or terms
+    return terms if len({t.person for t in terms}) == 1 else None
+
+
+def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | None:
+    country = voc.country_of(mention.country_word)
+    titles = voc.titles_for(mention.title_words)
+    if not titles:
+        return None
+    if not country and any(t.needs_country for t in titles):
+        return None
+    terms = _terms_for(kb, mention, country)
+    if not terms:
+        return None
+    person = terms[0].person
+    fitting = [t for t in terms if any(title.fits(t, country) for title in titles)]
+    if day is None:
+        # No date: only a title never held can be called wrong.
+        return None if fitting else _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+    states = [t.holds_on(day) for t in fitting]
+    if None in states or (not fitting and any(t.holds_on(day) is None for t in terms)):
+        return None  # past what the data covers: claim nothing
+    holds = True in states
+    held_before = [t for t in fitting if t.ended_before(day)]
+    if mention.former:
+        if holds:
+            return _still_in_office(doc, mention, person, fitting, day)
+        return None if held_before else _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+    if holds:
+        return None
+    now = [t for t in terms if t.holds_on(day)]
+    if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
+        return _missing_former(doc, mention, person, held_before, day)
+    return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+
+
+def _wrong(doc, voc, kb, mention, terms, title: Title, country, day) -> Verdict:
+    person = terms[0].person
+    held = sorted({t.office for t in terms if day is None or t.holds_on(day)})
+    where = country or terms[0].country
+    right = sorted({t.person for t in kb.in_country(where) if title.fits(t, where) and (day is None or t.holds_on(day))})
+    when = f"On {day}" if day else "According to the knowledge base (no article date)"
+    msg = f"{when}, {person} was {', '.join(held) if held else 'not in an office the data knows'}"
+    if right and day:
+        msg += f"; the {mention.title_words.lower()}{' of ' + _country_name(where) if where else ''} was {', '.join(right[:3])}"
+    if mention.pattern == "back":
+        msg += f". 'The {doc.prose[mention.start:mention.end]}' here means {person}: check the title."
+    else:
+        msg += ". Check the title."
+    fix = None
+    word = _suggest(voc, [t for t in terms if day is None or t.holds_on(day)], country)
+    if word and word.lower() != mention.title_words.lower():
+        old = doc.prose[mention.start : mention.end]
+        new = old[: len(old) - len(mention.title_words)] + (word if mention.title_words[:1].islower() else word.title())
+        fix = (mention.start, mention.end, new)
+    return Verdict(mention, "titles.wrong-office", person, msg, fix,
+                   {"person": person, "held": held, "office_holders": right[:3]})
+
+
+def _still_in_office(doc, mention, person, fitting, day) -> Verdict:
+    term = next(t for t in fitting if t.holds_on(day))
+    msg = (f"On {day}, {person} was still {term.office} (from {term.start}): "
+           f"'former' is wrong; drop it.")
+    s, e = mention.former
+    return Verdict(mention, "titles.former", person, msg, (s, e, ""), {"person": person, "office": term.office})
+
+
+def _missing_former(doc, mention, person, held_before, day) -> Verdict:
+    last = max(held_before, key=lambda t: t.end)
+    msg = (f"On {day}, {person} was no longer {last.office} (left {last.end}): "
+           f"write 'former {mention.title_words.lower()}'.")
+    # "former Russian Prime Minister X"; "X, Russia's former prime minister,".
+    at = mention.end - len(mention.title_words) if mention.pattern == "apposition" else mention.start
+    before = doc.prose[:at].rstrip(" \t\"“‘'")
+    word = "Former " if not before or before[-1] in ".!?\n" else "former "
+    return Verdict(mention, "titles.former", person, msg, (at, at, word),
+                   {"person": person, "office": last.office, "left": last.end})
+
+
+def _country_name(country: str) -> str:
+    """"the United Kingdom", "the Netherlands", but "Russia"."""
+    plural = country.startswith(("United ", "Republic ", "Democratic ", "Czech Republic")) or country.endswith("s")
+    return f"the {country}" if plural and not country.startswith("the ") else country
+
+
+def _suggest(voc, terms, country):
+    for t in terms:
+        for title in voc.titles:
+            if title.fits(t, country) and (t.kind in title.kinds or title.office):
+                return title.word
+    return None
+
+
+def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
+    """All verdicts of one document, computed once and shared by both titles rules."""
+    cached = ctx.shared.get("titles.verdicts")
+    if cached is not None:
+        return cached
+    out: list[Verdict] = []
+    if any(_TITLE_HINT.search(doc.prose, b.start, b.end) for b in doc.blocks):
+        kb = kb_loader()
+        seen = set()
+        for m in mentions(doc, voc, kb):
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            v = judge(doc, voc, kb, m, ctx.date)
+            if v:
+                out.append(v)
+    ctx.shared["titles.verdicts"] = out
+    return out

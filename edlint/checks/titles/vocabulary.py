@@ -1,0 +1,90 @@
+"""What copy says, mapped to offices: title words, country words, and the patterns built from them.
+
+The built-in vocabulary is ``rules/titles/vocabulary.yaml``; a house's own
+officeholder files may add title and country words (``mayor``, ``Mancunian``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...packs import pack_root
+from ...yamlsource import load_yaml
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]
+    kinds: tuple[str, ...]
+    office: re.Pattern | None
+    countries: tuple[str, ...]
+    word: str
+    needs_country: bool = False
+
+    def fits(self, term, country: str | None) -> bool:
+        """The term is an office this title can mean (in the country the copy named, if any)."""
+        if country and term.country != country:
+            return False
+        if self.countries and term.country not in self.countries:
+            return False
+        return term.kind in self.kinds or bool(self.office and self.office.search(term.office))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    countries: dict[str, str]  # phrase (lower) -> country
+    titles: tuple[Title, ...]
+    before_name: re.Pattern  # "Russian Foreign Minister Sergei Lavrov"
+    apposition: re.Pattern  # "Sergei Lavrov, Russia's foreign minister,"
+    reference: re.Pattern  # "the Russian premier said"
+
+    def titles_for(self, phrase: str) -> list[Title]:
+        p = phrase.lower()
+        return [t for t in self.titles if p in (w.lower() for w in t.words)]
+
+    def country_of(self, phrase: str | None) -> str | None:
+        return self.countries.get(phrase.lower()) if phrase else None
+
+
+# Offices that merely contain a title word: "Deputy Prime Minister", "shadow chancellor", "Lord Chancellor".
+_OTHER_OFFICES = ("deputy", "shadow", "acting", "junior", "assistant", "vice", "lord", "then", "interim")
+_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+
+
+@lru_cache(maxsize=8)
+def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
+    path = pack_root() / "titles" / "vocabulary.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8"), "rules/titles/vocabulary.yaml")
+    title_rows = list(data["titles"])
+    country_rows = {c: list(ws) for c, ws in data["countries"].items()}
+    if extra_files:
+        from ...knowledge.userdata import vocabulary_additions
+
+        more_titles, more_countries = vocabulary_additions(extra_files)
+        title_rows += more_titles
+        for c, ws in more_countries.items():
+            country_rows.setdefault(c, []).extend(ws)
+    countries = {w.lower(): c for c, words in country_rows.items() for w in words}
+    titles = tuple(
+        Title(tuple(t["words"]), tuple(t.get("kinds", [])), re.compile(t["office"]) if t.get("office") else None,
+              tuple(t.get("countries", [])), t["word"], t.get("needs_country", False))
+        for t in title_rows
+    )
+    cw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of ")), key=len, reverse=True))
+    ofw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if w.startswith("of ")), key=len, reverse=True))
+    tw = "|".join(sorted({re.escape(w) for t in title_rows for w in t["words"]}, key=len, reverse=True))
+    other = "".join(rf"(?<!(?i:{w}) )" for w in _OTHER_OFFICES) + r"(?<!-)"
+    # Country and title words in any case; the name must be capitalised.
+    # "former" may come before the country word or after it.
+    before_name = re.compile(rf"\b((?i:former)\s+)?(?:((?i:{cw}))\s+)?((?i:former)\s+)?{other}((?i:{tw}))\s+{_NAME}")
+    apposition = re.compile(
+        rf"{_NAME},\s+(?:the\s+)?((?i:former)\s+)?(?:((?i:{cw}))\s+)?{other}((?i:{tw}))"
+        rf"(?:\s+((?i:{ofw})))?(?=\s*[,.;:)])"
+    )
+    # A reference back is the subject of its clause ("The Russian premier said", "..., the
+    # prime minister added"); "the election of the US president" means the office, not a person.
+    subject = r"(?:(?<=^)|(?<=[.!?:;,\n\"“‘(]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
+    reference = re.compile(rf"{subject}[Tt]he\s+({cw})\s+{other}({tw})\b(?!\s+[A-Z])", re.M)
+    return Vocabulary(countries, titles, before_name, apposition, reference)

@@ -198,3 +198,16 @@ def test_editing_the_house_file_invalidates_the_cache(tmp_path):
         encoding="utf-8")
     again = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
     assert json.loads(again.stdout)["findings"] == []
+
+
+def test_reports_say_where_the_data_ends_and_when_undated(tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text("---\ndate: 2025-01-01\n---\n# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
+    p = run_cli("check", str(art), "--format", "json", "--no-cache")
+    (entry,) = json.loads(p.stdout)["files"]
+    assert entry["figures"]["titles"]["unchecked"] == [{"person": "Sergey Lavrov", "country": "Russia", "data_ends": "2022-08-03"}]
+    p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
+    assert "not checked past the data: Sergey Lavrov (Russia data ends" in p.stdout.replace("│\n│", "").replace("\n", " ")
+    art.write_text("# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
+    p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
+    assert "no article date, so only titles never held were checked" in p.stdout

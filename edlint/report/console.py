@@ -183,6 +183,19 @@ def _figures_line(figures: dict) -> str | None:
     return "readability: " + " · ".join(bits) if bits else None
 
 
+def _titles_line(figures: dict) -> str | None:
+    """How titles were checked: with no date only never-held titles; past the data, nothing."""
+    t = (figures or {}).get("titles")
+    if not t:
+        return None
+    if not t.get("date"):
+        return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
+    if t.get("unchecked"):
+        names = "; ".join(f"{u['person']} ({u['country']} data ends {u['data_ends']})" for u in t["unchecked"])
+        return f"titles: not checked past the data: {names}"
+    return None
+
+
 def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True) -> None:
     width = console.width
     for r in results:
@@ -203,6 +216,9 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         fig = _figures_line(r.figures)
         if fig:
             body.append(fig)
+        titles = _titles_line(r.figures)
+        if titles:
+            body.append(titles)
         console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
         console.print()
     if summary.by_rule:

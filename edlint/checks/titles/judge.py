@@ -30,6 +30,15 @@ class Mention:
     former: tuple[int, int] | None  # span of "former " when the copy says it
 
 
+@dataclass(frozen=True)
+class Unchecked:
+    """A title that could not be judged: the article is dated past the data for the country."""
+
+    person: str
+    country: str
+    data_ends: str
+
+
 @dataclass
 class Verdict:
     mention: Mention
@@ -135,7 +144,7 @@ def _terms_for(kb, mention: Mention, country: str | None):
     return terms if len({t.person for t in terms}) == 1 else None
 
 
-def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | None:
+def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | Unchecked | None:
     country = voc.country_of(mention.country_word)
     titles = voc.titles_for(mention.title_words)
     if not titles:
@@ -152,7 +161,9 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None if fitting else _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
     states = [t.holds_on(day) for t in fitting]
     if None in states or (not fitting and any(t.holds_on(day) is None for t in terms)):
-        return None  # past what the data covers: claim nothing
+        # Past what the data covers: claim nothing, but say where the data ends.
+        ends = max(t.valid_to for t in terms if t.holds_on(day) is None)
+        return Unchecked(person, terms[0].country, ends)
     holds = True in states
     held_before = [t for t in fitting if t.ended_before(day)]
     if mention.former:
@@ -230,6 +241,8 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
     if cached is not None:
         return cached
     out: list[Verdict] = []
+    unchecked: dict[str, Unchecked] = {}
+    checked = 0
     if any(_TITLE_HINT.search(doc.prose, b.start, b.end) for b in doc.blocks):
         kb = kb_loader()
         seen = set()
@@ -238,7 +251,17 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
                 continue
             seen.add((m.start, m.end))
             v = judge(doc, voc, kb, m, ctx.date)
-            if v:
+            checked += 1
+            if isinstance(v, Unchecked):
+                unchecked[v.person] = v
+            elif v:
                 out.append(v)
     ctx.shared["titles.verdicts"] = out
+    if checked:
+        # What the reports say beside the findings: how the titles were checked.
+        ctx.figures["titles"] = {
+            "date": ctx.date.isoformat() if ctx.date else None,
+            "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends}
+                          for u in unchecked.values()],
+        }
     return out

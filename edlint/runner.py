@@ -15,7 +15,7 @@ from .config import Config, ConfigError, find_config, load_config
 from .document import FrontMatterError, build_document
 from .engine import RuleCrash, Services, lint_document
 from .model import Finding
-from .registry import Registry, build_registry, resolve, unused_opt_in_families
+from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
 from .source import InputError, SourceFile, read_source
 from .yamlsource import DataError
 
@@ -47,6 +47,8 @@ class Runner:
     def __init__(self, options: RunOptions):
         self.options = options
         self._configs: dict[str | None, Config] = {}
+        self._found: dict[Path, str | None] = {}
+        self._flat: dict[tuple, RuleSet] = {}
         self._registries: dict[tuple, Registry] = {}
         self._rulesets: dict = {}
         self.services = Services()
@@ -56,8 +58,13 @@ class Runner:
         if self.options.config_path:
             key: str | None = self.options.config_path
         else:
-            found = find_config(path if path is not None else Path.cwd())
-            key = str(found) if found else None
+            # One search per folder, not per file: an archive holds thousands of files per folder.
+            start = path if path is not None else Path.cwd()
+            folder = start if start.is_dir() else start.parent
+            if folder not in self._found:
+                found = find_config(folder)
+                self._found[folder] = str(found) if found else None
+            key = self._found[folder]
         if key not in self._configs:
             self._configs[key] = load_config(Path(key) if key else None)
         return self._configs[key]
@@ -69,14 +76,23 @@ class Runner:
             self._registries[key] = build_registry(config.rule_dirs, skip)
         return self._registries[key]
 
+    def ruleset_for(self, registry: Registry, config: Config, path: Path | None) -> RuleSet:
+        """The rules for one file; one set for every file when no override names paths."""
+        if any(layer.paths is not None for layer in config.layers):
+            return resolve(registry, config, str(path) if path else None,
+                           self.options.select, self.options.ignore, self._rulesets)
+        key = (id(registry), id(config))
+        if key not in self._flat:
+            self._flat[key] = resolve(registry, config, None, self.options.select, self.options.ignore, self._rulesets)
+        return self._flat[key]
+
     # ------------------------------------------------------------ checking
     def lint_source(self, src: SourceFile, path_for_config: Path | None = None) -> FileResult:
         res = FileResult(path=src.path, had_bom=src.had_bom)
         try:
             config = self.config_for(path_for_config)
             registry = self.registry_for(config)
-            ruleset = resolve(registry, config, str(path_for_config) if path_for_config else None,
-                              self.options.select, self.options.ignore, self._rulesets)
+            ruleset = self.ruleset_for(registry, config, path_for_config)
             doc = build_document(src.text, src.path, default_date=self.options.date)
             result = lint_document(doc, ruleset, self.services, str(config.root), self.options.date)
         except FrontMatterError as exc:

@@ -50,6 +50,8 @@ two sentences run together without a space count as one.
         for s in doc.sentences:
             if s.block not in body:
                 continue
+            if len(_WORD.findall(doc.prose, s.start, s.end)) <= limit:
+                continue  # short with its quotes, shorter without them: no need to look closer
             # Quoted words are the speaker's: only the reporter's own words count.
             n = sum(1 for m in _WORD.finditer(doc.prose, s.start, s.end) if not doc.in_quote(m.start()))
             if n > limit:

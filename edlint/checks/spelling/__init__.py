@@ -18,6 +18,8 @@ from ...rulebase import Rule
 from .normalise import keep_case, translit_key
 from .variants import apply_preferences, load_groups
 
+# Words in lower case: a capitalised word also seen like this is an ordinary word ("Press", "press").
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-zà-ÿ][a-zà-ÿ]*(?![\w])")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _FIRST_NAME_GAP = re.compile(r"([A-Z][a-z]+)\s+$")
 
@@ -259,7 +261,7 @@ first names can be taken for one.
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
         known = ctx.services.get("spelling.known", _known_words)
-        lower_words = {w.text.lower() for w in doc.words if w.text[:1].islower()}
+        lower_words = set(_LOWER_WORD.findall(doc.prose))
         by_key = defaultdict(list)
         for b in doc.blocks:
             if b.kind == "headline" or ctx.in_furniture(b.start, b.end):

@@ -243,7 +243,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
     out: list[Verdict] = []
     unchecked: dict[str, Unchecked] = {}
     checked = 0
-    if any(_TITLE_HINT.search(doc.prose, b.start, b.end) for b in doc.blocks):
+    if _TITLE_HINT.search(doc.prose):
         kb = kb_loader()
         seen = set()
         for m in mentions(doc, voc, kb):

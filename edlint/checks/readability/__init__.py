@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...model import Hit, RuleMeta, Severity
 from ...rulebase import Rule
-from .figures import _WORD, figures_for
+from .figures import _WORD, figures_for, sentence_words
 
 
 class LongSentence(Rule):
@@ -46,16 +46,13 @@ two sentences run together without a space count as one.
     def check(self, doc, ctx):
         limit = int(self.options["max_words"])
         figures_for(doc, ctx, limit, flesch=False)
-        body = {i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"}
-        for s in doc.sentences:
-            if s.block not in body:
-                continue
-            if len(_WORD.findall(doc.prose, s.start, s.end)) <= limit:
+        for start, end, words in sentence_words(doc, ctx):
+            if words <= limit:
                 continue  # short with its quotes, shorter without them: no need to look closer
             # Quoted words are the speaker's: only the reporter's own words count.
-            n = sum(1 for m in _WORD.finditer(doc.prose, s.start, s.end) if not doc.in_quote(m.start()))
+            n = sum(1 for m in _WORD.finditer(doc.prose, start, end) if not doc.in_quote(m.start()))
             if n > limit:
-                yield Hit(s.start, s.end, f"Sentence of {n} words (house limit {limit}): consider splitting it.")
+                yield Hit(start, end, f"Sentence of {n} words (house limit {limit}): consider splitting it.")
 
 
 class LongParagraph(Rule):

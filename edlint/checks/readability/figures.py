@@ -26,8 +26,8 @@ def prose_sentences(doc, furniture) -> list[tuple[int, int, int]]:
     return out
 
 
-def compute(doc, furniture, long_words: int = 35, flesch: bool = False) -> dict[str, Any]:
-    sents = prose_sentences(doc, furniture)
+def compute(doc, furniture, long_words: int = 35, flesch: bool = False, sents=None) -> dict[str, Any]:
+    sents = prose_sentences(doc, furniture) if sents is None else sents
     counts = [w for _, _, w in sents if w]
     fig: dict[str, Any] = {
         "sentences": len(counts),
@@ -51,8 +51,15 @@ def figures_for(doc, ctx, long_words: int, flesch: bool) -> dict[str, Any]:
     """Compute once per document and publish in ``ctx.figures["readability"]``."""
     key = ("readability", long_words, flesch)
     if key not in ctx.shared:
-        ctx.shared[key] = compute(doc, ctx.furniture, long_words, flesch)
+        ctx.shared[key] = compute(doc, ctx.furniture, long_words, flesch, sentence_words(doc, ctx))
         merged = dict(ctx.figures.get("readability", {}))
         merged.update(ctx.shared[key])
         ctx.figures["readability"] = merged
     return ctx.shared[key]
+
+
+def sentence_words(doc, ctx) -> list[tuple[int, int, int]]:
+    """(start, end, words) of the body's sentences, counted once per document for every rule."""
+    if "readability.sentences" not in ctx.shared:
+        ctx.shared["readability.sentences"] = prose_sentences(doc, ctx.furniture)
+    return ctx.shared["readability.sentences"]

@@ -268,15 +268,19 @@ first names can be taken for one.
                 continue
             for m in _PROPER.finditer(doc.prose, b.start, b.end):
                 word = m.group(1)
-                s, e = m.start(1), m.end(1)
                 if len(word) < min_len or word.lower() in lower_words:
                     continue
+                by_key[translit_key(word)].append(m)
+        for key, matches in by_key.items():
+            if len({m.group(1).lower() for m in matches}) < 2:
+                continue  # most names have one spelling: look no closer
+            occ = []
+            for m in matches:
                 if doc.followed_by_sic(m.end()):
                     continue
                 # The capitalised word after it, if any ("Brian" -> "May"): first names vary between people.
                 nxt = _NEXT_CAPITAL.match(doc.prose, m.end())
-                by_key[translit_key(word)].append((s, e, word, nxt.group(1) if nxt else ""))
-        for key, occ in by_key.items():
+                occ.append((m.start(1), m.end(1), m.group(1), nxt.group(1) if nxt else ""))
             forms = Counter(o[2] for o in occ)
             if len({f.lower() for f in forms}) < 2:
                 continue

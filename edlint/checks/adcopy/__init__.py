@@ -1,32 +1,35 @@
-"""Leftover ad copy and page furniture: phrase packs plus the shape of teaser lists and menus.
+"""Leftover ad copy and page furniture: phrase packs plus the shape of teaser lists, menus and page tops.
 
-Each body paragraph (one line of plain text) gets a score: a phrase-pack entry
-gives 1.0 (high confidence) or 0.7 (medium); a headline-shaped line right
-after a teaser header gives 0.7; a run of short label-like lines (a menu left
-by the scraper) gives 0.65. Paragraphs at or above the threshold are
-furniture; adjacent ones form one finding, so a block is reported (and
-deleted) once, and other families skip it.
+Each body paragraph (one line of plain text; a block of lines that is a list
+is taken a line at a time) gets a score: a phrase-pack entry gives 1.0 (high
+confidence) or 0.7 (medium); a headline-shaped line under a teaser header
+gives 0.7; a run of short label-like lines or a one-line menu ("Home | News |
+Sport") gives 0.65; the top of a scraped page, above the headline's second
+appearance, gives 0.62. Paragraphs at or above the threshold are furniture;
+adjacent ones form one finding, so a block is reported (and deleted) once,
+and other families skip it. A line that repeats the headline is never
+flagged: it is the story's own title.
 """
 from __future__ import annotations
-
-import re
 
 from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
 from .pack import load_pack
+from .shapes import headline_shaped, menu_runs, page_header, pipe_menu, same_text, teaser_header_alone
+from .units import units
 
 MAX_FURNITURE_CHARS = 320
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-_WORD = re.compile(r"\w[\w'’-]*")
-_TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
 
 DOCS = """## What it flags
 Promotional and navigational text left inside article copy by scrapers,
 syndication feeds and CMS templates: newsletter and consent blurbs, teaser
 lists (`DON'T MISS:` followed by headlines), share and follow prompts, comment
-prompts, advertising labels, photo credits, aggregator residue (`Source: Read
-Full Article`) and runs of menu labels. Adjacent lines that are one thing (a
-teaser list, a menu, one kind of prompt) are one finding.
+prompts and forms, advertising labels, photo credits and gallery controls,
+aggregator residue (`Source: Read Full Article`), stray markup, runs of menu
+labels and one-line menus (`Home | News | Sport`), and the top of a scraped
+page: menus and teasers above the point where the headline appears a second
+time, over the story. Adjacent lines that are one thing (a teaser list, a menu,
+one kind of prompt, the page top) are one finding.
 
 ## Why
 Readers notice furniture in published copy at once, and data teams need it out
@@ -42,12 +45,15 @@ Fails:
     Scroll down to our comments section below to share your views on this story
 
 Passes: the same article without the last three lines; a sentence that only
-mentions an advertisement ("The advertisement was banned on Monday.").
+mentions an advertisement ("The advertisement was banned on Monday."); a list
+in the copy (a fact box of `Key: value` lines, items in sentence case); a
+line that repeats the headline.
 
 ## Fix safety
 Deleting the block (whole lines, with the paragraph spacing tidied) is safe when
 every line matched a high-confidence phrase-pack entry, and unsafe when any
-line was judged by its shape (teaser headlines, menu runs, medium entries).
+line was judged by its shape (teaser headlines, menus, the page top, medium
+entries).
 
 ## Options
 `threshold` (default 0.6): the score at which a line counts as furniture;
@@ -57,26 +63,10 @@ raise to 0.9 to keep only phrase-pack matches of high confidence.
 ## Limits
 Works on whole paragraphs (lines in plain text): furniture glued into the
 middle of a real paragraph is found only by phrases that may appear anywhere.
-The phrase pack is in English.
+The page top is recognised only when the headline repeats with copy under it.
+Headline lists without a teaser header are left alone (lists in copy look the
+same). The phrase pack is in English.
 """
-
-
-def _headline_shaped(text: str) -> bool:
-    words = _WORD.findall(text)
-    if not 2 <= len(words) <= 25:
-        return False
-    if _TAG.search(text):
-        return True
-    return not _TERMINAL.search(text)
-
-
-_FIXTURE = re.compile(r"\s(v|vs\.?|versus)\s|\d+\s*-\s*\d+|^\d+[.)]?\s|\(")
-
-
-def _label_like(text: str) -> bool:
-    """A menu label: a few words, no sentence end; not a fixture, score or ranked-list line."""
-    words = _WORD.findall(text)
-    return len(words) <= 4 and len(text) <= 40 and not _TERMINAL.search(text) and not _FIXTURE.search(text)
 
 
 class Furniture(Rule):
@@ -92,36 +82,18 @@ class Furniture(Rule):
 
     def check(self, doc, ctx):
         pack = ctx.services.get("adcopy.pack", load_pack)
-        blocks = doc.body
+        blocks = units(doc)
         texts = [doc.prose[b.start : b.end].strip() for b in blocks]
-        scores = [0.0] * len(blocks)
-        high = [False] * len(blocks)
-        reasons = [""] * len(blocks)
-        for i, t in enumerate(texts):
-            # Furniture is short; a long paragraph is copy (and matching it would cost the most).
-            ph = pack.match(t) if len(t) <= MAX_FURNITURE_CHARS else None
-            if ph:
-                scores[i] = 1.0 if ph.high else 0.7
-                high[i] = ph.high
-                reasons[i] = ph.category
-                if ph.category == "teaser tag" and i > 0 and reasons[i - 1].startswith("teaser") and high[i - 1]:
-                    # A tagged headline under a teaser header: the list is certain, so is its fix.
-                    scores[i], high[i] = 1.0, True
-            elif i > 0 and reasons[i - 1].startswith("teaser") and _headline_shaped(t):
-                scores[i], reasons[i] = 0.7, "teaser headline"
-        run = int(self.options["min_menu_run"])
-        i = 0
-        while i < len(texts):
-            j = i
-            while j < len(texts) and _label_like(texts[j]) and _adjacent(doc, blocks, i, j):
-                j += 1
-            if j - i >= run:
-                for k in range(i, j):
-                    if scores[k] < 0.65:
-                        scores[k], reasons[k] = 0.65, "menu labels"
-            i = max(j, i + 1)
+        lines = [(doc.line_col(b.start)[0], doc.line_col(b.end)[0]) for b in blocks]
+        scores = Scores(len(blocks))
+        _phrases(pack, texts, scores)
+        _menus(texts, lines, int(self.options["min_menu_run"]), scores)
+        head = doc.headline
+        if head is not None:
+            _headline_repeats(doc.prose[head.start : head.end].strip(), texts, scores)
         threshold = float(self.options["threshold"])
-        flagged = [s >= threshold for s in scores]
+        flagged = [s >= threshold for s in scores.score]
+        reasons = scores.reason
         i = 0
         while i < len(blocks):
             if not flagged[i]:
@@ -130,7 +102,7 @@ class Furniture(Rule):
             j = i
             while j + 1 < len(blocks) and flagged[j + 1] and _same_block(reasons[j], reasons[j + 1]):
                 j += 1
-            yield self._finding(doc, blocks[i : j + 1], reasons[i : j + 1], all(high[i : j + 1]))
+            yield self._finding(doc, blocks[i : j + 1], reasons[i : j + 1], all(scores.high[i : j + 1]))
             i = j + 1
 
     def _finding(self, doc, blocks, reasons, safe):
@@ -163,6 +135,72 @@ class Furniture(Rule):
         return Hit(blocks[0].start, span_end, msg, fix=fix, data={"categories": kinds})
 
 
+class Scores:
+    """Per-unit verdicts: the best score so far, whether a high-confidence entry gave it, and why."""
+
+    def __init__(self, n: int):
+        self.score = [0.0] * n
+        self.high = [False] * n
+        self.reason = [""] * n
+
+    def set(self, i: int, score: float, reason: str, high: bool = False) -> None:
+        self.score[i], self.reason[i], self.high[i] = score, reason, high
+
+    def guess(self, i: int, score: float, reason: str) -> None:
+        """A structural guess; it never overrides a stronger verdict."""
+        if self.score[i] < score:
+            self.set(i, score, reason)
+
+
+def _phrases(pack, texts: list[str], scores: Scores) -> None:
+    """Phrase-pack matches, then teaser headlines: headline-shaped lines right under a teaser line."""
+    for i, t in enumerate(texts):
+        # Furniture is short; a long paragraph is copy (and matching it would cost the most),
+        # unless it is page markup the scraper kept (ad tags and scripts run long).
+        if len(t) <= MAX_FURNITURE_CHARS:
+            ph = pack.match(t)
+        else:
+            ph = pack.match(t[:MAX_FURNITURE_CHARS]) if t.startswith("<") else None
+        prev_teaser = i > 0 and _opens_list(scores.reason[i - 1], texts[i - 1])
+        if ph:
+            scores.set(i, 1.0 if ph.high else 0.7, ph.category, ph.high)
+            if ph.category == "teaser tag" and prev_teaser and scores.high[i - 1]:
+                # A tagged headline under a teaser header: the list is certain, so is its fix.
+                scores.set(i, 1.0, ph.category, True)
+        elif prev_teaser and headline_shaped(t):
+            scores.set(i, 0.7, "teaser headline")
+
+
+def _opens_list(reason: str, text: str) -> bool:
+    """Does this unit start or carry on a teaser list? A header on its own line, or an item of the list."""
+    if reason == "teaser header":
+        return teaser_header_alone(text)
+    return reason.startswith("teaser")
+
+
+def _menus(texts: list[str], lines: list[tuple[int, int]], min_run: int, scores: Scores) -> None:
+    """Menus left by the scraper: runs of label-like lines, and one-line menus with separators."""
+    for run in menu_runs(texts, lines, min_run):
+        for k in run:
+            scores.guess(k, 0.65, "menu labels")
+    for i, t in enumerate(texts):
+        if len(t) <= MAX_FURNITURE_CHARS and pipe_menu(t):
+            scores.guess(i, 0.65, "menu labels")
+
+
+def _headline_repeats(headline: str, texts: list[str], scores: Scores) -> None:
+    """The page's top matter goes when the headline repeats below it; the repeats themselves stay.
+
+    A line that is the headline again is the story's own title (over the body,
+    or in a list of links to it): deleting it is an editor's call, not a fix.
+    """
+    for k in page_header(headline, texts) or ():
+        scores.guess(k, 0.62, "page header")
+    for k, t in enumerate(texts):
+        if same_text(t, headline):
+            scores.set(k, 0.0, "")
+
+
 def _group(reason: str) -> str:
     return "teaser" if reason.startswith("teaser") else reason
 
@@ -170,17 +208,10 @@ def _group(reason: str) -> str:
 def _same_block(a: str, b: str) -> bool:
     """Adjacent furniture is one block when it is one thing: a teaser list, a menu, one kind of prompt.
 
-    An author promo followed by aggregator residue are two leftovers, reported apart.
+    An author promo followed by aggregator residue are two leftovers, reported apart;
+    a page's top matter (menus, teasers and all) is one block.
     """
-    return _group(a) == _group(b) or "menu labels" in (a, b)
-
-
-def _adjacent(doc, blocks, i: int, j: int) -> bool:
-    """Is block j on the line right after block j-1 (menus are consecutive lines)?"""
-    if j == i:
-        return True
-    prev_line = doc.line_col(blocks[j - 1].end)[0]
-    return doc.line_col(blocks[j].start)[0] <= prev_line + 2
+    return _group(a) == _group(b) or "menu labels" in (a, b) or "page header" in (a, b)
 
 
 RULES = [Furniture]

@@ -1,9 +1,17 @@
-"""The phrase pack: ``rules/adcopy/*.yaml`` entries compiled into one combined pattern."""
+"""The phrase pack: ``rules/adcopy/*.yaml`` entries compiled for fast matching.
+
+Patterns are matched against the lower-cased paragraph (so they are written in
+lower case, and the regex engine can skip ahead on literal text instead of
+trying every alternative at every position). Each entry is split into its
+top-level alternatives and each alternative goes where it is cheapest to try:
+whole-line alternatives into one pattern tried with ``fullmatch``, those
+anchored with ``^`` into one pattern tried with ``match``, and the few that may
+match anywhere are searched one by one.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...packs import pack_root
 from ...yamlsource import DataError, load_yaml, validate
@@ -32,6 +40,10 @@ SCHEMA = {
     "additionalProperties": False,
 }
 
+# Upper-case letters that are not part of an escape (\S, \W, \D, \B are classes).
+_UPPER = re.compile(r"(?<!\\)[A-Z]")
+_ESCAPE = re.compile(r"\\.")
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -44,28 +56,83 @@ class Phrase:
 
 @dataclass(frozen=True)
 class PhrasePack:
-    """Two combined patterns: one searched in a paragraph, one that must match all of it."""
+    """Compiled alternatives: whole-line and line-start ones combined, the rest searched one by one."""
 
     phrases: tuple[Phrase, ...]
-    anywhere: re.Pattern
     whole: re.Pattern
+    start: re.Pattern
+    anywhere: tuple[tuple[re.Pattern, int], ...]
 
     def match(self, line: str) -> Phrase | None:
         """The strongest entry matching a paragraph, or None."""
+        low = line.lower()
         found = []
-        m = self.whole.fullmatch(line)
-        if m:
-            found.append(self.phrases[int(m.lastgroup[1:])])
-        for m in self.anywhere.finditer(line):
-            found.append(self.phrases[int(m.lastgroup[1:])])
-        if not found:
-            return None
-        return max(found, key=lambda p: p.high)
+        for m in (self.whole.fullmatch(low), self.start.match(low)):
+            if m:
+                found.append(self.phrases[_entry_index(m)])
+        if any(p.high for p in found):
+            return next(p for p in found if p.high)
+        for rx, i in self.anywhere:
+            if rx.search(low):
+                found.append(self.phrases[i])
+                if self.phrases[i].high:
+                    return self.phrases[i]
+        return found[0] if found else None
 
 
-def _combine(phrases, indices) -> re.Pattern:
-    parts = [f"(?P<p{i}>{phrases[i].pattern})" for i in indices]
-    return re.compile("|".join(parts) if parts else "(?!)", re.I)
+def alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (not inside groups, classes or escapes)."""
+    out, cur, depth, i = [], [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "^":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            cur.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _combine(parts: list[tuple[int, str]]) -> re.Pattern:
+    """One pattern of named groups ``p<entry index>``; never matches when empty."""
+    body = "|".join(f"(?P<p{i}_{k}>{alt})" for k, (i, alt) in enumerate(parts))
+    return re.compile(body or "(?!)")
+
+
+def _entry_index(m: re.Match) -> int:
+    """The entry a combined pattern matched: its group is named ``p<entry>_<alternative>``."""
+    return int(m.lastgroup[1:].split("_")[0])
+
+
+def _check(display: str, i: int, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+    if _UPPER.search(_ESCAPE.sub("", pattern)):
+        raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
 
 
 def load_pack(paths=None) -> PhrasePack:
@@ -79,11 +146,22 @@ def load_pack(paths=None) -> PhrasePack:
             continue
         validate(data, SCHEMA, display, yaml_text=text)
         for i, e in enumerate(data["entries"]):
-            try:
-                re.compile(e["pattern"])
-            except re.error as exc:
-                raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+            _check(display, i, e["pattern"])
             phrases.append(Phrase(e["category"], e["confidence"] == "high", e["pattern"], e["example"], e.get("whole_line", False)))
-    whole = [i for i, p in enumerate(phrases) if p.whole_line]
-    anywhere = [i for i, p in enumerate(phrases) if not p.whole_line]
-    return PhrasePack(tuple(phrases), _combine(phrases, anywhere), _combine(phrases, whole))
+    whole, start, anywhere = [], [], []
+    for i, p in enumerate(phrases):
+        for alt in alternatives(p.pattern):
+            if p.whole_line:
+                whole.append((i, alt))
+            elif alt.startswith("^"):
+                start.append((i, alt))
+            else:
+                anywhere.append((i, alt))
+    # High-confidence entries first: the first of them to match settles the line.
+    anywhere.sort(key=lambda pair: not phrases[pair[0]].high)
+    return PhrasePack(
+        tuple(phrases),
+        _combine(whole),
+        _combine(start),
+        tuple((re.compile(alt), i) for i, alt in anywhere),
+    )

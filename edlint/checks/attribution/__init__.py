@@ -3,7 +3,8 @@
 Rules: a headline quote the body never supports, pronoun attributions with
 nobody to refer to, quote marks that do not balance (allowing the convention
 that a quote running over paragraphs opens each one and closes at its end),
-sources never introduced, and (opt-in) anonymous sourcing.
+quoted statements with no speaker, sources never introduced, and (opt-in)
+anonymous sourcing.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import re
 
 from ...model import Hit, RuleMeta, Severity
 from ...rulebase import Rule
+from .speech import run_on_sentence
+from .unattributed import UnattributedQuote
 from .vocab import ANONYMOUS, DOCUMENT_SOURCE, FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE, SPEECH_RE
 
 _WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
@@ -114,6 +117,23 @@ The speaker check reads a name at the start of the headline before a verb.
                 yield Hit(m.start(1), m.end(1), f"The {block.kind} attributes a quote to {speaker}, who is never mentioned in the body: name the speaker in the body.")
 
 
+def _named_later(doc, sentence, after: int) -> bool:
+    """Does the sentence name its subject after the pronoun (a feature lead's cataphora)?
+
+    "He called it his 'masochism strategy' … and now Tony Blair has signed up":
+    the person is named in the same sentence, as the subject of its next clause.
+    """
+    m = _CATAPHORA.search(doc.prose, after, sentence.end)
+    return bool(m) and not doc.in_quote(m.start(1))
+
+
+_CATAPHORA = re.compile(
+    r"(?:,|\band\b|\bbut\b|\bso\b)\s+(?:[a-z]+\s+){0,2}?"
+    r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+|[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+)"
+    r"\s+(?:has|had|have|is|was|will|would|\w+ed|\w+s)\b"
+)
+
+
 def _antecedent_before(doc, offset: int, pronoun: str) -> bool:
     """Is anyone (or, for 'they', any group) named in the body before this point?"""
     start = doc.body[0].start if doc.body else 0
@@ -150,7 +170,9 @@ No fix.
 ## Limits
 Gender is not guessed from names. The headline does not count as an
 antecedent (the body must stand on its own). An antecedent anywhere earlier
-counts, even if it is a different person.
+counts, even if it is a different person, and so does a person named later in
+the same sentence as the subject of its next clause (`He called it his
+"masochism strategy" … and now Tony Blair has signed up …`).
 """,
     )
 
@@ -164,9 +186,30 @@ counts, even if it is a different person.
             if not m:
                 continue
             pron = m.group(1)
-            if not _antecedent_before(doc, s.start, pron):
+            if not _antecedent_before(doc, s.start, pron) and not _named_later(doc, s, m.end()):
                 who = "person" if pron != "They" else "person or group"
                 yield Hit(m.start(1), m.end(2), f"'{pron} {m.group(2)}' but no {who} is named before it in the story: name the speaker.")
+
+
+_TEASER_TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
+
+
+def _teaser_link(doc, offset: int) -> bool:
+    """Is the paragraph at offset a link to another story ("… ‘unipolar [REPORT]")?
+
+    Such lines are headlines of other pages, often cut short by the scraper, so a
+    quote in them may lose its closing mark; they are furniture, not the story.
+    """
+    bi = doc.block_at(offset)
+    if bi is None:
+        return False
+    b = doc.blocks[bi]
+    return bool(_TEASER_TAG.search(doc.prose, b.start, b.end))
+
+
+def _segment_of(quote, offset: int) -> list[int]:
+    """The segment (paragraph) of a quotation that holds ``offset``: the one to report."""
+    return next((seg for seg in reversed(quote.segments) if seg[0] <= offset), quote.segments[0])
 
 
 class UnbalancedQuotes(Rule):
@@ -178,7 +221,11 @@ class UnbalancedQuotes(Rule):
         fix_safety="No fix: only an editor knows where the quote ends.",
         docs="""## What it flags
 A quote opened and never closed before a paragraph that does not continue it,
-or a stray closing mark, for curly and straight marks.
+or a stray closing mark, for curly and straight marks. It also flags a quote
+whose closing mark was lost when a later mark happens to balance it: the
+quotation then contains the reporter's own sentence (`He said the plan had
+failed.`, `Mr Warner said firms …`). A quote that is never closed is reported
+at the opening mark of the stretch of speech that lacks its closing mark.
 
 ## Why
 Readers cannot tell where the speaker's words end and the reporter's begin.
@@ -186,29 +233,65 @@ Readers cannot tell where the speaker's words end and the reporter's begin.
 ## Examples
 Fails: `She said: "We will go.` followed by a paragraph that does not open with a quote mark.
 
+Fails: `He said: "We will go. Mr Smith said the plan had failed. "It is over."`
+
 Passes: the news convention for quotes over several paragraphs — each
-paragraph opens with a quote mark and only the last one closes it — and
-apostrophes (`Russia’s`, `’90s`, `rock ’n’ roll`).
+paragraph opens with a quote mark and only the last one closes it, also when
+the paragraphs are joined on one line (`said: "We will go. "We will win."`) —
+and apostrophes (`Russia’s`, `’90s`, `rock ’n’ roll`, `shoot 'em up`, `'bot nets`).
 
 ## Fix safety
 No fix.
 
 ## Limits
-Straight single quotes are read as apostrophes unless clearly used as quotes.
+Outside a quotation, a straight single mark before a word with no mark after it
+in the paragraph that could close it is read as an apostrophe (`'orrible`,
+`'771`), so such a single quote that never closes is missed. A lost closing mark
+followed directly by the next quote (`said: "We will go. "We will win."`) reads
+as the multi-paragraph convention and cannot be told from it. The reporter's
+sentence is recognised by a named or pronoun subject and a past-tense reporting
+verb, with no I, we or you: a speaker's own "He said he would help" inside a
+quote reads as the reporter's, and a reporter's sentence without such a verb is
+not recognised. Lines that link to other stories (ending `[REPORT]`,
+`[INSIGHT]` …) are left to the ad-copy rules.
 """,
     )
 
     def check(self, doc, ctx):
+        reported: set[int] = set()
         for p in doc.quote_problems:
+            if _teaser_link(doc, p.start):
+                continue
+            reported.add(p.start)
             if p.kind == "unclosed":
                 msg = f"Quotation opened with {p.mark} is never closed: close it, or open the next paragraph with a quote mark if the quote continues."
             else:
                 msg = f"Closing quotation mark {p.mark} with no opening one: add the opening mark or remove this one."
             yield Hit(p.start, p.end, msg)
+        yield from self._run_on(doc, reported)
+
+    def _run_on(self, doc, reported: set[int]):
+        """Closed quotations that contain the reporter's own sentence."""
+        body = [(b.start, b.end) for b in doc.body]
+        for q in doc.quotations:
+            if q.depth or not q.closed or any(seg[0] in reported for seg in q.segments):
+                continue
+            if not any(s <= q.start < e for s, e in body):
+                continue
+            sent = run_on_sentence(doc, q)
+            if sent is None:
+                continue
+            seg = _segment_of(q, sent.start)
+            words = doc.prose[sent.start : sent.end].split()
+            lead = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+            yield Hit(seg[0], seg[0] + 1, f"Quotation opened with {doc.prose[seg[0]]} runs on into the reporter's words ('{lead}'): close it where the speaker's words end.")
 
 
 _DOC_NOUNS = re.compile(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
                         r"review|inquiry|dossier|briefing|assessment|analysis|note|paper|research|findings|publication)s?\b")
+
+
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress office\b")
 
 
 class UnintroducedSource(Rule):
@@ -234,7 +317,9 @@ Passes: `According to the latest intelligence report: …` then `The report cont
 No fix.
 
 ## Limits
-Any earlier mention of the same noun counts as its introduction.
+Any earlier mention of the same noun counts as its introduction; for "the
+statement", so does an earlier spokesperson (`A club spokesperson denied it,
+insisting: "…"` then `The statement added: …`).
 """,
     )
 
@@ -248,7 +333,7 @@ Any earlier mention of the same noun counts as its introduction.
                 continue  # "…, the report said." follows what it refers to; the opener is the risk
             noun = m.group(2).lower()
             before = doc.prose[start : m.start()].lower()
-            if not _DOC_NOUNS.search(before):
+            if not _DOC_NOUNS.search(before) and not (noun == "statement" and _SPOKES.search(before)):
                 yield Hit(m.start(), m.end(), f"'{m.group(0)}' but no {noun} has been introduced: say whose {noun} it is first.")
 
 
@@ -286,4 +371,4 @@ Off by default; the `strict` preset turns it on.
                 yield Hit(m.start(), m.end(), "Anonymous source: say why the source cannot be named, if house style asks.")
 
 
-RULES = [HeadlineQuote, DanglingPronoun, UnbalancedQuotes, UnintroducedSource, AnonymousSource]
+RULES = [HeadlineQuote, DanglingPronoun, UnbalancedQuotes, UnattributedQuote, UnintroducedSource, AnonymousSource]

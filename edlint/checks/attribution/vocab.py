@@ -13,7 +13,7 @@ SPEECH_VERBS = (
 )
 SPEECH_RE = re.compile(rf"\b({SPEECH_VERBS})\b", re.I)
 
-ROLE_NOUNS = (
+PERSON_ROLE_NOUNS = (
     "minister|premier|president|spokesman|spokeswoman|spokesperson|official|officials|leader|chief|secretary|"
     "chancellor|governor|mayor|officer|director|executive|chairman|chairwoman|chair|coach|manager|judge|"
     "lawyer|source|sources|analyst|analysts|expert|experts|professor|doctor|witness|man|woman|boy|girl|"
@@ -22,10 +22,15 @@ ROLE_NOUNS = (
     "economist|campaigner|campaigners|residents|resident|father|mother|son|daughter|wife|husband|teacher|"
     "striker|midfielder|defender|goalkeeper|winger|forward|champion|king|queen|prince|princess|pope|bishop|"
     "archbishop|priest|ceo|owner|founder|inspector|detective|prosecutor|prosecutors|investigators|"
-    "investigator|scientist|scientists|researcher|researchers|researcher|victim|survivor|government|"
-    "ministry|company|firm|group|party|union|council|department|agency|team|club|board|committee|court"
+    "investigator|scientist|scientists|researcher|researchers|researcher|victim|survivor"
 )
-ROLE_RE = re.compile(rf"\b(the|a|an|his|her|their|its|our|one)\s+(?:[\w'’-]+\s+){{0,4}}({ROLE_NOUNS})\b", re.I)
+ORGANISATION_NOUNS = (
+    "government|ministry|company|firm|group|party|union|council|department|agency|team|club|board|committee|court"
+)
+ROLE_NOUNS = PERSON_ROLE_NOUNS + "|" + ORGANISATION_NOUNS
+_ROLE_LEAD = r"\b(the|a|an|his|her|their|its|our|one)\s+(?:[\w'’-]+\s+){0,4}"
+ROLE_RE = re.compile(rf"{_ROLE_LEAD}({ROLE_NOUNS})\b", re.I)
+PERSON_ROLE_RE = re.compile(rf"{_ROLE_LEAD}({PERSON_ROLE_NOUNS})\b", re.I)
 HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Chancellor|"
                             r"Minister|Secretary|Governor|Senator|Gen|General|Judge|Mayor)\.?\s+[A-Z][\w'’-]+")
 FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]{1,}")
@@ -43,4 +48,29 @@ ANONYMOUS = re.compile(
     r"(\s+(close to|familiar with|with knowledge of)[^,.]{0,60})?\s*,?\s+(said|says|told|added)\b"
     r"|\b(sources|insiders)\s+(said|say|told|claimed)\b",
     re.I,
+)
+
+# Verbs and phrases that attribute speech, for deciding whether a quotation has a
+# speaker: the speech verbs above plus participles and less common reporting verbs.
+ATTRIBUTION_VERBS = (
+    SPEECH_VERBS + "|adding|telling|warning|explaining|insisting|arguing|claiming|stating|writing|asking|"
+    "replying|responded|responds|responding|remarked|remarks|observed|observes|pointed out|points out|quipped|"
+    "boasted|complained|complains|countered|counters|demanded|vowed|vows|pledged|promised|revealed|reveals|"
+    "shouted|chanted|sang|whispered|cried|concluded|concludes|emphasised|emphasized|maintained|maintains|"
+    "reckoned|reckons|cautioned|added|denied|denies|hit back|went on|goes on|spoke|speaking|quoted|quoting|"
+    "wrote|sighed|laughed|enthused|lamented|protested|pleaded|urging|announcing|confirming|admitting|"
+    "accused|accuses|acknowledging|conceding|recalling|predicting|describing|calling|vowing|stressing|"
+    "ask|tell|write|argue|warn|explain|insist|claim|add|admit|reply|respond|comment|"
+    "according to|in the words of|in a statement|in an interview|in a letter|in a blog|in his blog|in her blog"
+)
+ATTRIBUTION_RE = re.compile(rf"(?<![\w-])({ATTRIBUTION_VERBS})(?![\w-])", re.I)  # not "Spanish-speaking"
+
+# Past-tense reporting verbs: "He said the plan had failed", "Mr Warner said firms ...".
+REPORT_PAST_RE = re.compile(
+    r"\b(said|added|told|insisted|warned|urged|conceded|acknowledged|argued|claimed|explained|stressed|"
+    r"confirmed|admitted|denied|announced|suggested|noted|revealed|called on|called for|pointed out)\b"
+)
+FIRST_OR_SECOND_PERSON = re.compile(
+    r"\bI\b|\bI['’](?:m|ve|d|ll)\b"
+    r"|\bus\b|\b(?i:me|my|mine|we|we['’](?:re|ve|d|ll)|our|ours|you|your|yours|you['’](?:re|ve|d|ll))\b"  # not "US"
 )

@@ -1,0 +1,125 @@
+"""Reading the words around quotations: who speaks, and where the speaker stops.
+
+Shared by the attribution rules. Everything here works on ``doc.prose`` offsets
+and the document's quotations and sentences, so the rules stay small.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
+
+_CONNECTIVE = re.compile(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
+_APPOSITIVE = re.compile(r",[^,]*,")
+# Words that make the text before the verb a clause rather than a speaker:
+# "It is not what the minister said", "If Mr Blair said so".
+_NOT_A_SUBJECT = re.compile(
+    r"\b(is|was|are|were|be|been|being|has|have|what|that|if|when|because|would|will|could|should|can|"
+    r"do|does|did|not|this|these|there|who|which)\b",
+    re.I,
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
+# "..., he said." at the end of a sentence is the reporter's tag.
+_TRAILING_TAG = re.compile(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
+# Capitalised single words that open a sentence without naming anyone.
+_NOT_NAMES = frozenset(
+    "everyone everybody nobody somebody someone anyone people critics others many some most few all both "
+    "experts analysts officials observers fans supporters reports sources insiders this that which what who".split()
+)
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
+
+
+def reports_speech(sentence: str) -> bool:
+    """Is this sentence the reporter telling us what someone said, not a speaker's own words?
+
+    "He said the plan had failed", "Mr Warner said firms needed ...": inside a
+    quotation such a sentence means the quotation was not closed before it. A
+    sentence with I, we or you is taken as speech; so is a pronoun with the
+    present tense ("She says she watched ..."), which speakers use.
+    """
+    if FIRST_OR_SECOND_PERSON.search(sentence):
+        return False
+    if _TRAILING_TAG.search(sentence):
+        return True
+    text = _CONNECTIVE.sub("", sentence, count=1)
+    m = REPORT_PAST_RE.search(text, 0, 140)
+    if not m:
+        return False
+    return _speaker_subject(text[: m.start()].strip())
+
+
+def _speaker_subject(subject: str) -> bool:
+    """Is the text before a reporting verb someone speaking ("He", "Mr Warner", "A spokesman for X")?"""
+    if _PRONOUN_SUBJECT.match(subject):
+        return True
+    core = _APPOSITIVE.sub(" ", subject + " ").strip().rstrip(",")  # "Stuart Rose, head of M&S,"
+    words = core.split()
+    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(core):
+        return False
+    if any(w[:1].isupper() for w in words[1:]) or _HONORIFIC_START.match(core) or _SPOKES.search(core):
+        return True
+    return len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _NOT_NAMES  # "Ancelotti"
+
+
+def sentences_between(doc, start: int, end: int) -> list:
+    """The document's sentences that start inside ``[start, end)``."""
+    starts = _sentence_starts(doc)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return doc.sentences[lo:hi]
+
+
+def sentence_at(doc, offset: int):
+    """The sentence containing ``offset`` (or the last one starting before it)."""
+    starts = _sentence_starts(doc)
+    i = bisect.bisect_right(starts, offset) - 1
+    return doc.sentences[i] if i >= 0 else None
+
+
+def _sentence_starts(doc) -> list[int]:
+    cached = doc.__dict__.get("_attribution_sentence_starts")
+    if cached is None:
+        cached = [s.start for s in doc.sentences]
+        doc.__dict__["_attribution_sentence_starts"] = cached
+    return cached
+
+
+def run_on_sentence(doc, quote):
+    """The first sentence inside a closed quotation that reads as the reporter's, if any.
+
+    A quotation whose closing mark was lost runs on into the reporter's text
+    until some later mark happens to close it; in joined copy the next quote's
+    opening mark even looks like a continuation. The reporter's sentence
+    ("Mr Warner said firms needed ...") inside it shows where it should have closed.
+    """
+    for s, e in quote.content_spans:
+        for sent in sentences_between(doc, s + 1, e):
+            text = doc.prose[sent.start : min(sent.end, e)]
+            if reports_speech(text):
+                return sent
+    return None
+
+
+def unquoted(doc, ctx) -> str:
+    """The prose with every quotation (marks and words) blanked: the reporter's words only."""
+    key = "attribution.unquoted"
+    cached = ctx.shared.get(key) if ctx is not None else None
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    chars = list(doc.prose)
+    for q in doc.quotations:
+        if q.depth:
+            continue
+        for s, e in q.segments:
+            chars[s:e] = " " * (e - s)
+    text = "".join(chars)
+    if ctx is not None:
+        ctx.shared[key] = (doc, text)
+    return text
+
+
+def attributes(text: str) -> bool:
+    """Does this stretch of the reporter's words attribute speech (said, told, according to ...)?"""
+    return bool(ATTRIBUTION_RE.search(text))

@@ -83,6 +83,9 @@ The speaker check reads a name at the start of the headline before a verb.
     )
 
     def check(self, doc, ctx):
+        heads = [b for b in (doc.headline, doc.standfirst) if b is not None]
+        if not any(b.start <= q.start < b.end for q in doc.quotations for b in heads):
+            return  # most headlines quote nobody: skip reading the body
         body_text = " ".join(doc.prose[b.start : b.end] for b in doc.body)
         body_words = _norm_words(body_text)
         for block in (doc.headline, doc.standfirst):

@@ -72,31 +72,39 @@ def build(source: Path) -> bytes:
                 sources[skey] = len(source_rows)
                 source_rows.append(list(skey))
             terms.add((people[pkey], offices[okey], r["start"], r["end"], sources[skey]))
-    # A line-oriented text file, loaded with one read and one split: a person per
-    # line ("name<TAB>id<TAB>terms", terms as "office,start,end,source;..."), an
-    # office per line, then two sorted "key<TAB>person" indexes that a lookup
-    # bisects. Loading builds no objects per term and no dictionaries, and a
+    # A line-oriented text file that loading does not even split: a header line
+    # (JSON: sources and where each section starts), then a person per line
+    # ("name<TAB>id<TAB>terms", terms as "office,start,end,source;..."), an office
+    # per line, and two "key<TAB>offset" indexes sorted by key bytes, where offset
+    # is the person's line in the people section. A lookup binary-searches an
+    # index in the file's bytes and decodes only the lines it needs, and a
     # rebuild shows up in review as a readable line diff.
     by_person: dict[int, list] = {}
     for pi, oi, start, end, si in sorted(terms):
         by_person.setdefault(pi, []).append(f"{oi},{start},{end},{si}")
-    people = [f"{row[0]}\t{row[1]}\t{';'.join(by_person.get(i, []))}" for i, row in enumerate(people_rows)]
-    office_lines = ["\t".join(row) for row in office_rows]
+    people = [f"{row[0]}\t{row[1]}\t{';'.join(by_person.get(i, []))}".encode() + b"\n" for i, row in enumerate(people_rows)]
+    offsets, at = [], 0
+    for line in people:
+        offsets.append(at)
+        at += len(line)
+    offices = ["\t".join(row).encode() + b"\n" for row in office_rows]
+
+    def index(pairs) -> list[bytes]:
+        keyed = sorted({(k.encode(), offsets[i]) for k, i in pairs if k})
+        return [k + b"\t" + str(o).encode() + b"\n" for k, o in keyed]
+
     # A name is also found by its first and last words: copy writes "George Bush" for
     # George W. Bush (and for George H. W. Bush, which is why such a name can be ambiguous).
-    name_index = sorted({f"{row[2]}\t{i}" for i, row in enumerate(people_rows)}
-                        | {f"{_short_key(row[0])}\t{i}" for i, row in enumerate(people_rows) if _short_key(row[0])})
-    surname_index = sorted(f"{row[3]}\t{i}" for i, row in enumerate(people_rows))
-    header = {
-        "format": 6,
-        "kinds": list(KINDS),
-        "sources": source_rows,
-        "counts": [len(people), len(office_lines), len(name_index), len(surname_index)],
-    }
-    lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)] + people + office_lines + name_index + surname_index
-    for line in lines:
-        assert "\n" not in line and "\r" not in line, line
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    names = index([(row[2], i) for i, row in enumerate(people_rows)] + [(_short_key(row[0]), i) for i, row in enumerate(people_rows)])
+    surnames = index([(row[3], i) for i, row in enumerate(people_rows)])
+    sections = [b"".join(people), b"".join(offices), b"".join(names), b"".join(surnames)]
+    for line in people + offices + names + surnames:
+        assert line.count(b"\n") == 1 and b"\r" not in line, line
+    sizes = [len(x) for x in sections]
+    header = json.dumps({"format": 7, "kinds": list(KINDS), "sources": source_rows,
+                         "sections": ["people", "offices", "names", "surnames"], "sizes": sizes,
+                         "counts": [len(people), len(offices)]}, ensure_ascii=False, sort_keys=True)
+    return header.encode() + b"\n" + b"".join(sections)
 
 
 def _short_key(name: str) -> str:

@@ -5,16 +5,16 @@ only when asked for. Names match through a transliteration-normalised key,
 so ``Sergei Lavrov`` finds Wikidata's ``Sergey Lavrov`` and ``Zelensky``
 finds ``Volodymyr Zelenskyy``; a surname alone matches too.
 
-Loading is kept to a few milliseconds: the file is plain text read with one
-split, a person per line with their terms packed in one field, and sorted
-"key<TAB>person" index lines; loading builds no objects per term and no
-dictionaries, a lookup bisects an index and parses only the people it finds. A newsroom's own people and offices (local
+Loading is kept to a few milliseconds: the file is plain text, read as bytes
+and never split. A person is one line with their terms packed in one field;
+two indexes of sorted "key<TAB>offset" lines point at people's lines. A
+lookup binary-searches an index inside the bytes and decodes only the lines
+it finds. A newsroom's own people and offices (local
 governors, party leaders, club managers) come from its own YAML files
 (``edlint/knowledge/userdata.py``) and are searched beside the shipped data.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import json
 from collections import defaultdict
@@ -74,19 +74,16 @@ def surname_key(name: str) -> str:
 class KnowledgeBase:
     """Shipped facts plus the house's own; people are looked up by name key, terms built on demand."""
 
-    def __init__(self, text: str, extra: list[tuple[tuple[str, ...], list[Term]]] | None = None):
-        """``text``: the shipped file; ``extra``: the house's people, each as (names it goes by, terms)."""
-        lines = text.split("\n")
-        header = json.loads(lines[0])
-        n_people, n_offices, n_names, n_surnames = header["counts"]
-        at = 1
-        self._people = lines[at : at + n_people]
-        at += n_people
-        self._office_rows = lines[at : at + n_offices]
-        at += n_offices
-        self._name_index = lines[at : at + n_names]
-        at += n_names
-        self._surname_index = lines[at : at + n_surnames]
+    def __init__(self, blob: bytes, extra: list[tuple[tuple[str, ...], list[Term]]] | None = None):
+        """``blob``: the shipped file; ``extra``: the house's people, each as (names it goes by, terms)."""
+        nl = blob.index(b"\n")
+        header = json.loads(blob[:nl])
+        self._blob = blob
+        bounds, at = {}, nl + 1
+        for name, size in zip(header["sections"], header["sizes"]):
+            bounds[name] = (at, at + size)
+            at += size
+        self._bounds = bounds
         self.sources = header["sources"]
         self._cache: dict[int, list[Term]] = {}
         self._country_cache: dict[str, list[Term]] = {}
@@ -101,24 +98,45 @@ class KnowledgeBase:
 
     # -- people and terms ------------------------------------------------------------
 
+    def _lines(self, section: str) -> list[tuple[int, str]]:
+        """(offset in the section, decoded line) of every line of a section: for reports, not per article."""
+        lo, hi = self._bounds[section]
+        out, at = [], lo
+        for line in self._blob[lo:hi].split(b"\n")[:-1]:
+            out.append((at - lo, line.decode("utf-8")))
+            at += len(line) + 1
+        return out
+
     @property
     def people(self) -> list[str]:
-        """Every shipped person's name (splits every line: for reports, not per article)."""
-        return [line.split("\t", 1)[0] for line in self._people]
+        """Every shipped person's name."""
+        return [line.split("\t", 1)[0] for _, line in self._lines("people")]
+
+    @cached_property
+    def _office_lines(self) -> list[str]:
+        lo, hi = self._bounds["offices"]
+        return self._blob[lo:hi].decode("utf-8").split("\n")
 
     @cached_property
     def offices(self) -> list[list[str]]:
-        """(label, country, kind) per office, split on first use."""
-        return [row.split("\t") for row in self._office_rows]
+        """(label, country, kind) of every office: for reports and questions about offices."""
+        return [line.split("\t") for line in self._office_lines[:-1]]
+
+    def office(self, i: int) -> list[str]:
+        """(label, country, kind) of one office, split only when a term needs it."""
+        return self._office_lines[i].split("\t")
 
     def terms_of(self, pi: int) -> list[Term]:
+        """The terms of the person whose line starts ``pi`` bytes into the people section."""
         out = self._cache.get(pi)
         if out is None:
-            name, pid, packed = self._people[pi].split("\t")
+            at = self._bounds["people"][0] + pi
+            line = self._blob[at : self._blob.index(b"\n", at)].decode("utf-8")
+            name, pid, packed = line.split("\t")
             out = []
             for row in packed.split(";") if packed else ():
                 oi, start, end, si = row.split(",")
-                office, country, kind = self._office_rows[int(oi)].split("\t")
+                office, country, kind = self.office(int(oi))
                 repo, valid_to, licence = self.sources[int(si)]
                 out.append(Term(name, pid, office, country, kind, start, end, valid_to, repo, licence))
             self._cache[pi] = out
@@ -127,7 +145,7 @@ class KnowledgeBase:
     @property
     def terms(self) -> list[Term]:
         """Every term (builds them all: for reports and questions about offices, not per article)."""
-        return [t for pi in range(len(self._people)) for t in self.terms_of(pi)] + self.extra_terms
+        return [t for pi, _ in self._lines("people") for t in self.terms_of(pi)] + self.extra_terms
 
     @cached_property
     def by_office(self) -> dict[str, list[Term]]:
@@ -143,7 +161,7 @@ class KnowledgeBase:
             ids = {str(i) for i, o in enumerate(self.offices) if o[1] == country}
             cached = [
                 t
-                for pi, line in enumerate(self._people)
+                for pi, line in self._lines("people")
                 if any(row.split(",", 1)[0] in ids for row in line.rsplit("\t", 1)[1].split(";") if row)
                 for t in self.terms_of(pi)
                 if t.country == country
@@ -158,15 +176,24 @@ class KnowledgeBase:
 
     # -- questions -------------------------------------------------------------------
 
-    @staticmethod
-    def _people_with(index: list[str], key: str) -> list[int]:
-        """People whose key is ``key``, from a sorted "key<TAB>person" index."""
-        prefix = key + "\t"
-        i = bisect.bisect_left(index, prefix)
-        out = []
-        while i < len(index) and index[i].startswith(prefix):
-            out.append(int(index[i][len(prefix) :]))
-            i += 1
+    def _people_with(self, section: str, key: str) -> list[int]:
+        """Offsets of the people whose key is ``key``: a binary search over sorted index lines."""
+        blob, target = self._blob, key.encode("utf-8")
+        lo, hi = self._bounds[section]
+        end = hi
+        while lo < hi:  # lo and hi are always line starts
+            mid = (lo + hi) // 2
+            start = max(lo, blob.rfind(b"\n", lo, mid) + 1)
+            tab = blob.index(b"\t", start)
+            if blob[start:tab] < target:
+                lo = blob.index(b"\n", tab) + 1
+            else:
+                hi = start
+        out, prefix = [], target + b"\t"
+        while lo < end and blob.startswith(prefix, lo):
+            nl = blob.index(b"\n", lo)
+            out.append(int(blob[lo + len(prefix) : nl]))
+            lo = nl + 1
         return out
 
     def who(self, name: str) -> list[Term]:
@@ -175,13 +202,13 @@ class KnowledgeBase:
         if terms:
             return terms
         key = surname_key(name)
-        hits = self._people_with(self._surname_index, key)
+        hits = self._people_with("surnames", key)
         return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_surname.get(key, [])
 
     def who_exact(self, name: str) -> list[Term]:
         """Terms of people with exactly this full name (modulo transliteration)."""
         key = name_key(name)
-        hits = self._people_with(self._name_index, key)
+        hits = self._people_with("names", key)
         return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_name.get(key, [])
 
     def holders(self, office: str, day: _dt.date | None) -> list[Term]:
@@ -209,8 +236,8 @@ class KnowledgeBase:
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> str:
-    return DATA.read_text(encoding="utf-8")
+def _shipped() -> bytes:
+    return DATA.read_bytes()
 
 
 @lru_cache(maxsize=8)

@@ -1,9 +1,14 @@
 """Load YAML and keep each value's line, so schema errors can say ``file:line``."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 
 class DataError(ValueError):
@@ -17,31 +22,82 @@ class DataError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loader():
+    """PyYAML (with libyaml when present), imported only when a text is not in the parse cache."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Parsing the built-in packs' YAML (about a thousand variant groups, a hundred
+# phrase entries) and validating it costs about a third of a one-article run.
+# The CLI keeps parsed and validated packs beside its result cache, keyed by the
+# text itself, so a pre-commit run reads them as JSON. None: no disk cache.
+_PARSE_CACHE: Path | None = None
+
+
+def use_parse_cache(folder: Path | None) -> None:
+    """Keep parsed YAML (as JSON) and validation results in ``folder``; None switches it off."""
+    global _PARSE_CACHE
+    _PARSE_CACHE = folder
+
+
+def _cache_file(*parts: str, suffix: str) -> Path | None:
+    if _PARSE_CACHE is None:
+        return None
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return _PARSE_CACHE / f"{h.hexdigest()}{suffix}"
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def load_yaml(text: str, path: str) -> Any:
     """Parse YAML (with libyaml when present); syntax errors become DataError with the line."""
+    cached = _cache_file(text, suffix=".json")
+    if cached is not None:
+        try:
+            return json.loads(cached.read_bytes())
+        except (OSError, ValueError):
+            pass
+    yaml, loader = _loader()
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise DataError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    if cached is not None:
+        try:
+            _write(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        except (TypeError, ValueError):
+            pass  # dates and other non-JSON values: parse this file every time
+    return data
 
 
-def compose(text: str) -> yaml.Node | None:
+def compose(text: str) -> "yaml.Node | None":
     """The node tree of a YAML text, for finding lines; only built when reporting a problem."""
+    yaml, loader = _loader()
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return None
 
 
-def line_of(node: yaml.Node | None, path: Sequence[Any]) -> int | None:
+def line_of(node: "yaml.Node | None", path: Sequence[Any]) -> int | None:
     """1-based line of the value at a JSON path inside a composed YAML node."""
     if node is None:
         return None
+    yaml, _ = _loader()
     line = node.start_mark.line + 1
     for key in path:
         if isinstance(node, yaml.MappingNode):
@@ -71,6 +127,11 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     fastjsonschema compiles the schema to Python once per process and imports in
     a few milliseconds, which keeps a one-article run instant.
     """
+    marker = None
+    if yaml_text is not None and _PARSE_CACHE is not None:
+        marker = _cache_file(_schema_print(schema), yaml_text, suffix=".ok")
+        if marker is not None and marker.exists():
+            return  # this very text passed this very schema before
     import fastjsonschema
 
     key = id(schema)
@@ -91,6 +152,18 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
         if exc.rule == "enum":
             message = f"{exc.value!r} is not allowed: {message}"
         raise DataError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
+    if marker is not None:
+        _write(marker, b"")
+
+
+_SCHEMA_PRINTS: dict[int, str] = {}
+
+
+def _schema_print(schema: dict) -> str:
+    key = id(schema)
+    if key not in _SCHEMA_PRINTS:
+        _SCHEMA_PRINTS[key] = json.dumps(schema, sort_keys=True, default=str)
+    return _SCHEMA_PRINTS[key]
 
 
 def _get(data: Any, path: list) -> Any:

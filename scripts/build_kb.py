@@ -97,12 +97,18 @@ def build(source: Path) -> bytes:
     # George W. Bush (and for George H. W. Bush, which is why such a name can be ambiguous).
     names = index([(row[2], i) for i, row in enumerate(people_rows)] + [(_short_key(row[0]), i) for i, row in enumerate(people_rows)])
     surnames = index([(row[3], i) for i, row in enumerate(people_rows)])
-    sections = [b"".join(people), b"".join(offices), b"".join(names), b"".join(surnames)]
-    for line in people + offices + names + surnames:
+    # Who held an office in each country: a finding names the rightful holder, and
+    # must not parse every person to find them.
+    in_country: dict[str, set] = {}
+    for pi, oi, *_ in terms:
+        in_country.setdefault(office_rows[oi][1], set()).add(offsets[pi])
+    countries = [f"{c}\t{' '.join(map(str, sorted(v)))}".encode() + b"\n" for c, v in sorted(in_country.items())]
+    sections = [b"".join(people), b"".join(offices), b"".join(names), b"".join(surnames), b"".join(countries)]
+    for line in people + offices + names + surnames + countries:
         assert line.count(b"\n") == 1 and b"\r" not in line, line
     sizes = [len(x) for x in sections]
     header = json.dumps({"format": 7, "kinds": list(KINDS), "sources": source_rows,
-                         "sections": ["people", "offices", "names", "surnames"], "sizes": sizes,
+                         "sections": ["people", "offices", "names", "surnames", "countries"], "sizes": sizes,
                          "counts": [len(people), len(offices)]}, ensure_ascii=False, sort_keys=True)
     return header.encode() + b"\n" + b"".join(sections)
 

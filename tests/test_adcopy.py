@@ -268,3 +268,14 @@ def test_pack_match_prefers_high_confidence(tmp_path):
     assert pack.match("Share this story").category == "strong"
     assert pack.match("Share it").category == "weak"
     assert pack.match("Nothing here") is None
+
+
+def test_broken_pack_pattern_names_its_entry(tmp_path):
+    from edlint.checks.adcopy.pack import load_pack
+    from edlint.yamlsource import DataError
+
+    pack = tmp_path / "extra.yaml"
+    pack.write_text('kind: phrases\nentries:\n  - {category: x, confidence: high, pattern: "^ok$", example: ok}\n'
+                    '  - {category: y, confidence: high, pattern: "^(broken", example: broken}\n')
+    with pytest.raises(DataError, match=r"entries\.1\.pattern: invalid regular expression"):
+        load_pack([pack])

@@ -121,3 +121,25 @@ def test_unknown_preset(tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", str(tmp_path / "a.txt"))
     assert p.returncode == 2 and "unknown preset 'nonesuch'" in p.stderr and f"{cfg}:1" in p.stderr
+
+
+def test_parsed_packs_are_cached_but_an_edit_is_read_and_checked(tmp_path):
+    """The CLI keeps parsed YAML beside its result cache; a changed file is parsed and validated again."""
+    (tmp_path / "house" / "spelling").mkdir(parents=True)
+    rule = tmp_path / "house" / "spelling" / "words.yaml"
+    rule.write_text("kind: substitution\nsummary: House words\nswap:\n  e-mail: email\n")
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    (tmp_path / "a.txt").write_text("Head\n\nSend an E-mail today.\n")
+    cache = tmp_path / "cache"
+    p = run_cli("check", str(tmp_path / "a.txt"), "--format", "json", "--cache-dir", str(cache))
+    assert [f["rule"] for f in json.loads(p.stdout)["findings"]] == ["spelling.words"]
+    packs = list((cache / "packs").iterdir())
+    assert any(f.suffix == ".json" for f in packs) and any(f.suffix == ".ok" for f in packs)
+    rule.write_text("kind: substitution\nsummary: House words\nswap:\n  e-mail: email\nseverity: loud\n")
+    p = run_cli("check", str(tmp_path / "a.txt"), "--cache-dir", str(cache))
+    assert p.returncode == 2 and "words.yaml:5: severity: 'loud' is not allowed" in p.stderr
+    # --no-cache writes no parsed packs.
+    other = tmp_path / "other"
+    rule.write_text("kind: substitution\nsummary: House words\nswap:\n  e-mail: email\n")
+    run_cli("check", str(tmp_path / "a.txt"), "--no-cache", "--cache-dir", str(other))
+    assert not other.exists()

@@ -23,11 +23,17 @@ def auto_format() -> str:
 
 
 def open_cache(enabled: bool, cache_dir: str | Path | None):
+    """The result cache (and, beside it, parsed rule packs), or None with --no-cache."""
+    from ..yamlsource import use_parse_cache
+
     if not enabled:
+        use_parse_cache(None)
         return None
     from ..cache import ResultCache, default_cache_dir
 
-    return ResultCache(Path(cache_dir) if cache_dir else default_cache_dir())
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
+    use_parse_cache(root / "packs")
+    return ResultCache(root)
 
 
 def lint_all(

@@ -158,11 +158,15 @@ class KnowledgeBase:
         """Terms of offices in one country (parses only the people who held one there)."""
         cached = self._country_cache.get(country)
         if cached is None:
-            ids = {str(i) for i, o in enumerate(self.offices) if o[1] == country}
+            lo, hi = self._bounds["countries"]
+            at = self._blob.find(("\n" + country + "\t").encode(), lo - 1, hi)
+            offsets = []
+            if at != -1:
+                line = self._blob[at + 1 : self._blob.index(b"\n", at + 1)].decode("utf-8")
+                offsets = [int(x) for x in line.split("\t", 1)[1].split()]
             cached = [
                 t
-                for pi, line in self._lines("people")
-                if any(row.split(",", 1)[0] in ids for row in line.rsplit("\t", 1)[1].split(";") if row)
+                for pi in offsets
                 for t in self.terms_of(pi)
                 if t.country == country
             ] + [t for t in self.extra_terms if t.country == country]

@@ -127,16 +127,14 @@ def _entry_index(m: re.Match) -> int:
 
 
 def _check(display: str, i: int, pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+    """Lower case only; the regular expression itself is compiled later, with the others."""
     if _UPPER.search(_ESCAPE.sub("", pattern)):
         raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
 
 
 def load_pack(paths=None) -> PhrasePack:
     phrases: list[Phrase] = []
+    origins: list[tuple[str, int]] = []
     root = pack_root() / "adcopy"
     for path in paths or sorted(root.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
@@ -147,7 +145,21 @@ def load_pack(paths=None) -> PhrasePack:
         validate(data, SCHEMA, display, yaml_text=text)
         for i, e in enumerate(data["entries"]):
             _check(display, i, e["pattern"])
+            origins.append((display, i))
             phrases.append(Phrase(e["category"], e["confidence"] == "high", e["pattern"], e["example"], e.get("whole_line", False)))
+    try:
+        return _compile_pack(phrases)
+    except re.error:
+        # Compiling each entry alone is slow, so it is done only to name the broken one.
+        for p, (display, i) in zip(phrases, origins):
+            try:
+                re.compile(p.pattern)
+            except re.error as exc:
+                raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+        raise
+
+
+def _compile_pack(phrases: list[Phrase]) -> PhrasePack:
     whole, start, anywhere = [], [], []
     for i, p in enumerate(phrases):
         for alt in alternatives(p.pattern):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
-from .judge import verdicts
+from .judge import TITLE_HINT, verdicts
 from .vocabulary import vocabulary
 
 _PEOPLE_FILES_DOC = """## Options
@@ -32,6 +32,9 @@ class _TitlesRule(Rule):
         return tuple((base / f).resolve() for f in self.options.get("people_files", []))
 
     def _verdicts(self, doc, ctx):
+        if "titles.verdicts" not in ctx.shared and not TITLE_HINT.search(doc.prose):
+            ctx.shared["titles.verdicts"] = []
+            return []  # no title word: neither vocabulary nor knowledge base is needed
         files = self._files()
         voc = vocabulary(files)
 

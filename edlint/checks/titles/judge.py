@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .vocabulary import Title, Vocabulary
 
-_TITLE_HINT = re.compile(r"(?i)minister|premier|president|chancellor|secretary|\bPM\b")
+TITLE_HINT = re.compile(r"(?i)minister|premier|president|chancellor|secretary|\bPM\b")
 _HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
 
 
@@ -56,7 +56,7 @@ def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
     for b in doc.blocks:
         if b.kind not in ("paragraph", "headline", "standfirst"):
             continue
-        if not _TITLE_HINT.search(doc.prose, b.start, b.end):
+        if not TITLE_HINT.search(doc.prose, b.start, b.end):
             continue  # cheap test first: most paragraphs name no office
         for m in _overlapping(voc.before_name, doc.prose, b.start, b.end, 4):
             country_word, title_words, name = m.group(2), m.group(4), m.group(5)
@@ -243,7 +243,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
     out: list[Verdict] = []
     unchecked: dict[str, Unchecked] = {}
     checked = 0
-    if _TITLE_HINT.search(doc.prose):
+    if TITLE_HINT.search(doc.prose):
         kb = kb_loader()
         seen = set()
         for m in mentions(doc, voc, kb):

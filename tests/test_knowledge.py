@@ -58,7 +58,7 @@ def test_kb_commands():
 def test_loads_quickly_and_only_when_asked():
     code = "import time,sys\nt=time.perf_counter()\nfrom edlint.knowledge.officeholders import KnowledgeBase\nKnowledgeBase.load()\nprint(time.perf_counter()-t)"
     secs = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(3))
-    assert secs < 0.5, secs  # about 0.1 s here; generous for slow CI machines
+    assert secs < 0.5, secs  # under 20 ms here (bench/startup.py); generous for slow CI machines
     code = "import sys\nfrom edlint.api import lint_text\nlint_text('Head\\n\\nBody.\\n','a.txt')\nprint('edlint.knowledge.officeholders' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 

@@ -261,6 +261,15 @@ first names can be taken for one.
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
         known = ctx.services.get("spelling.known", _known_words)
+        # First a cheap pass over the distinct capitalised words of the whole file: keys with
+        # two spellings are rare, and only they are looked at closely (positions, blocks, case).
+        spellings = defaultdict(set)
+        for word in set(_PROPER.findall(doc.prose)):
+            if len(word) >= min_len:
+                spellings[translit_key(word)].add(word.lower())
+        suspects = {k for k, forms in spellings.items() if len(forms) > 1}
+        if not suspects:
+            return
         lower_words = set(_LOWER_WORD.findall(doc.prose))
         by_key = defaultdict(list)
         for b in doc.blocks:
@@ -270,7 +279,9 @@ first names can be taken for one.
                 word = m.group(1)
                 if len(word) < min_len or word.lower() in lower_words:
                     continue
-                by_key[translit_key(word)].append(m)
+                key = translit_key(word)
+                if key in suspects:
+                    by_key[key].append(m)
         for key, matches in by_key.items():
             if len({m.group(1).lower() for m in matches}) < 2:
                 continue  # most names have one spelling: look no closer

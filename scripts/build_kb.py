@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from edlint.checks.spelling.normalise import translit_key  # noqa: E402
+from edlint.knowledge.officeholders import name_key, surname_key  # noqa: E402  (one definition of a lookup key)
 
 OUT = REPO / "edlint" / "knowledge" / "officeholders.tsv"
 NAMES_OUT = REPO / "edlint" / "knowledge" / "given_names.txt"
@@ -58,7 +59,7 @@ def build(source: Path) -> bytes:
                 people[pkey] = len(people_rows)
                 # Name keys are computed here, once, so loading needs no text processing.
                 name = r["person"]
-                people_rows.append([name, r["person_id"], translit_key(name.replace(" ", "")), translit_key(name.split()[-1])])
+                people_rows.append([name, r["person_id"], name_key(name), surname_key(name)])
             okey = (r["office"], r["country"], r["role_kind"])
             if okey not in offices:
                 offices[okey] = len(office_rows)

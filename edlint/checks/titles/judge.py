@@ -236,26 +236,29 @@ def _suggest(voc, terms, country):
 
 
 def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
-    """All verdicts of one document, computed once and shared by both titles rules."""
+    """All verdicts of one document, computed once and shared by both titles rules.
+
+    Callers skip documents with no title word (``TITLE_HINT``): those need neither
+    the vocabulary nor the knowledge base.
+    """
     cached = ctx.shared.get("titles.verdicts")
     if cached is not None:
         return cached
     out: list[Verdict] = []
     unchecked: dict[str, Unchecked] = {}
     checked = 0
-    if TITLE_HINT.search(doc.prose):
-        kb = kb_loader()
-        seen = set()
-        for m in mentions(doc, voc, kb):
-            if (m.start, m.end) in seen:
-                continue
-            seen.add((m.start, m.end))
-            v = judge(doc, voc, kb, m, ctx.date)
-            checked += 1
-            if isinstance(v, Unchecked):
-                unchecked[v.person] = v
-            elif v:
-                out.append(v)
+    kb = kb_loader()
+    seen = set()
+    for m in mentions(doc, voc, kb):
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        v = judge(doc, voc, kb, m, ctx.date)
+        checked += 1
+        if isinstance(v, Unchecked):
+            unchecked[v.person] = v
+        elif v:
+            out.append(v)
     ctx.shared["titles.verdicts"] = out
     if checked:
         # What the reports say beside the findings: how the titles were checked.

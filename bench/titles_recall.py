@@ -69,19 +69,10 @@ def _wrong_title(voc, terms, country):
         if any(t.fits(term, country) for t in titles for term in terms):
             continue
         # Someone must hold it in that country, or the title means nothing there.
-        if not any(t.fits(term, country) for t in titles for term in terms_of_country(country)):
+        if not any(t.fits(term, country) for t in titles for term in KB.in_country(country)):
             continue
         return words
     return None
-
-
-_COUNTRY_TERMS: dict = {}
-
-
-def terms_of_country(country):
-    if country not in _COUNTRY_TERMS:
-        _COUNTRY_TERMS[country] = KB.in_country(country)
-    return _COUNTRY_TERMS[country]
 
 
 def _left_title(voc, terms, country):

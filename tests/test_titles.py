@@ -211,3 +211,14 @@ def test_reports_say_where_the_data_ends_and_when_undated(tmp_path):
     art.write_text("# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
     p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
     assert "no article date, so only titles never held were checked" in p.stdout
+
+
+def test_missing_former_goes_before_the_title_in_apposition():
+    (f,) = lint_text("Head\n\nYesterday Ben Wallace, the defence secretary, agreed.\n", "a.txt",
+                     date=D("2024-03-01"), select=["titles"])
+    assert f.rule == "titles.former"
+    (edit,) = f.fix.edits
+    assert edit.start == edit.end and edit.replacement == "former "
+    text = "Head\n\nYesterday Ben Wallace, the defence secretary, agreed.\n"
+    assert text[: edit.start] + edit.replacement + text[edit.end :] == \
+        "Head\n\nYesterday Ben Wallace, the former defence secretary, agreed.\n"

@@ -142,10 +142,15 @@ class KnowledgeBase:
             self._cache[pi] = out
         return out
 
+    @cached_property
+    def shipped_terms(self) -> list[Term]:
+        """Every shipped term, built once: for reports and questions about offices, not per article."""
+        return [t for pi, _ in self._lines("people") for t in self.terms_of(pi)]
+
     @property
     def terms(self) -> list[Term]:
-        """Every term (builds them all: for reports and questions about offices, not per article)."""
-        return [t for pi, _ in self._lines("people") for t in self.terms_of(pi)] + self.extra_terms
+        """Every term, the house's own included."""
+        return self.shipped_terms + self.extra_terms
 
     @cached_property
     def by_office(self) -> dict[str, list[Term]]:
@@ -233,7 +238,7 @@ class KnowledgeBase:
     def coverage(self) -> dict[str, str]:
         """Per country: the date the shipped data is known to be complete to (the latest source date)."""
         out: dict[str, str] = {}
-        for t in self.terms[: len(self.terms) - len(self.extra_terms)]:
+        for t in self.shipped_terms:
             if t.valid_to > out.get(t.country, ""):
                 out[t.country] = t.valid_to
         return out

@@ -89,15 +89,6 @@ SCHEMA = {
 }
 
 
-def _text(value) -> str:
-    """YAML reads 2017-05-08 as a date; the knowledge base keeps ISO strings."""
-    if value is None:
-        return ""
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 @lru_cache(maxsize=16)
 def read(path: Path) -> dict:
     """The validated file; problems raise DataError naming the file and line."""
@@ -131,13 +122,13 @@ def load_people(path: Path) -> list[tuple[tuple[str, ...], list[Term]]]:
     data = read(Path(path))
     source = data.get("source") or Path(path).name
     licence = data.get("licence", "house data")
-    valid_to = _text(data.get("valid_to"))
+    valid_to = data.get("valid_to") or ""
     out = []
     for person in data.get("people", []):
         name = person["name"]
         terms = [
             Term(name, f"house:{name}", t["office"], t["country"], t.get("kind") or "office",
-                 _text(t.get("start")), _text(t.get("end")), valid_to, source, licence)
+                 t.get("start") or "", t.get("end") or "", valid_to, source, licence)
             for t in person["terms"]
         ]
         out.append(((name, *person.get("aliases", [])), terms))

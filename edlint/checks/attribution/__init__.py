@@ -14,7 +14,7 @@ from ...model import Hit, RuleMeta, Severity
 from ...rulebase import Rule
 from .speech import run_on_sentence
 from .unattributed import UnattributedQuote
-from .vocab import ANONYMOUS, DOCUMENT_SOURCE, FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE, SPEECH_RE
+from .vocab import ANONYMOUS, DOCUMENT_SOURCE, FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE
 
 _WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
 

@@ -282,7 +282,7 @@ first names can be taken for one.
                 key = translit_key(word)
                 if key in suspects:
                     by_key[key].append(m)
-        for key, matches in by_key.items():
+        for matches in by_key.values():
             if len({m.group(1).lower() for m in matches}) < 2:
                 continue  # most names have one spelling: look no closer
             occ = []

@@ -28,8 +28,12 @@ class _TitlesRule(Rule):
     """Shared plumbing: the house's files, the vocabulary and the knowledge base, loaded once per run."""
 
     def _files(self) -> tuple[Path, ...]:
-        base = Path(getattr(self, "config_dir", None) or ".")
-        return tuple((base / f).resolve() for f in self.options.get("people_files", []))
+        """The house's officeholder files, resolved once per rule (not per document)."""
+        files = getattr(self, "_resolved_files", None)
+        if files is None:
+            base = Path(getattr(self, "config_dir", None) or ".")
+            files = self._resolved_files = tuple((base / f).resolve() for f in self.options.get("people_files", []))
+        return files
 
     def _verdicts(self, doc, ctx):
         if "titles.verdicts" not in ctx.shared and not TITLE_HINT.search(doc.prose):

@@ -230,7 +230,7 @@ def _country_name(country: str) -> str:
 def _suggest(voc, terms, country):
     for t in terms:
         for title in voc.titles:
-            if title.fits(t, country) and (t.kind in title.kinds or title.office):
+            if title.fits(t, country):
                 return title.word
     return None
 

@@ -7,7 +7,7 @@ types in ``edlint.model``.
 """
 __version__ = "0.1.0"
 
-__all__ = ["Linter", "FixResult", "lint_text", "lint_paths", "__version__"]
+__all__ = ["Linter", "FixResult", "LintError", "lint_text", "lint_paths", "__version__"]
 
 
 def __getattr__(name):

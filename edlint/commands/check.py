@@ -143,6 +143,7 @@ def run_check(
     threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
     summary = summarise(results, threshold)
     summary.errors += len(errors)
+    summary.run_errors = list(errors)
     for e in errors + [r.error for r in results if r.error]:
         sys.stderr.write(f"edlint: {e}\n")
     if hidden:

@@ -204,6 +204,14 @@ def stats(
     raise typer.Exit(run_stats(paths or [], config, json_out))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server for editors on standard input and output (needs edlint[server])."""
+    from .server import main as serve  # pygls loads only here, never for the other commands
+
+    raise typer.Exit(serve())
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
     try:

@@ -327,7 +327,7 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None
     now = [t for t in terms if t.holds_on(day)]
     if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
-        return _missing_former(doc, mention, person, held_before, day)
+        return _missing_former(doc, kb, mention, person, held_before, day)
     return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
 
 
@@ -362,16 +362,26 @@ def _still_in_office(doc, mention, person, fitting, day) -> Verdict:
     return Verdict(mention, "titles.former", person, msg, (s, e, ""), {"person": person, "office": term.office})
 
 
-def _missing_former(doc, mention, person, held_before, day) -> Verdict:
+def _successor(kb, term) -> str | None:
+    """Who took the office next, when the data says (the earliest start on or after the term's end)."""
+    after = [t for t in kb.in_country(term.country)
+             if t.office == term.office and t.person_id != term.person_id and t.start and len(t.start) == 10
+             and t.start >= term.end]
+    return min(after, key=lambda t: t.start).person if after else None
+
+
+def _missing_former(doc, kb, mention, person, held_before, day) -> Verdict:
     last = max(held_before, key=lambda t: t.end)
-    msg = (f"On {day}, {person} was no longer {last.office} (left {last.end}): "
+    after = _successor(kb, last)
+    then = f"; {after} succeeded {person.split()[-1]}" if after else ""
+    msg = (f"On {day}, {person} was no longer {last.office} (left {last.end}{then}): "
            f"write 'former {mention.title_words.lower()}'.")
     # "former Russian Prime Minister X"; "X, Russia's former prime minister,".
     at = mention.end - len(mention.title_words) if mention.pattern == "apposition" else mention.start
     before = doc.prose[:at].rstrip(" \t\"“‘'")
     word = "Former " if not before or before[-1] in ".!?\n" else "former "
     return Verdict(mention, "titles.former", person, msg, (at, at, word),
-                   {"person": person, "office": last.office, "left": last.end})
+                   {"person": person, "office": last.office, "left": last.end, "successor": after})
 
 
 def _country_name(country: str) -> str:

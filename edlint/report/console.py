@@ -6,6 +6,7 @@ stays readable at 80 columns.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -122,18 +123,24 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 
 def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+    # path:line:col first, as compilers print it: terminals and editors open it on a click.
+    where = Text(f"{f.path}:{f.line}:{f.column}", style="bold")
     head = Text()
     head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
     head.append(f"  {f.rule}", style="bold")
-    loc = f"{f.line}:{f.column}" if f.line == f.end_line else f"{f.line}:{f.column}–{f.end_line}:{f.end_column}"
-    head.append(f"  {loc}", style="dim")
-    parts: list = [head]
+    if f.line != f.end_line:
+        head.append(f"  (to line {f.end_line})", style="dim")
+    if len(where) + 2 + len(head) <= width:
+        parts: list = [Text.assemble(where, "  ", head)]
+    else:  # a long path keeps its own line, unbroken, so it stays one click
+        parts = [where, head]
     if text is not None and starts is not None:
         parts += _frame(f, text, starts, width)
     notes: list[Text] = [Text(f.message)]
-    for r in f.related:
-        if r.message:
-            notes.append(Text(r.message, style="dim"))
+    for msg in dict.fromkeys(r.message for r in f.related if r.message):
+        bare = re.sub(r"\s*\(lines? [\d, …]+\)$", "", msg)
+        if msg not in f.message and bare not in f.message:  # the message already names it: say it once
+            notes.append(Text(msg, style="dim"))
     if f.fix:
         fx = Text()
         fx.append(f"fix ({f.fix.applicability.value})", style="green" if f.fix.safe else "magenta")
@@ -196,12 +203,20 @@ def _titles_line(figures: dict) -> str | None:
     return None
 
 
-def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True) -> None:
+def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True, verbose: bool = False,
+           quiet: bool = False) -> None:
+    """Findings file by file, then the table by rule and the summary line.
+
+    A clean file prints nothing (``verbose`` shows its panel and figures too):
+    on a folder of fifty articles the report is about the few with findings.
+    """
     width = console.width
     for r in results:
         if r.error:
             continue
-        if not r.findings and not r.figures:
+        if not r.findings and not (verbose and r.figures):
+            if verbose:
+                console.print(Text(f"{r.path}: no findings", style="green"))
             continue
         title = Text(r.path, style="bold underline")
         if r.date:
@@ -221,6 +236,8 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
             body.append(titles)
         console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
         console.print()
+    if quiet:
+        return
     if summary.by_rule:
         table = Table(title="Findings by rule", show_edge=False, header_style="bold")
         table.add_column("rule")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, ConfigError, find_config, load_config
-from .document import FrontMatterError, build_document
+from .document import build_document
 from .engine import RuleCrash, Services, lint_document
 from .model import Finding
 from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
@@ -95,9 +95,6 @@ class Runner:
             ruleset = self.ruleset_for(registry, config, path_for_config)
             doc = build_document(src.text, src.path, default_date=self.options.date)
             result = lint_document(doc, ruleset, self.services, str(config.root), self.options.date)
-        except FrontMatterError as exc:
-            res.error = f"{src.path}:{exc.line}: {exc}" if exc.line else f"{src.path}: {exc}"
-            return res
         except (ConfigError, DataError, InputError, RuleCrash) as exc:
             res.error = str(exc)
             return res

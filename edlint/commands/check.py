@@ -186,6 +186,7 @@ def run_check(
     threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
     summary = summarise(results, threshold)
     summary.errors += len(errors)
+    summary.run_errors = list(errors)
     for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
     if results and all(r.error for r in results) and fmt in ("rich", "concise") and not output:

@@ -205,12 +205,16 @@ def baseline_write(
 ))
 def rules_cmd(
     config: Optional[Path] = CONFIG,
-    all_rules: bool = typer.Option(True, "--all/--enabled", help="Show every rule, or only those enabled."),
+    all_rules: bool = typer.Option(False, "--all", help="Also list the off rules of opt-in families (proselint)."),
+    enabled: bool = typer.Option(False, "--enabled", help="Only the rules that are on."),
+    format: str = typer.Option("table", "--format", "-f", metavar="table|json", help="A table, or JSON for scripts."),
 ) -> None:
-    """List the rules: id, default severity, on or off, fix safety."""
+    """List the rules (as this folder's edlint.toml sets them): id, severity, on or off, fix safety."""
     from .commands.rules import run_rules
 
-    raise typer.Exit(run_rules(config, all_rules))
+    if format not in ("table", "json"):
+        raise typer.BadParameter(f"{format!r}: use table or json", param_hint="--format")
+    raise typer.Exit(run_rules(config, all_rules, format, enabled))
 
 
 @app.command(epilog=_examples(

@@ -74,3 +74,19 @@ def test_concise_colour_on_request_and_quiet(tmp_path):
     assert "\x1b[" not in plain.stdout
     q = run_cli("check", "a.txt", "--format", "concise", "--quiet", "--no-cache", cwd=tmp_path)
     assert q.stdout.splitlines() == [plain.stdout.splitlines()[0]]
+
+
+def test_default_run_shows_no_long_sentence_suggestions(tmp_path):
+    """#14.9: 962 of 1,031 BBC findings were long sentences; a default run shows the newsroom errors."""
+    long = "The council said " + "that the plan and the budget " * 7 + "would be ready.\n"
+    (tmp_path / "a.txt").write_text("Head\n\n" + long, encoding="utf-8")
+    p = run_cli("check", "a.txt", "--format", "concise", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 0 and "readability" not in p.stdout
+    on = run_cli("check", "a.txt", "--format", "concise", "--select", "readability", "--no-cache", cwd=tmp_path)
+    assert "readability.long-sentence" in on.stdout
+    (tmp_path / "edlint.toml").write_text('extends = ["strict"]\n')
+    assert "readability.long-sentence" in run_cli("check", "a.txt", "--no-cache", cwd=tmp_path).stdout
+    from conftest import REPO
+
+    why = (REPO / "docs" / "readability.md").read_text(encoding="utf-8")
+    assert "962" in why and "1,031" in why and "off by default" in why

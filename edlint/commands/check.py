@@ -164,6 +164,7 @@ def run_check(
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
     runner = BatchRunner(options)
+    cache = open_cache(use_cache, cache_dir)
     problem = preflight(runner, paths, config)
     if problem:
         sys.stderr.write(f"edlint: {problem}\n")
@@ -172,7 +173,7 @@ def run_check(
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
-            paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
+            paths, options, stdin_filename, cache=cache, jobs=jobs,
             progress=bar.start, only=changed.touches if changed else None, runner=runner,
         )
     if changed is not None:

@@ -207,12 +207,19 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     on a folder of fifty articles the report is about the few with findings.
     """
     width = console.width
+    undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
         if r.error:
             continue
-        if not r.findings and not (verbose and r.figures):
-            if verbose:
-                console.print(Text(f"{r.path}: no findings", style="green"))
+        if not r.findings and not verbose:
+            titles = (r.figures or {}).get("titles") or {}
+            if titles.get("unchecked"):
+                console.print(Text(f"{r.path}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
+            elif titles and not titles.get("date"):
+                undated += 1
+            continue
+        if not r.findings and not r.figures:
+            console.print(Text(f"{r.path}: no findings", style="green"))
             continue
         title = Text(r.path, style="bold underline")
         if r.date:
@@ -234,6 +241,9 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         console.print()
     if quiet:
         return
+    if undated:
+        console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
+                           f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
     if summary.by_rule:
         table = Table(title="Findings by rule", show_edge=False, header_style="bold")
         table.add_column("rule")

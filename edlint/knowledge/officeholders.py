@@ -195,7 +195,12 @@ class KnowledgeBase:
     @classmethod
     def load(cls, extra_files: tuple[Path, ...] | list[Path] = ()) -> "KnowledgeBase":
         """The shipped knowledge base, with the house's own files added (cached per file set)."""
-        return _load(tuple(Path(p) for p in extra_files))
+        paths = tuple(Path(p) for p in extra_files)
+        if not paths:
+            return _load(paths, ())
+        from .userdata import stamp
+
+        return _load(paths, tuple(stamp(p) for p in paths))
 
     # -- questions -------------------------------------------------------------------
 
@@ -287,7 +292,7 @@ def _shipped() -> bytes:
 
 
 @lru_cache(maxsize=8)
-def _load(extra_files: tuple[Path, ...]) -> KnowledgeBase:
+def _load(extra_files: tuple[Path, ...], _stamps: tuple = ()) -> KnowledgeBase:
     extra: list[tuple[tuple[str, ...], list[Term]]] = []
     if extra_files:
         from .userdata import load_people

@@ -308,6 +308,8 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     if not terms:
         return None
     person = terms[0].person
+    if day is not None:
+        terms = _house_first(terms, day)
     fitting = [t for t in terms if any(title.fits(t, country) for title in titles)]
     if day is None:
         # No date: only a title never held can be called wrong.
@@ -329,6 +331,18 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
         return _missing_former(doc, kb, mention, person, held_before, day)
     return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+
+
+def _house_first(terms, day):
+    """Where the shipped data stops on the day, the house's own facts (``kb import``, house files) answer.
+
+    A shipped term the day is past (its source's valid-to date) is dropped when
+    the house's file knows the same person in the same country on that day.
+    """
+    house = {t.country for t in terms if t.person_id.startswith("house:") and t.holds_on(day) is not None}
+    if not house:
+        return terms
+    return [t for t in terms if not (t.country in house and not t.person_id.startswith("house:") and t.holds_on(day) is None)]
 
 
 def _wrong(doc, voc, kb, mention, terms, title: Title, country, day) -> Verdict:

@@ -55,8 +55,17 @@ _OTHER_OFFICES = ("deputy", "shadow", "acting", "junior", "assistant", "vice", "
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
-@lru_cache(maxsize=8)
 def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
+    """The built-in vocabulary with the house files' words (rebuilt when a house file changes)."""
+    if not extra_files:
+        return _vocabulary((), ())
+    from ...knowledge.userdata import stamp
+
+    return _vocabulary(tuple(extra_files), tuple(stamp(p) for p in extra_files))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
     path = pack_root() / "titles" / "vocabulary.yaml"
     data = load_yaml(path.read_text(encoding="utf-8"), "rules/titles/vocabulary.yaml")
     title_rows = list(data["titles"])

@@ -258,6 +258,21 @@ def merge_heads(rows: list[dict], path: Path, report: list[str]) -> list[dict]:
             if r["person_id"].startswith("Q"):
                 english.setdefault(r["person_id"], r["person"])
     mine = _rank(HEADS_REPO)
+    extract = _heads_terms(path, english)
+    # Rows without a Wikidata id (the US executive list) take the extract's label, and its Q-id
+    # when they have no id at all, where the same post starts the same day: the list calls
+    # John Quincy Adams "John Adams" and George H. W. Bush "George Bush".
+    starts = {(t["country"], t["role_kind"], t["start"]): t for t in extract}
+    renamed: dict[str, str] = {}
+    for r in rows:
+        t = starts.get((r["country"], r["role_kind"], r["start"])) if not r["person_id"].startswith("Q") else None
+        if t and r["person"].split()[-1] == t["person"].split()[-1]:  # same surname: the same person
+            if not r["person_id"]:
+                r["person_id"] = t["qid"]
+            renamed[r["person_id"]] = t["person"]
+    for r in rows:
+        if r["person_id"] in renamed:
+            r["person"] = renamed[r["person_id"]]
     by_post: dict[tuple, list[dict]] = {}
     for r in rows:
         if r["role_kind"] in _HEAD_KINDS:
@@ -271,7 +286,6 @@ def merge_heads(rows: list[dict], path: Path, report: list[str]) -> list[dict]:
     dropped: set[int] = set()
     added: list[dict] = []
     replaced = {c for (c, _), rs in by_post.items() if any(_rank(o["repo"]) < mine and o["valid_to"] >= HEADS_VALID_TO for o in rs)}
-    extract = _heads_terms(path, english)
     heads_of_state = {(t["qid"], t["country"]): t for t in extract if t["role_kind"] == "head_of_state"}
     for t in extract:
         post = (t["country"], t["role_kind"])

@@ -82,6 +82,7 @@ SCHEMA = {
                     "countries": {"type": "array", "items": {"type": "string"}},
                     "word": {"type": "string"},
                     "needs_country": {"type": "boolean"},
+                    "ambiguous": {"type": "boolean"},
                 },
             },
         },

@@ -275,10 +275,41 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"[’']s?$", "", name)
 
 
-def _terms_for(kb, mention: Mention, country: str | None):
-    """The terms of the one person the mention can mean, or None when it is ambiguous."""
+_QUALIFIERS = {"jr": "younger", "junior": "younger", "sr": "elder", "senior": "elder"}
+
+
+def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str | None]:
+    """The name without "Jr"/"Sr", and which namesake the copy means: "younger", "elder" or None.
+
+    "George Bush Jr", "John Adams Sr", "Pierre Trudeau, the elder," and
+    "Bush the younger" say which of two namesakes; the knowledge base's labels
+    do not carry the suffix, so it picks by who came first.
+    """
+    last = parts[-1].rstrip(".").lower() if parts else ""
+    if len(parts) > 1 and last in _QUALIFIERS:
+        return parts[:-1], _QUALIFIERS[last]
+    if mention.pattern == "before":
+        after = doc.prose[mention.end : mention.end + len(mention.name) + 20]
+        m = re.match(r"\s+" + re.escape(mention.name) + r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b", after)
+        if m:
+            word = m.group(1)
+            return parts, _QUALIFIERS.get(word, word)
+    return parts, None
+
+
+def _terms_for(kb, doc, mention: Mention, country: str | None, day: _dt.date | None = None):
+    """The terms of the one person the mention can mean, or None when it is ambiguous.
+
+    Namesakes (Pierre and Justin Trudeau, the Adamses, the Bushes) resolve only
+    when the copy's name or the date fits one of them: the exact full name
+    ("John Quincy Adams", "George W. Bush") over a first-and-last-word match,
+    a "Jr"/"the elder", or being the only one in office on the article's date.
+    """
+    from ...knowledge.officeholders import name_key
+
     name = _strip_possessive(mention.name)
-    parts = name.split()
+    parts, which = _qualifier(doc, mention, name.split())
+    name = " ".join(parts)
     if mention.pattern == "back":
         terms = kb.who_exact(name)
     elif parts[0] in _HONORIFICS or len(parts) == 1:
@@ -289,12 +320,30 @@ def _terms_for(kb, mention: Mention, country: str | None):
         # "Minister John Prescott", "Labour's Yvette Cooper": the name may start later.
         terms = []
         for i in range(len(parts) - 1):
-            terms = kb.who_exact(" ".join(parts[i:]))
+            name = " ".join(parts[i:])
+            terms = kb.who_exact(name)
             if terms:
                 break
     if country:
         terms = [t for t in terms if t.country == country] or terms
-    return terms if len({t.person for t in terms}) == 1 else None
+    people: dict[str, list] = {}
+    for t in terms:
+        people.setdefault(t.person, []).append(t)  # by name: the house's copy of a person is that person
+    if len(people) <= 1:
+        return terms or None
+    if len(parts) > 1:
+        exact = [p for p, ts in people.items() if name_key(ts[0].person) == name_key(name)]
+        if len(exact) == 1:
+            return people[exact[0]]
+    if which:
+        first = {p: min((t.start for t in ts if t.start), default="9999") for p, ts in people.items()}
+        ordered = sorted(people, key=first.get)
+        return people[ordered[0] if which == "elder" else ordered[-1]]
+    if day is not None:
+        serving = [p for p, ts in people.items() if any(t.holds_on(day) for t in ts)]
+        if len(serving) == 1:
+            return people[serving[0]]
+    return None
 
 
 def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | Unchecked | None:
@@ -304,9 +353,14 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None
     if not country and any(t.needs_country for t in titles):
         return None
-    terms = _terms_for(kb, mention, country)
+    ambiguous = all(t.ambiguous for t in titles)
+    if ambiguous and mention.pattern == "before" and _institution_before(doc, mention):
+        return None  # "Oxford University Chancellor Chris Patten": not a government title
+    terms = _terms_for(kb, doc, mention, country, day)
     if not terms:
         return None
+    if ambiguous and not any(title.fits(t, country) for t in terms for title in titles):
+        return None  # never held an office the word can mean here: it likely means another one
     person = terms[0].person
     if day is not None:
         terms = _house_first(terms, day)
@@ -331,6 +385,17 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
         return _missing_former(doc, kb, mention, person, held_before, day)
     return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+
+
+_INSTITUTIONS = ("university", "college", "school", "academy", "institute", "club", "company", "bank",
+                 "board", "diocese", "church", "society", "foundation", "league", "federation", "association",
+                 "trust", "hospital", "museum")
+
+
+def _institution_before(doc, mention: Mention) -> bool:
+    """An institution's name just before the title ("University Chancellor", "club president")."""
+    before = doc.prose[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
+    return any(w.strip("'’s,") in _INSTITUTIONS or w.endswith(("university", "college")) for w in before)
 
 
 def _house_first(terms, day):

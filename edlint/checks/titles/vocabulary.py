@@ -22,6 +22,7 @@ class Title:
     countries: tuple[str, ...]
     word: str
     needs_country: bool = False
+    ambiguous: bool = False  # the word has meanings outside government ("chancellor" of a university)
 
     def fits(self, term, country: str | None) -> bool:
         """The term is an office this title can mean (in the country the copy named, if any)."""
@@ -80,7 +81,7 @@ def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
     countries = {w.lower(): c for c, words in country_rows.items() for w in words}
     titles = tuple(
         Title(tuple(t["words"]), tuple(t.get("kinds", [])), re.compile(t["office"]) if t.get("office") else None,
-              tuple(t.get("countries", [])), t["word"], t.get("needs_country", False))
+              tuple(t.get("countries", [])), t["word"], t.get("needs_country", False), t.get("ambiguous", False))
         for t in title_rows
     )
     cw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of ")), key=len, reverse=True))

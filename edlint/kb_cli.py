@@ -128,9 +128,13 @@ def _by_title_words(kb, label: str, day, config) -> list:
 
 
 @app.command()
-def info(config: Optional[Path] = CONFIG) -> None:
-    """What the knowledge base holds, its sources, and how far each is valid."""
+def info(config: Optional[Path] = CONFIG,
+         country: Optional[str] = typer.Option(None, "--country", help="Coverage of one country only (e.g. Germany).")) -> None:
+    """What the knowledge base holds, its sources, and how far each is valid, per country and office kind."""
     kb = _kb(config)
+    if country:
+        _coverage(kb, country)
+        return
     typer.echo(f"{len(kb.terms)} terms of office, {len(kb.people)} people, {len(kb.offices)} offices")
     by_repo: dict[tuple, int] = {}
     for t in kb.terms:
@@ -144,7 +148,25 @@ def info(config: Optional[Path] = CONFIG) -> None:
         typer.echo(f"house files: {people} people, {len(kb.extra_terms)} terms ({'; '.join(houses)})")
     cov = kb.coverage()
     typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in ("United Kingdom", "United States", "Russia", "Ukraine", "Germany") if c in cov))
+    _coverage(kb, None)
     typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); congress-legislators (CC0). See NOTICE.")
+
+
+_KINDS = (("head_of_state", "head of state"), ("head_of_government", "head of government"), ("minister", "ministers"))
+
+
+def _coverage(kb, only: Optional[str]) -> None:
+    """One line per country: how far the data goes for each kind of office ('-' = none in the data)."""
+    cov = kb.coverage_by_kind()
+    rows = sorted(cov.items()) if only is None else [(c, k) for c, k in cov.items() if c.lower() == only.lower()]
+    if only is not None and not rows:
+        typer.echo(f"no country called {only!r} in the knowledge base")
+        raise typer.Exit(1)
+    typer.echo("coverage (data complete to) by country: " + " / ".join(label for _, label in _KINDS))
+    for c, kinds in rows:
+        cells = [(kinds[k] or "no limit") if k in kinds else "-" for k, _ in _KINDS]
+        note = "  (heads only: ministers not checked)" if "minister" not in kinds and any(k in kinds for k, _ in _KINDS[:2]) else ""
+        typer.echo(f"  {c}: " + " / ".join(cells) + note)
 
 
 @app.command()

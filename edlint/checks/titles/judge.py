@@ -51,6 +51,7 @@ class Unchecked:
     person: str
     country: str
     data_ends: str
+    reason: str = ""  # what the report says: where the data ends, or that the country has no ministers
 
 
 @dataclass
@@ -358,7 +359,7 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None  # "Oxford University Chancellor Chris Patten": not a government title
     terms = _terms_for(kb, doc, mention, country, day)
     if not terms:
-        return None
+        return _not_covered(kb, mention, titles, country)
     if ambiguous and not any(title.fits(t, country) for t in terms for title in titles):
         return None  # never held an office the word can mean here: it likely means another one
     person = terms[0].person
@@ -371,8 +372,11 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     states = [t.holds_on(day) for t in fitting]
     if None in states or (not fitting and any(t.holds_on(day) is None for t in terms)):
         # Past what the data covers: claim nothing, but say where the data ends.
-        ends = max(t.valid_to for t in terms if t.holds_on(day) is None)
-        return Unchecked(person, terms[0].country, ends)
+        past = [t for t in terms if t.holds_on(day) is None]
+        last = max(past, key=lambda t: t.valid_to)
+        kinds = sorted({_KIND_WORDS.get(t.kind, t.kind) for t in past})
+        return Unchecked(person, last.country, last.valid_to,
+                         f"{last.country} data ends {last.valid_to} ({', '.join(kinds)})")
     holds = True in states
     held_before = [t for t in fitting if t.ended_before(day)]
     if mention.former:
@@ -396,6 +400,25 @@ def _institution_before(doc, mention: Mention) -> bool:
     """An institution's name just before the title ("University Chancellor", "club president")."""
     before = doc.prose[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
     return any(w.strip("'’s,") in _INSTITUTIONS or w.endswith(("university", "college")) for w in before)
+
+
+_KIND_WORDS = {"head_of_state": "head of state", "head_of_government": "head of government", "minister": "ministers"}
+_HEADS = ("head_of_state", "head_of_government")
+
+
+def _not_covered(kb, mention: Mention, titles, country) -> Unchecked | None:
+    """A minister's title in a country the knowledge base has only heads of state and government for.
+
+    Nobody by that name is known, and nobody could be: say so in the report
+    rather than pass the title as checked.
+    """
+    if not country or any(set(t.kinds) & set(_HEADS) for t in titles):
+        return None
+    kinds = {t.kind for t in kb.in_country(country)}
+    if not kinds or "minister" in kinds:
+        return None
+    return Unchecked(_strip_possessive(mention.name), country, "",
+                     f"{country}: heads of state and government only, no ministers in the data")
 
 
 def _house_first(terms, day):
@@ -506,7 +529,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
         # What the reports say beside the findings: how the titles were checked.
         ctx.figures["titles"] = {
             "date": ctx.date.isoformat() if ctx.date else None,
-            "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends}
+            "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends, "reason": u.reason}
                           for u in unchecked.values()],
         }
     return out

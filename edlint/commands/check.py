@@ -29,9 +29,14 @@ def open_cache(enabled: bool, cache_dir: str | Path | None):
     if not enabled:
         use_parse_cache(None)
         return None
-    from ..cache import ResultCache, default_cache_dir
+    from ..cache import ResultCache, claim_cache_dir, default_cache_dir
 
     root = Path(cache_dir) if cache_dir else default_cache_dir()
+    refused = claim_cache_dir(root)
+    if refused:
+        sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
+        use_parse_cache(None)
+        return None
     use_parse_cache(root / "packs")
     return ResultCache(root)
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
 ENTRY_FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 PRUNE_AFTER_DAYS = 30
 
 
@@ -217,14 +218,18 @@ class ResultCache:
 
     # ------------------------------------------------------------ read / write
     def get(self, key: str, display_path: str) -> "FileResult | None":
+        """The cached result for ``key``, or None: anything but a well-formed entry made for this key is a miss."""
         self.touch_run(key)
         try:
             with open(self._file(key), "rb") as fh:
-                data = json.loads(fh.read())
+                data = json.loads(fh.read(MAX_ENTRY_BYTES + 1))
+            if not isinstance(data, dict) or data.get("key") != key:
+                raise ValueError("an entry for another file, state or format")
             res = result_from_dict(data, display_path)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             self.misses += 1
             return None
+        res.from_cache = True  # type: ignore[attr-defined]  # fix re-checks rather than trust cached edits
         self.hits += 1
         return res
 
@@ -232,7 +237,8 @@ class ResultCache:
         if result.error:
             return  # errors are cheap to recompute and may depend on the file system
         try:
-            payload = json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            payload = json.dumps({"key": key, **result_to_dict(result)}, ensure_ascii=False,
+                                 separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return  # a rule put something JSON cannot carry in data/figures: just do not cache it
         target = self._file(key)
@@ -369,15 +375,77 @@ def _finding_to_list(f: Finding) -> list:
 
 
 def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
+    """Rebuild a result from an entry, checking every field's type and range (ValueError otherwise).
+
+    A cache folder may be shared or edited by hand; an entry with a wrong
+    shape must be a miss, never a crash in a reporter or a wrong finding.
+    """
     from .runner import FileResult
 
+    if set(d) != {"key", "findings", "figures", "date", "date_source"}:
+        raise ValueError("unexpected fields")
     findings = []
-    for rule, sev, msg, s, e, ln, col, eln, ecol, fix, related, data in d["findings"]:
+    for item in _list(d["findings"]):
+        rule, sev, msg, s, e, ln, col, eln, ecol, fix, related, data = _list(item, 12)
+        _str(rule)
+        _str(msg)
+        if not _rule_id().fullmatch(rule):
+            raise ValueError("bad rule id")
+        _int(s, 0)
+        _int(e, s)
+        _int(ln, 1)
+        _int(col, 1)
+        _int(eln, ln)
+        _int(ecol, 1)
         fx = None
         if fix is not None:
-            fx = Fix(tuple(Edit(a, b, rep) for a, b, rep in fix[2]), Applicability(fix[0]), fix[1])
+            applicability, description, edits = _list(fix, 3)
+            _str(description)
+            fx = Fix(tuple(_edit(x) for x in _list(edits)), Applicability(applicability), description)
+        rel = []
+        for x in _list(related):
+            a, b, m = _list(x, 3)
+            _int(a, 0)
+            _int(b, a)
+            rel.append(Related(a, b, _str(m)))
+        if not isinstance(data, dict):
+            raise ValueError("data")
         findings.append(Finding(
-            path=path, rule=rule, severity=Severity(sev), message=msg, start=s, end=e, line=ln, column=col,
-            end_line=eln, end_column=ecol, fix=fx, related=tuple(Related(a, b, m) for a, b, m in related), data=data,
+            path=path, rule=rule, severity=Severity(_int(sev, 1)), message=msg, start=s, end=e, line=ln, column=col,
+            end_line=eln, end_column=ecol, fix=fx, related=tuple(rel), data=data,
         ))
-    return FileResult(path=path, findings=findings, figures=d["figures"], date=d["date"], date_source=d["date_source"])
+    if not isinstance(d["figures"], dict):
+        raise ValueError("figures")
+    date = d["date"]
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", _str(date)):
+        raise ValueError("date")
+    return FileResult(path=path, findings=findings, figures=d["figures"], date=date, date_source=_str(d["date_source"]))
+
+
+def _rule_id() -> "re.Pattern[str]":
+    return re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+")
+
+
+def _list(x: Any, n: int | None = None) -> list:
+    if not isinstance(x, list) or (n is not None and len(x) != n):
+        raise ValueError("expected a list")
+    return x
+
+
+def _str(x: Any) -> str:
+    if not isinstance(x, str):
+        raise ValueError("expected a string")
+    return x
+
+
+def _int(x: Any, low: int) -> int:
+    if type(x) is not int or x < low:
+        raise ValueError("expected a whole number")
+    return x
+
+
+def _edit(x: Any) -> Edit:
+    a, b, rep = _list(x, 3)
+    _int(a, 0)
+    _int(b, a)
+    return Edit(a, b, _str(rep))

@@ -61,6 +61,26 @@ def _keep_case(found: str, replacement: str) -> str:
     return replacement
 
 
+def _inside_replacement(text: str, start: int, found: str, replacement: str) -> bool:
+    """Is the match at ``start`` part of the replacement already written out?
+
+    ``swap: {Covid: Covid-19}`` must not flag the "Covid" of "Covid-19": a
+    replacement that contains its own term would otherwise grow on every fix
+    (Covid-19-19-19…). Compared case-insensitively, wherever the term sits
+    inside the replacement.
+    """
+    term, rep = found.lower(), replacement.lower()
+    if len(rep) <= len(term):
+        return False
+    k = rep.find(term)
+    while k != -1:
+        a = start - k
+        if a >= 0 and text[a : a + len(rep)].lower() == rep:
+            return True
+        k = rep.find(term, k + 1)
+    return False
+
+
 class DataRule(Rule):
     """A rule defined by a YAML file; behaviour depends on ``kind``."""
 
@@ -80,7 +100,7 @@ class DataRule(Rule):
         for h in ctx.hits_for(self):
             if spec["kind"] == "substitution":
                 good = _keep_case(h.text, h.payload)
-                if good == h.text:
+                if good == h.text or _inside_replacement(doc.prose, h.start, h.text, h.payload):
                     continue
                 msg = (template or "Use '{replacement}' instead of '{match}'.").format(match=h.text, replacement=good)
                 safe = spec.get("safe", True)

@@ -18,7 +18,9 @@ class DataError(ValueError):
         self.path = path
         self.line = line
         self.message = message
-        where = f"{path}:{line}" if line else path
+        from .display import display_path
+
+        where = f"{display_path(path)}:{line}" if line else display_path(path)
         super().__init__(f"{where}: {message}")
 
 

@@ -261,3 +261,86 @@ def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
     assert "changed since it was checked" in p.stderr
     assert f.read_text() == saved
     assert [x.name for x in tmp_path.iterdir() if "edlint-tmp" in x.name] == []
+
+
+# ---------------------------------------------------------------- #18.10 the lower items
+
+def test_odd_file_names_keep_every_format_valid(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    names = [b"new\nline.md", b"caf\xe9.md", b"esc\x1b[31m.md"]
+    for n in names:
+        (tmp_path / os.fsdecode(n)).write_text(GOOD)
+    for fmt in ("concise", "json", "sarif", "gitlab", "junit", "github", "rich"):
+        p = run("check", ".", "--format", fmt, cwd=tmp_path)
+        assert p.returncode == 1, (fmt, p.stderr)
+        assert "Traceback" not in p.stderr
+        out = p.stdout
+        assert "\x1b" not in out, fmt
+        if fmt == "concise":
+            lines = out.splitlines()
+            assert len(lines) == 4 and all(":1:1: spelling.inconsistent" in ln for ln in lines[:3]), out
+            assert "new\\nline.md:1:1" in out and "caf\ufffd.md:1:1" in out
+        elif fmt in ("json", "sarif", "gitlab"):
+            json.loads(out)
+        elif fmt == "junit":
+            ET.fromstring(out)
+
+
+def test_report_output_problems_are_one_line(tmp_path):
+    (tmp_path / "story.md").write_text(GOOD)
+    p = run("check", "story.md", "-f", "rich", "-o", "nodir/x", cwd=tmp_path)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "nodir/x: cannot write report" in p.stderr
+    for fmt in ("rich", "json"):
+        p = run("check", "story.md", "-f", fmt, "-o", "story.md", cwd=tmp_path)
+        assert p.returncode == 2 and "is one of the articles being checked" in p.stderr
+        assert (tmp_path / "story.md").read_text() == GOOD
+
+
+def test_config_discovery_stops_at_the_repository_root(tmp_path):
+    (tmp_path / "house" / "style").mkdir(parents=True)
+    (tmp_path / "house" / "style" / "kyiv.yaml").write_text("kind: substitution\nsummary: Not ours.\nswap: {Kyiv: KYIV-X}\n")
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    repo = tmp_path / "checkout"
+    (repo / ".git").mkdir(parents=True)
+    f = repo / "a.md"
+    f.write_text("Kyiv is a city.\n")
+    p = run("fix", "a.md", cwd=repo)
+    assert p.returncode == 0, p.stderr
+    assert f.read_text() == "Kyiv is a city.\n"
+    # without a repository boundary the parent's configuration still applies, as before
+    other = tmp_path / "loose"
+    other.mkdir()
+    (other / "a.md").write_text("Kyiv is a city.\n")
+    assert run("check", "a.md", "-f", "json", cwd=other).returncode == 1
+
+
+@pytest.mark.parametrize("message, says", [
+    ("Use {oops}", "unknown field {oops}"),
+    ("Use {match.__class__.__mro__}", "unknown field {match.__class__.__mro__}"),
+    ("Use {replacement!r}", "no format spec or conversion"),
+    ("Use {match:>99999999}", "no format spec or conversion"),
+    ("Use {", "message template"),
+])
+def test_rule_messages_are_templates_of_named_fields_checked_at_load(tmp_path, message, says):
+    _house(tmp_path, odd=f"kind: substitution\nsummary: Odd.\nmessage: {json.dumps(message)}\nswap: {{Kiev: Kyiv}}\n")
+    (tmp_path / "a.md").write_text("Kiev.\n")
+    p = run("check", "a.md", "-f", "json", cwd=tmp_path)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    (err,) = json.loads(p.stdout)["errors"]
+    assert "odd.yaml:3" in err and says in err
+
+
+def test_hidden_text_is_checked_or_named(tmp_path):
+    filler = ("Filler words here. " * 50 + "\n\n") * 12  # past the first 8 KiB
+    (tmp_path / "nul.md").write_text("# Head\n\n" + filler + "A\x00B they will accomodate it.\n")
+    (tmp_path / "deep.md").write_text("# Head\n\n" + "> " * 25 + "They will accomodate it.\n\n" + "- " * 40 + "Accomodate.\n")
+    p = run("check", "nul.md", "deep.md", "-f", "json", "--select", "spelling.misspellings", cwd=tmp_path)
+    found = {(f["path"], f["line"]) for f in json.loads(p.stdout)["findings"]}
+    assert found == {("nul.md", 27), ("deep.md", 3), ("deep.md", 5)}
+    (tmp_path / "house" / "adcopy").mkdir(parents=True)
+    (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrases\nentries: []\n")
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
+    assert "mine.yaml: not checked" in p.stderr

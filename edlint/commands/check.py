@@ -60,7 +60,9 @@ def lint_all(
     """
     runner = runner or BatchRunner(options)
     got = collect(paths)
-    errors = [f"{p}: {m}" for p, m in got.errors]
+    from ..display import display_path
+
+    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
     if got.stdin:
         name = stdin_filename or "<stdin>"
@@ -185,12 +187,19 @@ def run_check(
         return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
+    if output and _is_checked_file(output, results):
+        sys.stderr.write(f"edlint: --output {output}: is one of the articles being checked; not overwriting it\n")
+        return 2
     if fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                render(results, summary, make_console("never", file=fh, width=100))
+            try:
+                with open(output, "w", encoding="utf-8") as fh:
+                    render(results, summary, make_console("never", file=fh, width=100))
+            except OSError as exc:
+                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
+                return 2
             _print_summary(summary, color)
         else:
             render(results, summary, make_console(color))
@@ -212,6 +221,22 @@ def run_check(
     if summary.errors:
         return 2
     return 1 if summary.failing else 0
+
+
+def _is_checked_file(output, results) -> bool:
+    """Would writing the report to ``output`` replace an article of this run?"""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return False
+    for r in results:
+        try:
+            st = os.stat(r.path)
+        except (OSError, ValueError):
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return True
+    return False
 
 
 def _print_summary(summary, color: str) -> None:

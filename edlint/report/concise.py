@@ -8,6 +8,7 @@ standard error by the command, not here.
 """
 from __future__ import annotations
 
+from ..display import display_path
 from . import Summary
 
 
@@ -16,6 +17,6 @@ def render(results, summary: Summary, **_: object) -> str:
     for r in results:
         for f in r.findings:
             message = " ".join(f.message.splitlines())
-            lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule}: {message}")
+            lines.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.rule}: {message}")
     lines.append(f"{summary.total} finding(s) in {summary.files} file(s)")
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..display import display_path
 from ..model import Finding, Severity
 from . import Summary
 
@@ -199,7 +200,7 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
             continue
         if not r.findings and not r.figures:
             continue
-        title = Text(r.path, style="bold underline")
+        title = Text(display_path(r.path), style="bold underline")
         if r.date:
             title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
         console.print(title)
@@ -215,7 +216,7 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         titles = _titles_line(r.figures)
         if titles:
             body.append(titles)
-        console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
+        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
         console.print()
     if summary.by_rule:
         table = Table(title="Findings by rule", show_edge=False, header_style="bold")

@@ -270,6 +270,22 @@ def available_presets() -> list[str]:
     return sorted(p.stem for p in PRESETS_DIR.glob("*.toml"))
 
 
+def _validate_once(data: dict[str, Any], display: str, text: str) -> None:
+    """Schema validation, skipped when this very text passed before (a marker beside the result cache).
+
+    Importing and compiling the validator costs about 60 ms, a third of a
+    one-article pre-commit run; an unchanged edlint.toml need not pay it twice.
+    """
+    from .yamlsource import _cache_file, _schema_print, _write
+
+    marker = _cache_file("config", _schema_print(SCHEMA), text, suffix=".ok")
+    if marker is not None and marker.exists():
+        return
+    validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
+    if marker is not None:
+        _write(marker, b"")
+
+
 def load_config(path: Path | None) -> Config:
     """Load a config file (or the defaults when ``path`` is None)."""
     import hashlib
@@ -283,7 +299,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("edlint", {})
     _check_keys(data, SCHEMA, display, _toml_line_finder(text))
-    validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
+    _validate_once(data, display, text)
     root = path.resolve().parent
     seen: set[str] = set()
     layers: list[Layer] = []

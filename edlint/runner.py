@@ -87,14 +87,19 @@ class Runner:
         return self._flat[key]
 
     # ------------------------------------------------------------ checking
-    def lint_source(self, src: SourceFile, path_for_config: Path | None = None) -> FileResult:
+    def lint_source(
+        self, src: SourceFile, path_for_config: Path | None = None, *,
+        date: _dt.date | None = None, kind: str | None = None,
+    ) -> FileResult:
+        """Check one decoded article; ``date`` and ``kind`` override the run's for this text only."""
         res = FileResult(path=src.path, had_bom=src.had_bom)
+        date = date if date is not None else self.options.date
         try:
             config = self.config_for(path_for_config)
             registry = self.registry_for(config)
             ruleset = self.ruleset_for(registry, config, path_for_config)
-            doc = build_document(src.text, src.path, default_date=self.options.date)
-            result = lint_document(doc, ruleset, self.services, str(config.root), self.options.date)
+            doc = build_document(src.text, src.path, kind=kind, default_date=date)
+            result = lint_document(doc, ruleset, self.services, str(config.root), date)
         except (ConfigError, DataError, InputError, RuleCrash) as exc:
             res.error = str(exc)
             return res

@@ -125,11 +125,24 @@ def unique(lines) -> list[str]:
 def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
-    cache_dir: Path | None = None, jobs: int | None = None,
+    cache_dir: Path | None = None, jobs: int | None = None, show_diff: bool = False, unsafe_fixes: bool = False,
+    verbose: bool = False, quiet: bool = False, exit_zero: bool = False, statistics: bool = False,
 ) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to check: give files, folders or '-' for standard input\n")
         return 2
+    if show_diff:
+        missing = [p for p in paths if p != "-" and not Path(p).exists()]
+        if missing:
+            sys.stderr.write(
+                f"edlint: {missing[0]}: no such file or folder; `--diff` now shows what `edlint fix` would change. "
+                f"To check only lines changed since a git revision, use `--changed-since {missing[0]}`\n"
+            )
+            return 2
+        from .fix import run_fix
+
+        return run_fix(paths, unsafe_fixes, True, date, select, ignore, config, use_cache=use_cache,
+                       cache_dir=cache_dir, jobs=jobs, color=color, stdin_filename=stdin_filename)
     if config is not None and not Path(config).is_file():
         sys.stderr.write(f"edlint: {config}: config file not found\n")
         return 2
@@ -154,10 +167,11 @@ def run_check(
         try:
             changed = changed_lines(diff_base)
         except GitError as exc:
-            sys.stderr.write(f"edlint: --diff {diff_base}: {exc}\n")
+            sys.stderr.write(f"edlint: --changed-since {diff_base}: {exc}\n")
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
     runner = BatchRunner(options)
+    cache = open_cache(use_cache, cache_dir)
     problem = preflight(runner, paths, config)
     if problem:
         sys.stderr.write(f"edlint: {problem}\n")
@@ -166,7 +180,7 @@ def run_check(
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
-            paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
+            paths, options, stdin_filename, cache=cache, jobs=jobs,
             progress=bar.start, only=changed.touches if changed else None, runner=runner,
         )
     if changed is not None:
@@ -190,22 +204,26 @@ def run_check(
     if output and _is_checked_file(output, results):
         sys.stderr.write(f"edlint: --output {output}: is one of the articles being checked; not overwriting it\n")
         return 2
-    if fmt == "rich":
+    if statistics:
+        sys.stdout.write(statistics_text(results))
+    elif fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
             try:
                 with open(output, "w", encoding="utf-8") as fh:
-                    render(results, summary, make_console("never", file=fh, width=100))
+                    render(results, summary, make_console("never", file=fh, width=100), verbose=verbose)
             except OSError as exc:
                 sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
                 return 2
             _print_summary(summary, color)
         else:
-            render(results, summary, make_console(color))
+            render(results, summary, make_console(color), verbose=verbose, quiet=quiet)
     else:
         mod = importlib.import_module(FORMATS[fmt])
         extra = {"rules": _rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
+        if fmt == "concise":
+            extra = {"color": _use_color(color, output), "quiet": quiet}
         text = mod.render(results, summary, **extra)
         if output:
             from ..fix import write_bytes_atomic
@@ -220,7 +238,38 @@ def run_check(
             sys.stdout.write(text)
     if summary.errors:
         return 2
-    return 1 if summary.failing else 0
+    return 1 if summary.failing and not exit_zero else 0
+
+
+def _use_color(color: str, output) -> bool:
+    """Colour for the plain-text formats: ``always``, or ``auto`` on a terminal without NO_COLOR."""
+    if color == "always":
+        return True
+    if color == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def statistics_text(results) -> str:
+    """``--statistics``: one line per rule, most frequent first: count, rule, severity, fixable mark."""
+    from collections import Counter
+
+    count: Counter = Counter()
+    sev: dict[str, str] = {}
+    fixable: set[str] = set()
+    for r in results:
+        for f in r.findings:
+            count[f.rule] += 1
+            sev[f.rule] = str(f.severity)
+            if f.fix and f.fix.safe:
+                fixable.add(f.rule)
+    width = max((len(str(n)) for n in count.values()), default=1)
+    rule_w = max((len(rid) for rid in count), default=0)
+    lines = [
+        f"{n:>{width}}  {rid:<{rule_w}}  {sev[rid]:<10}{'  [*] fixable' if rid in fixable else ''}".rstrip()
+        for rid, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return "".join(ln + "\n" for ln in lines)
 
 
 def _is_checked_file(output, results) -> bool:

@@ -279,7 +279,7 @@ def test_odd_file_names_keep_every_format_valid(tmp_path):
         assert "\x1b" not in out, fmt
         if fmt == "concise":
             lines = out.splitlines()
-            assert len(lines) == 4 and all(":1:1: spelling.inconsistent" in ln for ln in lines[:3]), out
+            assert len(lines) == 4 and all(":1:1: " in ln and "spelling.inconsistent" in ln for ln in lines[:3]), out
             assert "new\\nline.md:1:1" in out and "caf\ufffd.md:1:1" in out
         elif fmt in ("json", "sarif", "gitlab"):
             json.loads(out)

@@ -264,6 +264,9 @@ def init(
 
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
+    from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs
+
+    app.add_typer(archive_app, name="archive")
     try:
         from .kb_cli import app as kb_app
     except ImportError:

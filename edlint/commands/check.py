@@ -39,6 +39,9 @@ def open_cache(enabled: bool, cache_dir: str | Path | None):
 
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     use_parse_cache(root / "packs")
+    from ..regexcache import install
+
+    install(root / "packs")  # compiled regular expressions, so one article skips compiling them
     return ResultCache(root)
 
 

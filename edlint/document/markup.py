@@ -11,11 +11,15 @@ lines of each prose block.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 
+from ..lines import line_bounds, line_starts, line_text
 from .frontmatter import FrontMatter
+
+__all__ = ["Block", "blank", "line_starts", "markdown_prose", "plain_blocks"]
 
 
 @dataclass(frozen=True)
@@ -42,16 +46,6 @@ def blank(buf: list[str], start: int, end: int) -> None:
             buf[i] = " "
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
-
-
 # ---------------------------------------------------------------- plain text
 
 def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
@@ -64,7 +58,6 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
     """
     blocks: list[Block] = []
     pos = fm.end
-    n = len(text)
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
@@ -78,10 +71,11 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
             blocks.extend(Block(s, e) for s, e in cur)
         cur.clear()
 
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        s, e = pos, end
+    starts = line_starts(text)
+    first = bisect.bisect_right(starts, pos) - 1
+    for i in range(max(first, 0), len(starts)):
+        s, e = line_bounds(text, starts, i)
+        s = max(s, pos)
         while e > s and text[e - 1] in " \t\r\f\v\u00a0\ufeff":
             e -= 1
         while s < e and text[s] in " \t\u00a0\ufeff":
@@ -90,7 +84,6 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
             flush()
         else:
             cur.append((s, e))
-        pos = end + 1
     flush()
     return blocks
 
@@ -143,7 +136,9 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
     """Return (prose view, blocks) for a Markdown file."""
     starts = line_starts(text)
     # Blank the front matter for the parser but keep its lines, so maps stay aligned.
-    src = (re.sub(r"[^\n]", " ", text[: fm.end]) + text[fm.end :]) if fm.end else text
+    src = (re.sub(r"[^\r\n]", " ", text[: fm.end]) + text[fm.end :]) if fm.end else text
+    # markdown-it reads NUL as U+FFFD; compare its token content with the same view.
+    same = text.replace("\0", "\ufffd") if "\0" in text else text
     tokens = _parser().parse(src)
     buf = [c if c in _BLANK_KEEP else " " for c in text]
     blocks: list[Block] = []
@@ -162,18 +157,20 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
             continue
         l0, l1 = tok.map
         content_lines = tok.content.split("\n")
-        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(_line(text, starts, ln)))]
+        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(line_text(text, starts, ln)))]
         bstart = bend = None
         for ln, content in zip(src_lines, content_lines):
-            line_text = _line(text, starts, ln)
+            if ln >= len(starts):
+                break
+            line_text_ = line_text(same, starts, ln)
             ls = starts[ln]
-            stripped = line_text.rstrip(" \t\r")
+            stripped = line_text_.rstrip(" \t")
             c = content.rstrip(" \t")
             if heading_level:
                 stripped = _ATX_CLOSE.sub("", stripped)
             idx = len(stripped) - len(c)
             if idx < 0 or stripped[idx:] != c:
-                idx = line_text.find(c)
+                idx = line_text_.find(c)
                 if idx < 0:
                     continue
             s, e = ls + idx, ls + idx + len(c)
@@ -187,11 +184,46 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
         if bstart is not None:
             kind = "heading" if heading_level else "paragraph"
             blocks.append(Block(bstart, bend, kind, heading_level))
+    deep = _beyond_nesting(tokens, text, starts, buf)
+    if deep:
+        blocks = sorted(blocks + deep, key=lambda b: b.start)
     return "".join(buf), blocks
 
 
-def _line(text: str, starts: list[int], ln: int) -> str:
-    if ln >= len(starts):
-        return ""
-    end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
-    return text[starts[ln] : end]
+_LEAVES = ("inline", "fence", "code_block", "html_block", "hr")
+
+
+def _beyond_nesting(tokens, text: str, starts: list[int], buf: list[str]) -> list[Block]:
+    """Prose the parser dropped for being nested too deeply (``> > > …`` 20 levels and more).
+
+    markdown-it stops parsing containers at its nesting limit and emits no
+    tokens for what lies inside; those lines would go unchecked. They are
+    taken here as plain paragraphs, without their ``>`` and list markers.
+    """
+    limit = 20
+    deepest = [t.map for t in tokens if t.map is not None and t.nesting == 1 and t.level >= limit - 1]
+    if not deepest:
+        return []
+    covered: set[int] = set()
+    for t in tokens:
+        if t.map is not None and (t.type in _LEAVES or t.type == "table_open"):
+            covered.update(range(t.map[0], t.map[1]))
+    out: list[Block] = []
+    done: set[int] = set()
+    for l0, l1 in deepest:
+        for ln in range(l0, min(l1, len(starts))):
+            if ln in covered or ln in done:
+                continue
+            done.add(ln)
+            s, e = line_bounds(text, starts, ln)
+            m = re.match(r"(?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*", text[s:e])
+            s += m.end() if m else 0
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+            if s == e:
+                continue
+            for i in range(s, e):
+                buf[i] = text[i]
+            _mask_inline(buf, text, s, e)
+            out.append(Block(s, e, "paragraph"))
+    return out

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from typing import IO, Iterable
 
+from ..display import display_path
 from . import Summary
 
 VERSION = 1
@@ -22,8 +23,13 @@ VERSION = 1
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
+def _shown(d: dict) -> dict:
+    d["path"] = display_path(d["path"])  # one line of valid UTF-8 whatever the file system allowed
+    return d
+
+
 def _file_entry(r) -> dict:
-    entry = {"path": r.path, "date": r.date, "date_source": r.date_source or None}
+    entry = {"path": display_path(r.path), "date": r.date, "date_source": r.date_source or None}
     if r.figures:
         entry["figures"] = r.figures
     if r.error:
@@ -38,7 +44,7 @@ def write(results: Iterable, summary: Summary, out: IO[str], on_result=None, cou
     first, which may narrow its findings), so the summary written at the end
     counts exactly what the document holds (``count=False``: the caller counted already).
     """
-    errors: list[str] = []
+    errors: list[str] = list(summary.run_errors)
     out.write(f'{{\n  "version": {VERSION},\n  "findings": [')
     first = True
     with tempfile.TemporaryFile("w+", encoding="utf-8") as files:
@@ -49,7 +55,7 @@ def write(results: Iterable, summary: Summary, out: IO[str], on_result=None, cou
             if count:
                 summary.add(r)
             for f in r.findings:
-                out.write(("\n    " if first else ",\n    ") + _encode(f.to_dict()))
+                out.write(("\n    " if first else ",\n    ") + _encode(_shown(f.to_dict())))
                 first = False
             files.write(("\n    " if files_first else ",\n    ") + _encode(_file_entry(r)))
             files_first = False

@@ -17,7 +17,7 @@ EXPECTED_EDLINT = {
     "edlint.batch", "edlint.cache", "edlint.config", "edlint.files", "edlint.model", "edlint.packs",
     "edlint.parallel", "edlint.regexcache", "edlint.registry", "edlint.report", "edlint.report.progress",
     "edlint.rulebase", "edlint.runner", "edlint.source", "edlint.suppress", "edlint.yamlsource",
-    "edlint.engine", "edlint.matcher", "edlint.kinds", "edlint.lines", "edlint.display",
+    "edlint.engine", "edlint.matcher", "edlint.kinds", "edlint.lines", "edlint.display", "edlint.lazyre",
     "edlint.document", "edlint.document.frontmatter", "edlint.document.markup", "edlint.document.quotes",
     "edlint.document.sentences",
     # the default rule families

@@ -44,8 +44,9 @@ def _contains_near(body: list[str], quote: list[str]) -> bool:
 
 
 _STOP = frozenset("a an the to of in on for and or but is are was were be been it its this that with by at as from not no will would could should may might has have had".split())
+# Matched with ``match(prose, block.start)``: no ``^``, which would only hold at offset 0.
 _HEAD_SPEAKER = re.compile(
-    r"^\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"
+    r"\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"
     r"(?:says|said|warns|vows|claims|insists|assures|tells|admits|urges|denies|pledges|promises|accuses|"
     r"attacks|slams|praises|backs|defends|hits out|insists|predicts|reveals|confirms|rejects)\b"
 )

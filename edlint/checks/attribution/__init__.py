@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Hit, RuleMeta, Severity
+from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
 from .speech import run_on_sentence
 from .unattributed import UnattributedQuote
@@ -264,7 +264,7 @@ not recognised. Lines that link to other stories (ending `[REPORT]`,
     def check(self, doc, ctx):
         reported: set[int] = set()
         for p in doc.quote_problems:
-            if _teaser_link(doc, p.start):
+            if p.kind == "wrong-way" or _teaser_link(doc, p.start):
                 continue
             reported.add(p.start)
             if p.kind == "unclosed":
@@ -289,6 +289,56 @@ not recognised. Lines that link to other stories (ending `[REPORT]`,
             words = doc.prose[sent.start : sent.end].split()
             lead = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
             yield Hit(seg[0], seg[0] + 1, f"Quotation opened with {doc.prose[seg[0]]} runs on into the reporter's words ('{lead}'): close it where the speaker's words end.")
+
+
+class WrongWayQuote(Rule):
+    meta = RuleMeta(
+        id="attribution.wrong-way-quote",
+        summary="A closing quotation mark used to open a quote (”slim.”), or an opening one used to close it.",
+        severity=Severity.WARNING,
+        in_quotes=True,
+        fix_safety="Safe when the quotation's other mark is in the same paragraph; otherwise unsafe.",
+        docs="""## What it flags
+A curly quotation mark turned the wrong way: a closing mark `”` or `’` where a
+quotation opens (after a space, a colon or the start of a paragraph, before a
+word), or an opening mark `“` or `‘` where an open quotation closes (after a
+word or punctuation, before a space or the end). Smart-quote software guesses
+wrong when the mark was typed after something it took for a word.
+
+## Why
+Readers see a quote that seems to close before it opens; other tools report a
+stray closing mark and miss the real quotation.
+
+## Examples
+Fails: `The odds were ”slim.”`
+
+Fails: `He wrote: ”We are ready.”`
+
+Passes: `The odds were “slim.”`; `He wrote: “We are ready.”`; apostrophes such
+as `’90s`, `rock ’n’ roll`, `’em`.
+
+## Fix safety
+Safe: the mark is turned the right way when the quotation it opens closes in
+the same paragraph (or the quotation it closes opened there), so the pairing
+is certain. Unsafe when the quotation never closes.
+
+## Limits
+A single closing mark before a word is read as an opening mark only when a
+closing mark follows in the paragraph; otherwise it may be an apostrophe of a
+clipped word and is left alone. Straight marks have no direction and are never
+wrong-way.
+""",
+    )
+
+    def check(self, doc, ctx):
+        for p in doc.quote_problems:
+            if p.kind != "wrong-way" or _teaser_link(doc, p.start):
+                continue
+            role = "open" if p.replacement in ("\u201c", "\u2018") else "close"
+            msg = f"Wrong-way quotation mark {p.mark} used to {role} a quote: use {p.replacement}."
+            safety = Applicability.SAFE if p.paired else Applicability.UNSAFE
+            fix = Fix((Edit(p.start, p.end, p.replacement),), safety, f"{p.mark} → {p.replacement}")
+            yield Hit(p.start, p.end, msg, fix=fix)
 
 
 _DOC_NOUNS = re.compile(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
@@ -375,4 +425,4 @@ Off by default; the `strict` preset turns it on.
                 yield Hit(m.start(), m.end(), "Anonymous source: say why the source cannot be named, if house style asks.")
 
 
-RULES = [HeadlineQuote, DanglingPronoun, UnbalancedQuotes, UnattributedQuote, UnintroducedSource, AnonymousSource]
+RULES = [HeadlineQuote, DanglingPronoun, UnbalancedQuotes, WrongWayQuote, UnattributedQuote, UnintroducedSource, AnonymousSource]

@@ -94,12 +94,27 @@ def run_on_sentence(doc, quote):
     opening mark even looks like a continuation. The reporter's sentence
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
+    nested = _nested_spans(doc, quote)
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
-            text = doc.prose[sent.start : min(sent.end, e)]
+            end = min(sent.end, e)
+            if any(ns < end and sent.start < ne for ns, ne in nested):
+                continue  # the speaker retelling a conversation: 'They said, ‘…’' is still the speaker
+            text = doc.prose[sent.start : end]
             if reports_speech(text):
                 return sent
     return None
+
+
+def _nested_spans(doc, quote) -> list[tuple[int, int]]:
+    """Spans of the quotations inside ``quote`` (a speaker quoting someone else)."""
+    out = []
+    for q in doc.quotations:
+        if q.start >= quote.end:
+            break
+        if q.depth > quote.depth and q.start > quote.start:
+            out.append((q.start, q.end))
+    return out
 
 
 def unquoted(doc, ctx) -> str:

@@ -48,7 +48,7 @@ def _marks() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quotation:
     """One quotation, possibly over several paragraphs (``segments``), possibly unclosed.
 
@@ -80,7 +80,7 @@ class Quotation:
         return " ".join(source[s:e].strip() for s, e in self.content_spans)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteProblem:
     """An unbalanced or misused mark.
 
@@ -300,7 +300,10 @@ class _Scanner:
         self.wrong_open: dict[int, int] = {}  # id(quotation) -> offset of its wrong-way opening mark
 
     def open_kinds(self) -> tuple[str, ...]:
-        return tuple(k for k, v in self.by_kind.items() if v)
+        d, s = self.by_kind["double"], self.by_kind["single"]
+        if d:
+            return ("double", "single") if s else ("double",)
+        return ("single",) if s else ()
 
     def push(self, i: int, kind: str, pe: int) -> Quotation:
         q = Quotation(start=i, kind=kind, depth=len(self.stack), segments=[[i, pe]], mark=self.prose[i])

@@ -6,6 +6,7 @@ and the document's quotations and sentences, so the rules stay small.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
@@ -95,10 +96,13 @@ def run_on_sentence(doc, quote):
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
     nested = _nested_spans(doc, quote)
+    starts = [ns for ns, _ in nested]
+    reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
             end = min(sent.end, e)
-            if any(ns < end and sent.start < ne for ns, ne in nested):
+            k = bisect.bisect_left(starts, end) - 1
+            if k >= 0 and reach[k] > sent.start:
                 continue  # the speaker retelling a conversation: 'They said, ‘…’' is still the speaker
             text = doc.prose[sent.start : end]
             if reports_speech(text):
@@ -108,13 +112,13 @@ def run_on_sentence(doc, quote):
 
 def _nested_spans(doc, quote) -> list[tuple[int, int]]:
     """Spans of the quotations inside ``quote`` (a speaker quoting someone else)."""
-    out = []
-    for q in doc.quotations:
-        if q.start >= quote.end:
-            break
-        if q.depth > quote.depth and q.start > quote.start:
-            out.append((q.start, q.end))
-    return out
+    starts = doc.__dict__.get("_attribution_quote_starts")
+    if starts is None:
+        starts = [q.start for q in doc.quotations]
+        doc.__dict__["_attribution_quote_starts"] = starts
+    lo = bisect.bisect_right(starts, quote.start)
+    hi = bisect.bisect_left(starts, quote.end)
+    return [(q.start, q.end) for q in doc.quotations[lo:hi] if q.depth > quote.depth]
 
 
 def unquoted(doc, ctx) -> str:

@@ -6,7 +6,7 @@ import json
 import pytest
 from conftest import BBC, need_shared, run_cli
 from edlint.api import lint_text
-from edlint.checks.spelling.identity import known_names, ordinary_words, what_it_is
+from edlint.checks.spelling.identity import is_ordinary_word, known_names, what_it_is
 
 
 def discovered(text):
@@ -55,8 +55,8 @@ def test_the_officeholder_named_in_full_wins_over_the_majority():
 
 def test_lookups():
     assert known_names()["scot"] == "demonym" and known_names()["liffe"] == "organisation"
-    assert "life" in ordinary_words() and "abbot" in ordinary_words()
-    assert "blair" not in ordinary_words()  # a word in the list, but a name too
+    assert is_ordinary_word("Life") and is_ordinary_word("abbot")
+    assert not is_ordinary_word("Blair")  # a word in the list, but a name too
     assert what_it_is("Roddick") is None
 
 

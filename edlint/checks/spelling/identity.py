@@ -46,15 +46,21 @@ def known_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def ordinary_words() -> frozenset[str]:
-    """English words that are not also names: in the word list in lower case only ("life", "abbot").
-
-    "blair" is a Scots word but "Blair" is in the list too, so Blair stays a name.
-    """
+def _word_list() -> frozenset[str] | set[str]:
     from english_words import get_english_words_set
 
-    words = get_english_words_set(["web2"], alpha=True, lower=False)
-    return frozenset(w for w in words if w.islower() and w.capitalize() not in words)
+    return get_english_words_set(["web2"], alpha=True, lower=False)
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Is ``word`` an English word that is not also a name: in the word list in lower case only?
+
+    "life" and "abbot" are; "blair" is a Scots word but "Blair" is in the list
+    too, so Blair stays a name. The list loads on the first question.
+    """
+    low = word.lower()
+    words = _word_list()
+    return low in words and low.capitalize() not in words
 
 
 def officeholder_surname(word: str) -> bool:
@@ -78,6 +84,6 @@ def what_it_is(word: str) -> str | None:
     known = known_names().get(low)
     if known:
         return known
-    if low in ordinary_words():
+    if is_ordinary_word(low):
         return "word"
     return None

@@ -45,6 +45,7 @@ def lint_all(
     jobs: int | None = None,
     progress=None,
     only=None,
+    runner: Runner | None = None,
 ) -> tuple[list[FileResult], list[str], Runner]:
     """Lint every path; return results (in a stable order), run-level errors and the runner.
 
@@ -52,7 +53,7 @@ def lint_all(
     with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
     worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
     """
-    runner = BatchRunner(options)
+    runner = runner or BatchRunner(options)
     got = collect(paths)
     errors = [f"{p}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
@@ -90,14 +91,51 @@ def _rules_for(runner: Runner, config) -> dict:
     return rules
 
 
+def preflight(runner: Runner, paths: list[str], config) -> str | None:
+    """A broken configuration or an unknown rule id, found before any file is read.
+
+    Loads the configuration each path argument uses (cheap: TOML and a schema);
+    with ``--select``/``--ignore`` also builds the registry to check the ids
+    (a run without them never pays for that here). Returns the error line or None.
+    """
+    starts = [Path(config)] if config else sorted({Path.cwd() if p == "-" else Path(p) for p in paths}, key=str)
+    opts = runner.options
+    try:
+        for start in starts:
+            cfg = runner.config_for(start if start.exists() else Path.cwd())
+            if opts.select or opts.ignore:
+                runner.ruleset_for(runner.registry_for(cfg), cfg, None)
+    except (ConfigError, DataError) as exc:
+        return str(exc)
+    return None
+
+
+def unique(lines) -> list[str]:
+    """Each error once: a broken config shared by a folder of articles is one problem, not fifty."""
+    return list(dict.fromkeys(lines))
+
+
 def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
-    cache_dir: Path | None = None, jobs: int | None = None,
+    cache_dir: Path | None = None, jobs: int | None = None, show_diff: bool = False, unsafe_fixes: bool = False,
+    verbose: bool = False, quiet: bool = False, exit_zero: bool = False, statistics: bool = False,
 ) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to check: give files, folders or '-' for standard input\n")
         return 2
+    if show_diff:
+        missing = [p for p in paths if p != "-" and not Path(p).exists()]
+        if missing:
+            sys.stderr.write(
+                f"edlint: {missing[0]}: no such file or folder; `--diff` now shows what `edlint fix` would change. "
+                f"To check only lines changed since a git revision, use `--changed-since {missing[0]}`\n"
+            )
+            return 2
+        from .fix import run_fix
+
+        return run_fix(paths, unsafe_fixes, True, date, select, ignore, config, use_cache=use_cache,
+                       cache_dir=cache_dir, jobs=jobs, color=color, stdin_filename=stdin_filename)
     if config is not None and not Path(config).is_file():
         sys.stderr.write(f"edlint: {config}: config file not found\n")
         return 2
@@ -122,15 +160,21 @@ def run_check(
         try:
             changed = changed_lines(diff_base)
         except GitError as exc:
-            sys.stderr.write(f"edlint: --diff {diff_base}: {exc}\n")
+            sys.stderr.write(f"edlint: --changed-since {diff_base}: {exc}\n")
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    runner = BatchRunner(options)
+    cache = open_cache(use_cache, cache_dir)
+    problem = preflight(runner, paths, config)
+    if problem:
+        sys.stderr.write(f"edlint: {problem}\n")
+        return 2
     from ..report.progress import ProgressBar
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
-            paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
-            progress=bar.start, only=changed.touches if changed else None,
+            paths, options, stdin_filename, cache=cache, jobs=jobs,
+            progress=bar.start, only=changed.touches if changed else None, runner=runner,
         )
     if changed is not None:
         for r in results:
@@ -143,22 +187,29 @@ def run_check(
     threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
     summary = summarise(results, threshold)
     summary.errors += len(errors)
-    for e in errors + [r.error for r in results if r.error]:
+    summary.run_errors = list(errors)
+    for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
+    if results and all(r.error for r in results) and fmt in ("rich", "concise") and not output:
+        return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
-    if fmt == "rich":
+    if statistics:
+        sys.stdout.write(statistics_text(results))
+    elif fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
             with open(output, "w", encoding="utf-8") as fh:
-                render(results, summary, make_console("never", file=fh, width=100))
+                render(results, summary, make_console("never", file=fh, width=100), verbose=verbose)
             _print_summary(summary, color)
         else:
-            render(results, summary, make_console(color))
+            render(results, summary, make_console(color), verbose=verbose, quiet=quiet)
     else:
         mod = importlib.import_module(FORMATS[fmt])
         extra = {"rules": _rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
+        if fmt == "concise":
+            extra = {"color": _use_color(color, output), "quiet": quiet}
         text = mod.render(results, summary, **extra)
         if output:
             from ..fix import write_bytes_atomic
@@ -173,7 +224,38 @@ def run_check(
             sys.stdout.write(text)
     if summary.errors:
         return 2
-    return 1 if summary.failing else 0
+    return 1 if summary.failing and not exit_zero else 0
+
+
+def _use_color(color: str, output) -> bool:
+    """Colour for the plain-text formats: ``always``, or ``auto`` on a terminal without NO_COLOR."""
+    if color == "always":
+        return True
+    if color == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def statistics_text(results) -> str:
+    """``--statistics``: one line per rule, most frequent first: count, rule, severity, fixable mark."""
+    from collections import Counter
+
+    count: Counter = Counter()
+    sev: dict[str, str] = {}
+    fixable: set[str] = set()
+    for r in results:
+        for f in r.findings:
+            count[f.rule] += 1
+            sev[f.rule] = str(f.severity)
+            if f.fix and f.fix.safe:
+                fixable.add(f.rule)
+    width = max((len(str(n)) for n in count.values()), default=1)
+    rule_w = max((len(rid) for rid in count), default=0)
+    lines = [
+        f"{n:>{width}}  {rid:<{rule_w}}  {sev[rid]:<10}{'  [*] fixable' if rid in fixable else ''}".rstrip()
+        for rid, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return "".join(ln + "\n" for ln in lines)
 
 
 def _print_summary(summary, color: str) -> None:

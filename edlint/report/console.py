@@ -6,6 +6,7 @@ stays readable at 80 columns.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -38,19 +39,15 @@ def make_console(color: str = "auto", file=None, width: int | None = None) -> Co
 
 
 def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
-    s = line_starts[line - 1]
-    e = line_starts[line] - 1 if line < len(line_starts) else len(text)
-    if e > s and text[e - 1] == "\r":
-        e -= 1
-    return s, e
+    from ..lines import line_bounds
+
+    return line_bounds(text, line_starts, line - 1)
 
 
 def _line_starts(text: str) -> list[int]:
-    out = [0]
-    for i, c in enumerate(text):
-        if c == "\n":
-            out.append(i + 1)
-    return out
+    from ..lines import line_starts
+
+    return line_starts(text)
 
 
 def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
@@ -122,18 +119,24 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 
 def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+    # path:line:col first, as compilers print it: terminals and editors open it on a click.
+    where = Text(f"{f.path}:{f.line}:{f.column}", style="bold")
     head = Text()
     head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
     head.append(f"  {f.rule}", style="bold")
-    loc = f"{f.line}:{f.column}" if f.line == f.end_line else f"{f.line}:{f.column}–{f.end_line}:{f.end_column}"
-    head.append(f"  {loc}", style="dim")
-    parts: list = [head]
+    if f.line != f.end_line:
+        head.append(f"  (to line {f.end_line})", style="dim")
+    if len(where) + 2 + len(head) <= width:
+        parts: list = [Text.assemble(where, "  ", head)]
+    else:  # a long path keeps its own line, unbroken, so it stays one click
+        parts = [where, head]
     if text is not None and starts is not None:
         parts += _frame(f, text, starts, width)
     notes: list[Text] = [Text(f.message)]
-    for r in f.related:
-        if r.message:
-            notes.append(Text(r.message, style="dim"))
+    for msg in dict.fromkeys(r.message for r in f.related if r.message):
+        bare = re.sub(r"\s*\(lines? [\d, …]+\)$", "", msg)
+        if msg not in f.message and bare not in f.message:  # the message already names it: say it once
+            notes.append(Text(msg, style="dim"))
     if f.fix:
         fx = Text()
         fx.append(f"fix ({f.fix.applicability.value})", style="green" if f.fix.safe else "magenta")
@@ -196,12 +199,27 @@ def _titles_line(figures: dict) -> str | None:
     return None
 
 
-def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True) -> None:
+def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True, verbose: bool = False,
+           quiet: bool = False) -> None:
+    """Findings file by file, then the table by rule and the summary line.
+
+    A clean file prints nothing (``verbose`` shows its panel and figures too):
+    on a folder of fifty articles the report is about the few with findings.
+    """
     width = console.width
+    undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
         if r.error:
             continue
+        if not r.findings and not verbose:
+            titles = (r.figures or {}).get("titles") or {}
+            if titles.get("unchecked"):
+                console.print(Text(f"{r.path}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
+            elif titles and not titles.get("date"):
+                undated += 1
+            continue
         if not r.findings and not r.figures:
+            console.print(Text(f"{r.path}: no findings", style="green"))
             continue
         title = Text(r.path, style="bold underline")
         if r.date:
@@ -221,6 +239,11 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
             body.append(titles)
         console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
         console.print()
+    if quiet:
+        return
+    if undated:
+        console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
+                           f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
     if summary.by_rule:
         table = Table(title="Findings by rule", show_edge=False, header_style="bold")
         table.add_column("rule")

@@ -66,7 +66,7 @@ def _keyed(path):
     return out
 
 
-def test_seed_dated_in_front_matter_gives_the_same_nine_findings(tmp_path):
+def test_seed_dated_in_front_matter_gives_the_same_findings(tmp_path):
     src = need_shared(SEED).read_text(encoding="utf-8")
     head, rest = src.split("\n", 1)
     front = "---\ndate: 2022-07-08\ntitle: \"" + head.replace('"', '\\"') + "\"\n---\n"
@@ -75,7 +75,7 @@ def test_seed_dated_in_front_matter_gives_the_same_nine_findings(tmp_path):
     txt = tmp_path / "seed.txt"
     txt.write_text(front + rest, encoding="utf-8")
     expected = _keyed(SEED)
-    assert len(expected) == 9
+    assert {k[0].split(".")[0] for k in expected} >= {"attribution", "adcopy", "spelling", "titles"}
     # The headline finding points at the quote in the title, wherever the title is.
     assert ("attribution.headline-quote", "'full square behind them'") in expected
     for copy in (md, txt):

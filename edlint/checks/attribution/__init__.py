@@ -269,12 +269,17 @@ def _teaser_link(doc, offset: int) -> bool:
 
     Such lines are headlines of other pages, often cut short by the scraper, so a
     quote in them may lose its closing mark; they are furniture, not the story.
+    Each block is tested once per document, however many marks it holds.
     """
     bi = doc.block_at(offset)
     if bi is None:
         return False
-    b = doc.blocks[bi]
-    return bool(_TEASER_TAG.search(doc.prose, b.start, b.end))
+    cache = doc.__dict__.setdefault("_attribution_teasers", {})
+    if bi not in cache:
+        b = doc.blocks[bi]
+        tail = doc.prose[max(b.start, b.end - 40) : b.end]  # the tag ends the line: its last characters suffice
+        cache[bi] = bool(_TEASER_TAG.search(tail))
+    return cache[bi]
 
 
 def _segment_of(quote, offset: int) -> list[int]:

@@ -111,14 +111,15 @@ def run_on_sentence(doc, quote):
 
 
 def _nested_spans(doc, quote) -> list[tuple[int, int]]:
-    """Spans of the quotations inside ``quote`` (a speaker quoting someone else)."""
+    """Spans of the quotations of the other mark style inside ``quote`` (a speaker quoting someone else)."""
     starts = doc.__dict__.get("_attribution_quote_starts")
     if starts is None:
         starts = [q.start for q in doc.quotations]
         doc.__dict__["_attribution_quote_starts"] = starts
     lo = bisect.bisect_right(starts, quote.start)
     hi = bisect.bisect_left(starts, quote.end)
-    return [(q.start, q.end) for q in doc.quotations[lo:hi] if q.depth > quote.depth]
+    # Only the other mark style nests: a straight " inside an open " is a lost closing mark, not a quote in a quote.
+    return [(q.start, q.end) for q in doc.quotations[lo:hi] if q.depth > quote.depth and q.kind != quote.kind]
 
 
 def unquoted(doc, ctx) -> str:

@@ -193,13 +193,15 @@ def _toml_line_finder(text: str):
 
 def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        from .source import read_limited
+
+        text = read_limited(path, 16 * 1024 * 1024).decode("utf-8")  # a FIFO named edlint.toml must not hang a run
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(display, f"cannot read config: {exc}") from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:  # every TOML failure is the file's error
+        msg = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
         m = re.search(r"line (\d+)", msg)
         raise ConfigError(display, f"invalid TOML: {msg}", int(m.group(1)) if m else None) from None
     return data, text
@@ -327,7 +329,13 @@ def load_config(path: Path | None) -> Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a file or folder)."""
+    """The nearest config file at or above ``start`` (a file or folder), never above its repository.
+
+    The search stops at the root of the repository holding ``start`` (the
+    folder with ``.git``, ``.hg`` or ``.svn``): a configuration in a folder
+    above a checkout belongs to someone else and must not change its copy.
+    Outside any repository it climbs to the file-system root.
+    """
     here = start if start.is_dir() else start.parent
     here = here.resolve()
     for folder in (here, *here.parents):
@@ -337,11 +345,15 @@ def find_config(start: Path) -> Path | None:
                 if name == "pyproject.toml" and not _has_tool_section(cand):
                     continue
                 return cand
+        if any((folder / marker).exists() for marker in (".git", ".hg", ".svn")):
+            return None  # the repository's root: configurations above it are not this project's
     return None
 
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return "[tool.edlint" in path.read_text(encoding="utf-8", errors="replace")
+        from .source import read_limited
+
+        return b"[tool.edlint" in read_limited(path, 16 * 1024 * 1024)
     except OSError:
         return False

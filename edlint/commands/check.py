@@ -29,9 +29,14 @@ def open_cache(enabled: bool, cache_dir: str | Path | None):
     if not enabled:
         use_parse_cache(None)
         return None
-    from ..cache import ResultCache, default_cache_dir
+    from ..cache import ResultCache, claim_cache_dir, default_cache_dir
 
     root = Path(cache_dir) if cache_dir else default_cache_dir()
+    refused = claim_cache_dir(root)
+    if refused:
+        sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
+        use_parse_cache(None)
+        return None
     use_parse_cache(root / "packs")
     return ResultCache(root)
 
@@ -55,7 +60,9 @@ def lint_all(
     """
     runner = runner or BatchRunner(options)
     got = collect(paths)
-    errors = [f"{p}: {m}" for p, m in got.errors]
+    from ..display import display_path
+
+    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
     if got.stdin:
         name = stdin_filename or "<stdin>"
@@ -194,14 +201,21 @@ def run_check(
         return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
+    if output and _is_checked_file(output, results):
+        sys.stderr.write(f"edlint: --output {output}: is one of the articles being checked; not overwriting it\n")
+        return 2
     if statistics:
         sys.stdout.write(statistics_text(results))
     elif fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                render(results, summary, make_console("never", file=fh, width=100), verbose=verbose)
+            try:
+                with open(output, "w", encoding="utf-8") as fh:
+                    render(results, summary, make_console("never", file=fh, width=100), verbose=verbose)
+            except OSError as exc:
+                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
+                return 2
             _print_summary(summary, color)
         else:
             render(results, summary, make_console(color), verbose=verbose, quiet=quiet)
@@ -256,6 +270,22 @@ def statistics_text(results) -> str:
         for rid, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return "".join(ln + "\n" for ln in lines)
+
+
+def _is_checked_file(output, results) -> bool:
+    """Would writing the report to ``output`` replace an article of this run?"""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return False
+    for r in results:
+        try:
+            st = os.stat(r.path)
+        except (OSError, ValueError):
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return True
+    return False
 
 
 def _print_summary(summary, color: str) -> None:

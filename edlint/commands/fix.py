@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..fix import fix_until_stable, unified_diff, write_atomic
+from ..fix import NotWritten, fix_until_stable, unified_diff, write_atomic
 from ..runner import RunOptions
 from ..source import SourceFile
 from .check import lint_all, open_cache, preflight, unique
@@ -83,9 +83,20 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
             return res.findings
 
         try:
-            outcome = fix_until_stable(r.text, r.findings, relint, unsafe=unsafe)
+            findings = r.findings
+            if getattr(r, "from_cache", False) and any(f.fix for f in findings):
+                findings = relint(r.text)  # edits come from a fresh check, never from a cache file
+            outcome = fix_until_stable(r.text, findings, relint, unsafe=unsafe)
         except RuntimeError as exc:
             sys.stderr.write(f"edlint: {r.path}: not fixed: after a fix the file no longer checks: {exc}\n")
+            status = 2
+            if from_stdin and not diff:
+                sys.stdout.write(r.text)  # a filter never swallows the text
+            continue
+        if not outcome.stable:
+            # Fixes that keep finding work (a rule undoing another, a replacement feeding itself)
+            # would corrupt the copy a little more each round: leave the file as it is.
+            sys.stderr.write(f"edlint: {r.path}: not fixed: fixes did not settle after {outcome.rounds} rounds\n")
             status = 2
             if from_stdin and not diff:
                 sys.stdout.write(r.text)  # a filter never swallows the text
@@ -96,19 +107,20 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
             sys.stdout.write(outcome.text)
         if outcome.text == r.text:
             continue
-        if not outcome.stable:
-            sys.stderr.write(f"edlint: {r.path}: fixes did not settle after {outcome.rounds} rounds; check the result\n")
-        changed += 1
-        applied += outcome.applied
         if diff:
             patch = unified_diff(r.path, r.text, outcome.text)
             sys.stdout.write(colour_diff(patch) if paint else patch)
         elif not from_stdin:
             try:
-                write_atomic(Path(r.path), outcome.text, r.had_bom)
+                write_atomic(Path(r.path), outcome.text, r.had_bom, expected=r.text)
             except OSError as exc:
-                sys.stderr.write(f"edlint: {r.path}: cannot write fix: {exc.strerror or exc}\n")
-                status = 2
+                said = "not fixed" if isinstance(exc, NotWritten) else "cannot write fix"
+                sys.stderr.write(f"edlint: {r.path}: {said}: {exc.strerror or exc}\n")
+                if not getattr(exc, "note", False):
+                    status = 2
+                continue
+        changed += 1
+        applied += outcome.applied
     verb = "would fix" if diff else "fixed"
     line = f"edlint: {verb} {applied} finding(s) in {changed} file(s)"
     if remaining:

@@ -9,6 +9,7 @@ could not be checked are reported on standard error by the command, not here.
 """
 from __future__ import annotations
 
+from ..display import display_path
 from . import Summary
 
 _ANSI = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "suggestion": "\x1b[1;34m"}
@@ -33,11 +34,12 @@ def render(results, summary: Summary, color: bool = False, quiet: bool = False, 
         for f in r.findings:
             message = " ".join(f.message.splitlines())
             sev = str(f.severity)
+            path = display_path(f.path)  # one line of valid UTF-8, whatever the file system allowed
             if color:
-                lines.append(f"{_BOLD}{f.path}:{f.line}:{f.column}:{_RESET} {_ANSI[sev]}{sev}:{_RESET} "
+                lines.append(f"{_BOLD}{path}:{f.line}:{f.column}:{_RESET} {_ANSI[sev]}{sev}:{_RESET} "
                              f"{_DIM}{f.rule}:{_RESET} {message}")
             else:
-                lines.append(f"{f.path}:{f.line}:{f.column}: {sev}: {f.rule}: {message}")
+                lines.append(f"{path}:{f.line}:{f.column}: {sev}: {f.rule}: {message}")
     if not quiet:
         lines.append(summary_text(summary))
     return "".join(ln + "\n" for ln in lines)

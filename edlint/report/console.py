@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..display import display_path
 from ..model import Finding, Severity
 from . import Summary
 
@@ -120,7 +121,7 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
     # path:line:col first, as compilers print it: terminals and editors open it on a click.
-    where = Text(f"{f.path}:{f.line}:{f.column}", style="bold")
+    where = Text(f"{display_path(f.path)}:{f.line}:{f.column}", style="bold")
     head = Text()
     head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
     head.append(f"  {f.rule}", style="bold")
@@ -214,14 +215,14 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         if not r.findings and not verbose:
             titles = (r.figures or {}).get("titles") or {}
             if titles.get("unchecked"):
-                console.print(Text(f"{r.path}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
+                console.print(Text(f"{display_path(r.path)}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
             elif titles and not titles.get("date"):
                 undated += 1
             continue
         if not r.findings and not r.figures:
-            console.print(Text(f"{r.path}: no findings", style="green"))
+            console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
             continue
-        title = Text(r.path, style="bold underline")
+        title = Text(display_path(r.path), style="bold underline")
         if r.date:
             title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
         console.print(title)
@@ -237,7 +238,7 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         titles = _titles_line(r.figures)
         if titles:
             body.append(titles)
-        console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
+        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
         console.print()
     if quiet:
         return

@@ -130,6 +130,8 @@ class ResultCache:
             for f in config.data_files():  # the house's variant and officeholder files
                 _tree_contents(f, h)
             h.update(repr((options.select, options.ignore, options.date and options.date.isoformat())).encode())
+            if options.language:
+                h.update(f"language={options.language}".encode())
             self._run_keys[k] = h.hexdigest()
         return self._run_keys[k]
 
@@ -257,6 +259,7 @@ def result_to_dict(r: "FileResult") -> dict[str, Any]:
         "figures": r.figures,
         "date": r.date,
         "date_source": r.date_source,
+        "skipped": r.skipped,
     }
 
 
@@ -280,4 +283,5 @@ def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
             path=path, rule=rule, severity=Severity(sev), message=msg, start=s, end=e, line=ln, column=col,
             end_line=eln, end_column=ecol, fix=fx, related=tuple(Related(a, b, m) for a, b, m in related), data=data,
         ))
-    return FileResult(path=path, findings=findings, figures=d["figures"], date=d["date"], date_source=d["date_source"])
+    return FileResult(path=path, findings=findings, figures=d["figures"], date=d["date"], date_source=d["date_source"],
+                      skipped=d.get("skipped"))

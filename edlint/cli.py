@@ -90,6 +90,10 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 
 NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the result cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Result cache folder (default: $EDLINT_CACHE_DIR or .edlint_cache).")
+LANGUAGE = typer.Option(
+    None, "--language", metavar="auto|en",
+    help="auto: skip files that are not in English (the default, or the config's `language`); en: check every file as English.",
+)
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
 
 
@@ -110,6 +114,7 @@ def check(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
     from .commands.check import run_check
@@ -118,6 +123,7 @@ def check(
         paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
         fail_on.value if fail_on else None, config, color.value, stdin_filename,
         diff_base=diff, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
+        language=_language(language),
     )
     raise typer.Exit(code)
 
@@ -134,14 +140,21 @@ def fix(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically."""
     from .commands.fix import run_fix
 
     raise typer.Exit(run_fix(
         paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
-        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
+        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, language=_language(language),
     ))
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in ("auto", "en"):
+        raise typer.BadParameter(f"{value!r}: use auto or en (edlint checks English copy)", param_hint="--language")
+    return value
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Record today's findings so checks report only new ones.")

@@ -93,7 +93,7 @@ def _rules_for(runner: Runner, config) -> dict:
 def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
-    cache_dir: Path | None = None, jobs: int | None = None,
+    cache_dir: Path | None = None, jobs: int | None = None, language: str | None = None,
 ) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to check: give files, folders or '-' for standard input\n")
@@ -124,7 +124,8 @@ def run_check(
         except GitError as exc:
             sys.stderr.write(f"edlint: --diff {diff_base}: {exc}\n")
             return 2
-    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
+                         language=language)
     from ..report.progress import ProgressBar
 
     with ProgressBar() as bar:
@@ -145,6 +146,10 @@ def run_check(
     summary.errors += len(errors)
     for e in errors + [r.error for r in results if r.error]:
         sys.stderr.write(f"edlint: {e}\n")
+    if fmt == "gitlab":  # Code Quality has no place for a note: say it on standard error
+        for r in results:
+            if r.skipped:
+                sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
     if fmt == "rich":

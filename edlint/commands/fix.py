@@ -15,14 +15,16 @@ from ..source import SourceFile
 from .check import lint_all, open_cache
 
 
-def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: bool = True, cache_dir=None, jobs=None) -> int:
+def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: bool = True, cache_dir=None, jobs=None,
+            language=None) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to fix: give files or folders\n")
         return 2
     if "-" in paths:
         sys.stderr.write("edlint: fix works on files, not standard input\n")
         return 2
-    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
+                         language=language)
     results, errors, runner = lint_all(paths, options, cache=open_cache(use_cache, cache_dir), jobs=jobs)
     status = 0
     changed = 0
@@ -31,6 +33,8 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
         sys.stderr.write(f"edlint: {e}\n")
         status = 2
     for r in results:
+        if r.skipped:
+            sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
         if r.error or r.text is None:
             continue
 

@@ -14,6 +14,8 @@ from . import Summary
 def render(results, summary: Summary, **_: object) -> str:
     lines = []
     for r in results:
+        if r.skipped:
+            lines.append(f"{r.path}: {r.skipped}")
         for f in r.findings:
             message = " ".join(f.message.splitlines())
             lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule}: {message}")

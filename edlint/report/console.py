@@ -201,6 +201,9 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     for r in results:
         if r.error:
             continue
+        if r.skipped:
+            console.print(Text(f"{r.path}: {r.skipped}", style="dim"))
+            continue
         if not r.findings and not r.figures:
             continue
         title = Text(r.path, style="bold underline")
@@ -250,4 +253,6 @@ def summary_line(summary: Summary) -> Text:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")
     if summary.errors:
         t.append(f" · {summary.errors} file(s) could not be checked", style="bold red")
+    if summary.skipped:
+        t.append(f" · {summary.skipped} file(s) skipped (not English)", style="dim")
     return t

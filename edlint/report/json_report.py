@@ -16,6 +16,8 @@ def render(results, summary: Summary, **_: object) -> str:
             entry["figures"] = r.figures
         if r.error:
             entry["error"] = r.error
+        if r.skipped:
+            entry["skipped"] = r.skipped
         files.append(entry)
     doc = {
         "version": VERSION,

@@ -73,6 +73,12 @@ class Layer:
     ignore: list[str] = field(default_factory=list)
     paths: list[str] | None = None  # for overrides: which files it applies to
     locale: str | None = None
+    source: str | None = None  # the config file it came from (None: a shipped preset)
+    text: str = field(default="", repr=False)
+
+    def line_for(self, name: str) -> int | None:
+        """The line of the file that names ``name`` (a rule id, quoted or as a table key)."""
+        return _name_line(self.text, name)
 
 
 @dataclass
@@ -88,6 +94,7 @@ class Config:
     rule_dirs: list[Path] = field(default_factory=list)
     layers: list[Layer] = field(default_factory=list)
     digest: str = ""
+    checked: set = field(default_factory=set, repr=False, compare=False)  # rule ids validated against
 
     # ---------------------------------------------------------- resolution
     @cached_property
@@ -200,11 +207,48 @@ def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
     return data, text
 
 
-def _layer_from(data: dict[str, Any], paths: list[str] | None = None) -> Layer:
+def _name_line(text: str, name: str) -> int | None:
+    """First line naming ``name`` as a quoted string or a bare dotted key (``[rules.adcopyy]``)."""
+    n = re.escape(name)
+    rx = re.compile(r"""["']""" + n + r"""["']|[.\[]""" + n + r"\s*[\]=]|^\s*" + n + r"\s*=")
+    for i, line in enumerate(text.splitlines(), 1):
+        if rx.search(line):
+            return i
+    return None
+
+
+def closest(name: str, known) -> str | None:
+    import difflib
+
+    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def _check_keys(data: Any, schema: dict, display: str, find, where: tuple = ()) -> None:
+    """Unknown keys, named with their file:line and the closest key the schema knows."""
+    if isinstance(data, list) and "items" in schema:
+        for i, item in enumerate(data):
+            _check_keys(item, schema["items"], display, find, where + (i,))
+        return
+    if not isinstance(data, dict) or "properties" not in schema:
+        return
+    props = schema["properties"]
+    for key, value in data.items():
+        if key in props:
+            _check_keys(value, props[key], display, find, where + (key,))
+        elif schema.get("additionalProperties") is False:
+            near = closest(key, props)
+            hint = f" (did you mean {near}?)" if near else f" (known keys: {', '.join(sorted(props))})"
+            at = ".".join(str(p) for p in where)
+            raise ConfigError(display, f"unknown key {key!r}{' in ' + at if at else ''}{hint}", find(list(where) + [key]))
+
+
+def _layer_from(data: dict[str, Any], paths: list[str] | None = None, source: str | None = None, text: str = "") -> Layer:
     rules = {}
     for key, val in (data.get("rules") or {}).items():
         rules[key] = dict(val)
-    return Layer(rules=rules, ignore=list(data.get("ignore", [])), paths=paths, locale=data.get("locale"))
+    return Layer(rules=rules, ignore=list(data.get("ignore", [])), paths=paths, locale=data.get("locale"),
+                 source=source, text=text)
 
 
 def _load_preset(name: str, seen: set[str]) -> list[Layer]:
@@ -238,6 +282,7 @@ def load_config(path: Path | None) -> Config:
     data, text = _read_toml(path, display)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("edlint", {})
+    _check_keys(data, SCHEMA, display, _toml_line_finder(text))
     validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
     root = path.resolve().parent
     seen: set[str] = set()
@@ -249,9 +294,9 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(display, exc.message, _toml_line_finder(text)(["extends"])) from None
     if "recommended" not in seen:
         layers = _load_preset("recommended", set()) + layers
-    layers.append(_layer_from(data))
+    layers.append(_layer_from(data, source=display, text=text))
     for ov in data.get("overrides", []):
-        layers.append(_layer_from(ov, paths=ov["paths"]))
+        layers.append(_layer_from(ov, paths=ov["paths"], source=display, text=text))
     for key, settings in data.get("rules", {}).items():
         if "severity" in settings:
             Severity.parse(settings["severity"])

@@ -65,7 +65,7 @@ def lint_document(
     )
     if len(ruleset.matcher):
         ctx.literal_hits = ruleset.matcher.scan(doc.prose)
-    suppressions = parse_suppressions(doc.text) if doc.kind == "markdown" else []
+    suppressions = parse_suppressions(doc.text, doc.kind)
     findings: list[Finding] = []
     for active in ruleset.active:
         rule = active.rule

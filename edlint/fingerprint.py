@@ -24,12 +24,10 @@ def _norm(s: str) -> str:
 
 
 def line_text(text: str, offset: int) -> str:
-    """The whole line containing ``offset`` (without its line ending)."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    if end < 0:
-        end = len(text)
-    return text[start:end]
+    """The whole line containing ``offset`` (without its line ending), by the one line table."""
+    from .lines import line_around
+
+    return line_around(text, offset)
 
 
 def content_key(f: Finding, text: str | None) -> tuple[str, str]:

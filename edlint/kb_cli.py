@@ -25,14 +25,23 @@ def _kb(config: Optional[Path] = None):
     try:
         path = config or find_config(Path.cwd())
         cfg = load_config(path) if path else None
-        files: list[Path] = []
-        if cfg is not None:
-            names = cfg.settings_for("titles.wrong-office", None).get("people_files", [])
-            files = [(cfg.root / f).resolve() for f in names]
-        return KnowledgeBase.load(files)
+        return KnowledgeBase.load(_files(config, cfg))
     except (ConfigError, DataError) as exc:
         typer.echo(f"edlint: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def _files(config: Optional[Path], cfg=False) -> list[Path]:
+    """The house's officeholder files named by the config (the titles rules' ``people_files``)."""
+    if cfg is False:
+        from .config import find_config, load_config
+
+        path = config or find_config(Path.cwd())
+        cfg = load_config(path) if path else None
+    if cfg is None:
+        return []
+    names = cfg.settings_for("titles.wrong-office", None).get("people_files", [])
+    return [(cfg.root / f).resolve() for f in names]
 
 
 CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (its titles people_files are added).")
@@ -43,12 +52,15 @@ def _span(t) -> str:
 
 
 @app.command()
-def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky'."),
+def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky', 'Sir Keir Starmer'."),
         date: Optional[str] = typer.Option(None, "--date", help="Only offices held on this date."),
         config: Optional[Path] = CONFIG) -> None:
-    """Offices a person held (on a date)."""
+    """Offices a person held (on a date): exact-name matches, with people of the same surname listed as near matches."""
+    if not name.strip():
+        typer.echo("edlint: kb who needs a name, e.g. edlint kb who 'Sergei Lavrov'", err=True)
+        raise typer.Exit(2)
     day = _date(date)
-    every = _kb(config).who(name)
+    every, near = _kb(config).lookup(name)
     terms = [t for t in every if t.holds_on(day) is not False] if day else every
     if not terms:
         if every:
@@ -56,26 +68,63 @@ def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei 
             typer.echo(f"{last.person} held no office in the data on {day}; last: {last.office} {_span(last)}")
         else:
             typer.echo(f"no officeholder called {name!r}")
+        _near(near)
         raise typer.Exit(1)
     for t in sorted(terms, key=lambda t: (t.person, t.start)):
         note = "" if not day or t.holds_on(day) else f"  (data ends {t.valid_to})"
         typer.echo(f"{t.person}: {t.office} ({t.country}, {t.kind.replace('_', ' ')}) {_span(t)}{note}")
+    _near(near)
+
+
+def _near(near) -> None:
+    """People who share only the surname: shown as such, never as the answer."""
+    people = sorted({t.person for t in near})
+    if people:
+        more = f" and {len(people) - 8} more" if len(people) > 8 else ""
+        typer.echo(f"near matches (same surname, not the same name): {', '.join(people[:8])}{more}")
 
 
 @app.command()
-def office(label: str = typer.Argument(..., help="Office label, e.g. 'President of Russia'."),
+def office(label: str = typer.Argument(..., help="An office as its label or as copy writes it: 'President of Russia', 'Defence Secretary', 'German Chancellor'."),
            date: Optional[str] = typer.Option(None, "--date", help="Who held it on this date."),
            config: Optional[Path] = CONFIG) -> None:
-    """Who held an office (on a date)."""
+    """Who held an office (on a date), found by its label or by the title words copy uses."""
+    if not label.strip():
+        typer.echo("edlint: kb office needs an office, e.g. edlint kb office 'Defence Secretary'", err=True)
+        raise typer.Exit(2)
     kb = _kb(config)
     day = _date(date)
     terms = kb.holders(label, day)
     if not terms:
+        terms = _by_title_words(kb, label, day, config)
+    if not terms:
         known = [o for o in kb.office_names() if label.lower() in o.lower()][:10]
         typer.echo(f"nobody found for {label!r}" + (f" on {day}" if day else "") + (f"; offices like it: {'; '.join(known)}" if known else ""))
         raise typer.Exit(1)
-    for t in sorted(terms, key=lambda t: t.start):
-        typer.echo(f"{t.person}: {t.office} {_span(t)}")
+    for t in sorted(terms, key=lambda t: (t.country, t.office, t.start)):
+        typer.echo(f"{t.person}: {t.office} ({t.country}) {_span(t)}")
+
+
+def _by_title_words(kb, label: str, day, config) -> list:
+    """Offices that title words mean, as the titles check reads them ("British Defence Secretary", "chancellor of Germany")."""
+    from .checks.titles.vocabulary import vocabulary
+
+    voc = vocabulary(tuple(_files(config)))
+    words = " ".join(label.split())
+    country = None
+    low = words.lower()
+    for phrase in sorted(voc.countries, key=len, reverse=True):
+        if low.startswith(phrase + " "):
+            country, words = voc.countries[phrase], words[len(phrase) + 1 :]
+            break
+        if low.endswith(" " + phrase):
+            country, words = voc.countries[phrase], words[: -len(phrase) - 1]
+            break
+    titles = voc.titles_for(words)
+    if not titles:
+        return []
+    pool = kb.in_country(country) if country else kb.terms
+    return [t for t in pool if any(title.fits(t, country) for title in titles) and (day is None or t.holds_on(day))]
 
 
 @app.command()

@@ -28,17 +28,19 @@ FAMILY_MODULES = {
     "attribution": "edlint.checks.attribution",
     "readability": "edlint.checks.readability",
     "proselint": "edlint.checks.proselint_pack",
+    "suppression": "edlint.checks.suppression",
 }
 # Families whose rules are off by default and costly to import: loaded only
 # when a configuration or --select could switch one of them on.
 OPT_IN_FAMILIES = ("proselint",)
 # adcopy runs first: what it finds is furniture the other families skip.
-FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style"))}
+FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
 
 
 @dataclass
 class Registry:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # opt-in families not loaded; their ids are checked on demand
 
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
@@ -64,7 +66,7 @@ def _family_rules(module_name: str) -> list[type[Rule]]:
 
 
 def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[str, ...] = ()) -> Registry:
-    reg = Registry()
+    reg = Registry(skipped=tuple(skip_families))
     for family, mod in FAMILY_MODULES.items():
         if family in skip_families:
             continue
@@ -81,6 +83,63 @@ def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[st
             if cls is not None:
                 reg.add(cls)
     return reg
+
+
+class UnknownRuleError(ConfigError):
+    """A rule id or prefix that names no rule: a usage error, never silently "no findings"."""
+
+
+def _known_ids(registry: Registry, family: str | None = None) -> list[str]:
+    ids = list(registry.rules)
+    if family in registry.skipped:
+        ids += [cls.meta.id for cls in _family_rules(FAMILY_MODULES[family])]
+    return ids
+
+
+def is_known_pattern(registry: Registry, pattern: str) -> bool:
+    """True when ``pattern`` (an id, family, dotted prefix or glob) names at least one rule."""
+    pattern = pattern.strip()
+    if pattern in ("*", "all") or pattern in FAMILIES or pattern in FAMILY_MODULES:
+        return True
+    family = pattern.split(".", 1)[0]
+    return any(rule_matches(rid, pattern) for rid in _known_ids(registry, family))
+
+
+def closest_id(registry: Registry, pattern: str) -> str | None:
+    """The known id, family or dotted prefix nearest to a misspelled one (for "did you mean ...?")."""
+    import difflib
+
+    ids = _known_ids(registry, pattern.split(".", 1)[0])
+    names = set(FAMILY_MODULES) | set(ids)
+    for rid in ids:
+        parts = rid.split(".")
+        names.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    near = difflib.get_close_matches(pattern, sorted(names), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def unknown_rule_message(registry: Registry, pattern: str, where: str = "") -> str:
+    near = closest_id(registry, pattern)
+    hint = f" (did you mean {near}?)" if near else " (see `edlint rules --all`)"
+    return f"unknown rule id {pattern!r}{' in ' + where if where else ''}{hint}"
+
+
+def check_patterns(registry: Registry, patterns: list[str] | None, source: str, where: str = "", line_for=None) -> None:
+    """Raise UnknownRuleError for the first pattern that names no rule."""
+    for pat in patterns or ():
+        if not is_known_pattern(registry, pat):
+            line = line_for(pat) if line_for else None
+            raise UnknownRuleError(source, unknown_rule_message(registry, pat, where), line)
+
+
+def check_config_ids(registry: Registry, config: Config) -> None:
+    """Every rule id a configuration file names (``ignore``, ``[rules.X]``, overrides) must exist."""
+    for layer in config.layers:
+        if not layer.source:
+            continue  # the shipped presets are tested
+        line_for = layer.line_for
+        check_patterns(registry, layer.ignore, layer.source, "ignore", line_for)
+        check_patterns(registry, [k for k in layer.rules if k != "*"], layer.source, "rules", line_for)
 
 
 def unused_opt_in_families(config: Config, select: list[str] | None) -> tuple[str, ...]:
@@ -122,11 +181,27 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
     known = cls.meta.options
     for key, val in opts.items():
         if key not in known:
-            raise ConfigError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} (options: {', '.join(sorted(known)) or 'none'})")
+            from .config import closest
+
+            near = closest(key, set(known) | {"enabled", "severity"})
+            hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"
+            line = next((ln for layer in config.layers if layer.source for ln in [layer.line_for(key)] if ln), None)
+            raise ConfigError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
         default = known[key]
         if default is not None and not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int)):
             raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
     return opts
+
+
+def _check_once(registry: Registry, config: Config, select, ignore) -> None:
+    """Validate the ids once per registry, configuration and command line (resolve runs per file)."""
+    key = (id(registry), tuple(select or ()), tuple(ignore or ()))
+    if key in config.checked:
+        return
+    check_patterns(registry, select, "--select")
+    check_patterns(registry, ignore, "--ignore")
+    check_config_ids(registry, config)
+    config.checked.add(key)
 
 
 def resolve(
@@ -138,6 +213,7 @@ def resolve(
     cache: dict | None = None,
 ) -> RuleSet:
     """Turn registry + config (+ CLI select/ignore) into the RuleSet for one file."""
+    _check_once(registry, config, select, ignore)
     chosen: list[tuple[str, Severity, tuple]] = []
     for rid in registry.sorted_ids():
         cls = registry.rules[rid]
@@ -164,6 +240,8 @@ def resolve(
         rule = cls(_coerce_options(cls, settings, config))
         rule.locale = locale  # type: ignore[attr-defined]
         rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
+        if hasattr(rule, "use_registry"):
+            rule.use_registry(registry)  # suppression.unknown-rule checks ids against it
         matcher.add_all(rid, rule.literal_terms())
         active.append(ActiveRule(rule, sev))
     rs = RuleSet(active, matcher, locale)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, ConfigError, find_config, load_config
-from .document import FrontMatterError, build_document
+from .document import build_document
 from .engine import RuleCrash, Services, lint_document
 from .model import Finding
 from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
@@ -89,22 +89,24 @@ class Runner:
         return self._flat[key]
 
     # ------------------------------------------------------------ checking
-    def lint_source(self, src: SourceFile, path_for_config: Path | None = None) -> FileResult:
+    def lint_source(
+        self, src: SourceFile, path_for_config: Path | None = None, *,
+        date: _dt.date | None = None, kind: str | None = None,
+    ) -> FileResult:
+        """Check one decoded article; ``date`` and ``kind`` override the run's for this text only."""
         res = FileResult(path=src.path, had_bom=src.had_bom)
+        date = date if date is not None else self.options.date
         try:
             config = self.config_for(path_for_config)
             registry = self.registry_for(config)
             ruleset = self.ruleset_for(registry, config, path_for_config)
-            doc = build_document(src.text, src.path, default_date=self.options.date)
+            doc = build_document(src.text, src.path, kind=kind, default_date=date)
             res.skipped = _language_skip(doc, self.options.language or config.language)
             if res.skipped:
                 if self.options.keep_text:
                     res.text = src.text
                 return res
-            result = lint_document(doc, ruleset, self.services, str(config.root), self.options.date)
-        except FrontMatterError as exc:
-            res.error = f"{src.path}:{exc.line}: {exc}" if exc.line else f"{src.path}: {exc}"
-            return res
+            result = lint_document(doc, ruleset, self.services, str(config.root), date)
         except (ConfigError, DataError, InputError, RuleCrash) as exc:
             res.error = str(exc)
             return res

@@ -61,25 +61,71 @@ def _write(path: Path, data: bytes) -> None:
         pass
 
 
+# What a YAML or TOML loader may raise besides its own error type: PyYAML builds
+# dates with ``datetime.date`` (``2022-02-30`` is a ValueError), deep nesting
+# exhausts the stack, and a mapping key may be unhashable.
+LOAD_ERRORS = (ValueError, TypeError, OverflowError, RecursionError, MemoryError, AttributeError, IndexError, KeyError)
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> Any:
+    """Parse YAML safely; *every* failure becomes one DataError naming ``path`` and the line.
+
+    This is the one place edlint turns YAML text into data (rule packs, house
+    files, people files, front matter), so no loader error, whatever its type,
+    can escape and take a run down. ``first_line`` is the file line the text starts on.
+    """
+    yaml, loader = _loader()
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataError(path, f"invalid {what}: {problem}", first_line + mark.line if mark else None) from None
+    except LOAD_ERRORS as exc:
+        line, value = _bad_scalar(text)
+        detail = f"{value!r} is not a valid value ({exc})" if value is not None else str(exc) or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            detail = "nested too deeply"
+        raise DataError(path, f"invalid {what}: {detail}", first_line + line - 1 if line else None) from None
+
+
+def _bad_scalar(text: str) -> tuple[int | None, str | None]:
+    """The line (1-based) and text of the first scalar PyYAML cannot build (e.g. ``2022-02-30``)."""
+    yaml, _ = _loader()
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, *LOAD_ERRORS):
+        return None, None
+    stack = [root] if root is not None else []
+    builder = yaml.SafeLoader("")
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                builder.construct_object(node, deep=True)
+            except (yaml.YAMLError, *LOAD_ERRORS):
+                return node.start_mark.line + 1, node.value
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                stack.extend((v, k))
+    return None, None
+
+
 def load_yaml(text: str, path: str) -> Any:
-    """Parse YAML (with libyaml when present); syntax errors become DataError with the line."""
+    """Parse a data file's YAML (cached as JSON beside the result cache); errors become DataError with the line."""
     cached = _cache_file(text, suffix=".json")
     if cached is not None:
         try:
             return json.loads(cached.read_bytes())
         except (OSError, ValueError):
             pass
-    yaml, loader = _loader()
-    try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DataError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    data = parse_yaml(text, path)
     if cached is not None:
         try:
             _write(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             pass  # dates and other non-JSON values: parse this file every time
     return data
 

@@ -45,6 +45,7 @@ def lint_all(
     jobs: int | None = None,
     progress=None,
     only=None,
+    runner: Runner | None = None,
 ) -> tuple[list[FileResult], list[str], Runner]:
     """Lint every path; return results (in a stable order), run-level errors and the runner.
 
@@ -52,7 +53,7 @@ def lint_all(
     with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
     worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
     """
-    runner = BatchRunner(options)
+    runner = runner or BatchRunner(options)
     got = collect(paths)
     errors = [f"{p}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
@@ -88,6 +89,30 @@ def _rules_for(runner: Runner, config) -> dict:
         for rid, cls in reg.rules.items():
             rules.setdefault(rid, cls.meta)
     return rules
+
+
+def preflight(runner: Runner, paths: list[str], config) -> str | None:
+    """A broken configuration or an unknown rule id, found before any file is read.
+
+    Loads the configuration each path argument uses (cheap: TOML and a schema);
+    with ``--select``/``--ignore`` also builds the registry to check the ids
+    (a run without them never pays for that here). Returns the error line or None.
+    """
+    starts = [Path(config)] if config else sorted({Path.cwd() if p == "-" else Path(p) for p in paths}, key=str)
+    opts = runner.options
+    try:
+        for start in starts:
+            cfg = runner.config_for(start if start.exists() else Path.cwd())
+            if opts.select or opts.ignore:
+                runner.ruleset_for(runner.registry_for(cfg), cfg, None)
+    except (ConfigError, DataError) as exc:
+        return str(exc)
+    return None
+
+
+def unique(lines) -> list[str]:
+    """Each error once: a broken config shared by a folder of articles is one problem, not fifty."""
+    return list(dict.fromkeys(lines))
 
 
 def run_check(
@@ -126,12 +151,17 @@ def run_check(
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
                          language=language)
+    runner = BatchRunner(options)
+    problem = preflight(runner, paths, config)
+    if problem:
+        sys.stderr.write(f"edlint: {problem}\n")
+        return 2
     from ..report.progress import ProgressBar
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
             paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
-            progress=bar.start, only=changed.touches if changed else None,
+            progress=bar.start, only=changed.touches if changed else None, runner=runner,
         )
     if changed is not None:
         for r in results:
@@ -144,12 +174,15 @@ def run_check(
     threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
     summary = summarise(results, threshold)
     summary.errors += len(errors)
-    for e in errors + [r.error for r in results if r.error]:
+    summary.run_errors = list(errors)
+    for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
     if fmt == "gitlab":  # Code Quality has no place for a note: say it on standard error
         for r in results:
             if r.skipped:
                 sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
+    if results and all(r.error for r in results) and fmt in ("rich", "concise") and not output:
+        return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
     if fmt == "rich":

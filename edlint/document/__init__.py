@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..lines import line_bounds, line_col
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
 from .markup import Block, line_starts, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, scan_quotations
@@ -127,17 +128,12 @@ class Document:
         return line_starts(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset (columns count characters; ``\\r`` is not a column)."""
-        i = bisect.bisect_right(self.line_starts, offset) - 1
-        return i + 1, offset - self.line_starts[i] + 1
+        """1-based line and column of an offset, by the one line table (``edlint.lines``)."""
+        return line_col(self.line_starts, offset)
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of a 1-based line's text, without its line ending."""
-        s = self.line_starts[line - 1]
-        e = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        if e > s and self.text[e - 1] == "\r":
-            e -= 1
-        return s, e
+        return line_bounds(self.text, self.line_starts, line - 1)
 
     def block_at(self, offset: int) -> int | None:
         starts = [b.start for b in self.blocks]
@@ -159,7 +155,7 @@ def build_document(text: str, path: str = "<stdin>", kind: str | None = None, de
     """Parse decoded file text into a Document. Raises FrontMatterError for broken front matter."""
     if kind is None:
         kind = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
-    fm = split_front_matter(text)
+    fm = split_front_matter(text, path)
     if kind == "markdown":
         prose, blocks = markdown_prose(text, fm)
     else:
@@ -189,7 +185,7 @@ def build_document(text: str, path: str = "<stdin>", kind: str | None = None, de
         elif len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
             blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")
     blocks = sorted(extra + blocks, key=lambda b: b.start)
-    date, source = article_date(fm.data)
+    date, source = article_date(fm.data, text[: fm.end], path)
     if date is None and default_date is not None:
         date, source = default_date, "--date"
     return Document(

@@ -11,18 +11,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lines import line_col, line_starts
+from ..yamlsource import DataError
+
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 
 DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "publishDate", "datePublished")
 
 
-class FrontMatterError(ValueError):
-    """Front matter that cannot be parsed; ``line`` is 1-based in the file."""
+class FrontMatterError(DataError):
+    """Front matter that cannot be used: one error naming the file and (1-based) line, like any data file."""
 
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
+    def __init__(self, message: str, line: int | None = None, path: str = "<front matter>"):
+        super().__init__(path, message, line)
 
 
 @dataclass
@@ -35,7 +37,7 @@ class FrontMatter:
     format: str = ""
 
 
-def split_front_matter(text: str) -> FrontMatter:
+def split_front_matter(text: str, path: str = "<front matter>") -> FrontMatter:
     """Find and parse front matter at the start of ``text``; empty FrontMatter if there is none."""
     m = _OPEN_RE.match(text)
     if not m:
@@ -50,21 +52,18 @@ def split_front_matter(text: str) -> FrontMatter:
     if end < len(text) and text[end] == "\n":
         end += 1
     fmt = _FENCES[fence]
-    data = _parse(body, fmt, first_line=2)
+    data = _parse(body, fmt, first_line=2, path=path)
     return FrontMatter(data=data, start=0, end=end, format=fmt)
 
 
-def _parse(body: str, fmt: str, first_line: int) -> dict[str, Any]:
+def _parse(body: str, fmt: str, first_line: int, path: str = "<front matter>") -> dict[str, Any]:
     if fmt == "yaml":
-        import yaml
+        from ..yamlsource import parse_yaml
 
         try:
-            data = yaml.safe_load(body)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = first_line + mark.line if mark is not None else None
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise FrontMatterError(f"invalid YAML front matter: {problem}", line) from None
+            data = parse_yaml(body, path, first_line=first_line, what="YAML front matter")
+        except DataError as exc:
+            raise FrontMatterError(exc.message, exc.line, path) from None
     else:
         try:
             import tomllib
@@ -72,15 +71,15 @@ def _parse(body: str, fmt: str, first_line: int) -> dict[str, Any]:
             import tomli as tomllib  # type: ignore[no-redef]
         try:
             data = tomllib.loads(body)
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
             msg = str(exc)
             m = re.search(r"line (\d+)", msg)
             line = first_line + int(m.group(1)) - 1 if m else None
-            raise FrontMatterError(f"invalid TOML front matter: {msg}", line) from None
+            raise FrontMatterError(f"invalid TOML front matter: {msg}", line, path) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise FrontMatterError("front matter is not a mapping of keys to values", first_line)
+        raise FrontMatterError("front matter is not a mapping of keys to values", first_line, path)
     return data
 
 
@@ -100,11 +99,21 @@ def parse_date(value: Any) -> _dt.date | None:
     return None
 
 
-def article_date(data: dict[str, Any]) -> tuple[_dt.date | None, str]:
-    """The article date from front matter and the key it came from."""
+def article_date(data: dict[str, Any], text: str = "", path: str = "<front matter>") -> tuple[_dt.date | None, str]:
+    """The article date from front matter and the key it came from.
+
+    A value that has the shape of a date but is no real day (``"2022-02-30"``,
+    quoted or not) is an error naming the key's line, not a date quietly ignored:
+    the titles family judges who held an office *on that day*.
+    """
     for key in DATE_KEYS:
         if key in data:
             d = parse_date(data[key])
             if d:
                 return d, f"front matter '{key}'"
+            value = data[key]
+            if isinstance(value, str) and re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}", value):
+                m = re.search(r"^[ \t]*['\"]?" + re.escape(key) + r"['\"]?[ \t]*[:=]", text, re.M)
+                line = line_col(line_starts(text), m.start())[0] if m else None
+                raise FrontMatterError(f"front matter '{key}': {value.strip()!r} is not a real date (YYYY-MM-DD)", line, path)
     return None, ""

@@ -11,11 +11,15 @@ lines of each prose block.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 
+from ..lines import line_bounds, line_starts, line_text
 from .frontmatter import FrontMatter
+
+__all__ = ["Block", "blank", "line_starts", "markdown_prose", "plain_blocks"]
 
 
 @dataclass(frozen=True)
@@ -42,16 +46,6 @@ def blank(buf: list[str], start: int, end: int) -> None:
             buf[i] = " "
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
-
-
 # ---------------------------------------------------------------- plain text
 
 def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
@@ -64,7 +58,6 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
     """
     blocks: list[Block] = []
     pos = fm.end
-    n = len(text)
     cur: list[tuple[int, int]] = []
 
     def flush() -> None:
@@ -78,10 +71,11 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
             blocks.extend(Block(s, e) for s, e in cur)
         cur.clear()
 
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        s, e = pos, end
+    starts = line_starts(text)
+    first = bisect.bisect_right(starts, pos) - 1
+    for i in range(max(first, 0), len(starts)):
+        s, e = line_bounds(text, starts, i)
+        s = max(s, pos)
         while e > s and text[e - 1] in " \t\r\f\v\u00a0\ufeff":
             e -= 1
         while s < e and text[s] in " \t\u00a0\ufeff":
@@ -90,7 +84,6 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
             flush()
         else:
             cur.append((s, e))
-        pos = end + 1
     flush()
     return blocks
 
@@ -143,7 +136,9 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
     """Return (prose view, blocks) for a Markdown file."""
     starts = line_starts(text)
     # Blank the front matter for the parser but keep its lines, so maps stay aligned.
-    src = (re.sub(r"[^\n]", " ", text[: fm.end]) + text[fm.end :]) if fm.end else text
+    src = (re.sub(r"[^\r\n]", " ", text[: fm.end]) + text[fm.end :]) if fm.end else text
+    # markdown-it reads NUL as U+FFFD; compare its token content with the same view.
+    same = text.replace("\0", "\ufffd") if "\0" in text else text
     tokens = _parser().parse(src)
     buf = [c if c in _BLANK_KEEP else " " for c in text]
     blocks: list[Block] = []
@@ -162,18 +157,20 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
             continue
         l0, l1 = tok.map
         content_lines = tok.content.split("\n")
-        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(_line(text, starts, ln)))]
+        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(line_text(text, starts, ln)))]
         bstart = bend = None
         for ln, content in zip(src_lines, content_lines):
-            line_text = _line(text, starts, ln)
+            if ln >= len(starts):
+                break
+            line_text_ = line_text(same, starts, ln)
             ls = starts[ln]
-            stripped = line_text.rstrip(" \t\r")
+            stripped = line_text_.rstrip(" \t")
             c = content.rstrip(" \t")
             if heading_level:
                 stripped = _ATX_CLOSE.sub("", stripped)
             idx = len(stripped) - len(c)
             if idx < 0 or stripped[idx:] != c:
-                idx = line_text.find(c)
+                idx = line_text_.find(c)
                 if idx < 0:
                     continue
             s, e = ls + idx, ls + idx + len(c)
@@ -188,10 +185,3 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
             kind = "heading" if heading_level else "paragraph"
             blocks.append(Block(bstart, bend, kind, heading_level))
     return "".join(buf), blocks
-
-
-def _line(text: str, starts: list[int], ln: int) -> str:
-    if ln >= len(starts):
-        return ""
-    end = starts[ln + 1] - 1 if ln + 1 < len(starts) else len(text)
-    return text[starts[ln] : end]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -61,6 +62,19 @@ def _pad(date: str, low: bool) -> str:
     if len(date) == 7:
         return date + ("-01" if low else "-31")
     return date
+
+
+# Words before a name that are not part of it: the check skips them the same way.
+HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
+
+
+def plain_name(name: str) -> tuple[str, bool]:
+    """The name without a possessive or leading honorifics, and whether an honorific was dropped."""
+    words = re.sub(r"[’']s?$", "", " ".join(name.split())).split()
+    dropped = False
+    while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+        words, dropped = words[1:], True
+    return " ".join(words), dropped
 
 
 def name_key(name: str) -> str:
@@ -219,6 +233,29 @@ class KnowledgeBase:
         key = name_key(name)
         hits = self._people_with("names", key)
         return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_name.get(key, [])
+
+    def lookup(self, name: str) -> tuple[list[Term], list[Term]]:
+        """(exact matches, near matches) for a name as copy writes it.
+
+        Exact means what the titles check would accept: the full name modulo
+        transliteration and honorifics ("Sir Keir Starmer"), or a surname when
+        the copy gives only one ("Zelensky", "Mr Putin"). Near matches share
+        only the surname ("John Smith" near Chloe Smith) and are never a claim.
+        """
+        plain, _ = plain_name(name)
+        words = plain.split()
+        if not words:
+            return [], []
+        if len(words) == 1:
+            key = surname_key(plain)
+            hits = self._people_with("surnames", key)
+            return [t for pi in hits for t in self.terms_of(pi)] + self._extra_by_surname.get(key, []), []
+        exact = self.who_exact(plain)
+        ids = {t.person_id for t in exact}
+        key = surname_key(plain)
+        near = [t for pi in self._people_with("surnames", key) for t in self.terms_of(pi)]
+        near += self._extra_by_surname.get(key, [])
+        return exact, [t for t in near if t.person_id not in ids]
 
     def holders(self, office: str, day: _dt.date | None) -> list[Term]:
         """Holders of an office label; "Prime Minister of the United Kingdom" also means label + country."""

@@ -58,6 +58,7 @@ class Summary:
     by_rule: Counter = field(default_factory=Counter)
     fixable: int = 0
     fail_on: Severity = Severity.WARNING
+    run_errors: list = field(default_factory=list)  # errors about no one file ("no such file or directory")
 
     @property
     def total(self) -> int:

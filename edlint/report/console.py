@@ -38,19 +38,15 @@ def make_console(color: str = "auto", file=None, width: int | None = None) -> Co
 
 
 def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
-    s = line_starts[line - 1]
-    e = line_starts[line] - 1 if line < len(line_starts) else len(text)
-    if e > s and text[e - 1] == "\r":
-        e -= 1
-    return s, e
+    from ..lines import line_bounds
+
+    return line_bounds(text, line_starts, line - 1)
 
 
 def _line_starts(text: str) -> list[int]:
-    out = [0]
-    for i, c in enumerate(text):
-        if c == "\n":
-            out.append(i + 1)
-    return out
+    from ..lines import line_starts
+
+    return line_starts(text)
 
 
 def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:

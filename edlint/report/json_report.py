@@ -23,7 +23,7 @@ def render(results, summary: Summary, **_: object) -> str:
         "version": VERSION,
         "findings": [f.to_dict() for r in results for f in r.findings],
         "files": files,
-        "errors": [r.error for r in results if r.error],
+        "errors": list(summary.run_errors) + [r.error for r in results if r.error],
         "summary": summary.to_dict(),
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

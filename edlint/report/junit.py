@@ -26,6 +26,14 @@ def _clean(s: str) -> str:
 def render(results, summary: Summary, **_: object) -> str:
     root = ET.Element("testsuites", name="edlint")
     t_tests = t_fail = t_err = t_skip = 0
+    run_errors = list(getattr(summary, "run_errors", []))
+    if run_errors:  # paths that named no file to check: one failing suite, so the dashboard shows them
+        suite = ET.SubElement(root, "testsuite", name="edlint", tests=str(len(run_errors)), failures="0", errors=str(len(run_errors)))
+        for e in run_errors:
+            case = ET.SubElement(suite, "testcase", classname="edlint", name=_clean(e))
+            ET.SubElement(case, "error", message=_clean(e), type="input").text = _clean(e)
+        t_tests += len(run_errors)
+        t_err += len(run_errors)
     for r in results:
         path = relative_path(r.path)
         suite = ET.SubElement(root, "testsuite", name=_clean(path))

@@ -65,7 +65,7 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
     ids = sorted(set(rules) | set(used))
     index = {rid: i for i, rid in enumerate(ids)}
     out_results = []
-    notifications = []
+    notifications = [{"level": "error", "message": {"text": e}} for e in getattr(summary, "run_errors", [])]
     for r in results:
         path = relative_path(r.path)
         if os.path.isabs(path):

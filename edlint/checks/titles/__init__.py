@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
-from .judge import TITLE_HINT, verdicts
+from .judge import has_title_word, verdicts
 from .vocabulary import vocabulary
 
 _PEOPLE_FILES_DOC = """## Options
@@ -36,10 +36,13 @@ class _TitlesRule(Rule):
         return files
 
     def _verdicts(self, doc, ctx):
-        if "titles.verdicts" not in ctx.shared and not TITLE_HINT.search(doc.prose):
+        cached = ctx.shared.get("titles.verdicts")
+        if cached is not None:
+            return cached  # the other titles rule already judged this document
+        files = self._files()
+        if not has_title_word(doc.prose, vocabulary(files).title_keys if files else ()):
             ctx.shared["titles.verdicts"] = []
             return []  # no title word: neither vocabulary nor knowledge base is needed
-        files = self._files()
         voc = vocabulary(files)
 
         def load_kb():

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .vocabulary import Title, Vocabulary
 
-TITLE_HINT = re.compile(r"(?i)minister|premier|president|chancellor|secretary|\bPM\b")
+# Every built-in title word contains one of these: plain substring tests on lowered text
+# decide that a document (or paragraph) has no title before any regex runs.
+HINT_WORDS = ("minister", "premier", "president", "chancellor", "secretary")
+
+
+def has_title_word(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """A cheap necessary condition for a mention: a title word somewhere (``extra``: the house's words)."""
+    if "PM" in text:
+        return True
+    low = text.lower()
+    return any(w in low for w in HINT_WORDS) or any(w in low for w in extra)
+
+
 _HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
 
 
@@ -50,15 +64,24 @@ class Verdict:
 
 
 def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
-    """Every titled mention in headline, standfirst and body paragraphs."""
+    """Every titled mention in headline, standfirst and body paragraphs.
+
+    The three patterns are tried only where they can match: a match always holds
+    a title word, so the places of title words (plain substring search on the
+    lowered text) bound where a match can start, and the regexes run there
+    alone — the same matches as scanning every paragraph, at a cost that grows
+    with the number of title words, not the length of the copy.
+    """
     out: list[Mention] = []
+    text = doc.prose
     body_start = doc.body[0].start if doc.body else 0
+    at = _Starts(text, voc.title_keys, voc.country_span)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "headline", "standfirst"):
             continue
-        if not TITLE_HINT.search(doc.prose, b.start, b.end):
-            continue  # cheap test first: most paragraphs name no office
-        for m in _overlapping(voc.before_name, doc.prose, b.start, b.end, 4):
+        if not at.any_between(b.start, b.end):
+            continue  # most paragraphs name no office
+        for m in _overlapping(voc.before_name, text, b.start, b.end, 4, at.before):
             country_word, title_words, name = m.group(2), m.group(4), m.group(5)
             if not title_words[:1].isupper():
                 continue  # "the president of the club Jim Smith" is not a title before a name
@@ -66,56 +89,186 @@ def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
             s = min(m.start(g) for g in (1, 2, 3, 4) if m.group(g))
             out.append(Mention("before", s, m.end(4), country_word, title_words, name,
                                (m.start(former), m.end(former)) if former else None))
-        for m in voc.apposition.finditer(doc.prose, b.start, b.end):
+        for m in _matches(voc.apposition, text, b.start, b.end, at.apposition, lambda m: m.end()):
             name, former, country_word, title_words, of_country = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
             s = m.start(2) if former else (m.start(3) if country_word else m.start(4))
             out.append(Mention("apposition", s, m.end(4), country_word or of_country, title_words, name,
                                (m.start(2), m.end(2)) if former else None))
-    for m in voc.reference.finditer(doc.prose, body_start):
+    trail = None
+    for m in _matches(voc.reference, text, body_start, len(text), at.reference, lambda m: m.end()):
         country = voc.country_of(m.group(1))
-        person = _last_named(doc, kb, body_start, m.start(), country)
+        trail = trail or _NameTrail(text, kb, body_start)
+        person = trail.last_named(m.start(), country)
         if person:
             out.append(Mention("back", m.start(1), m.end(2), m.group(1), m.group(2), person, None))
     return out
 
 
-def _overlapping(pattern, text, start, end, title_group):
+class _Starts:
+    """Where each pattern's match can start, from the places of title words.
+
+    A match's title word is preceded only by a few words separated by
+    whitespace: "former", a country word of at most two words, "former"
+    (before a name), or a name of at most three words, "the" and those
+    (apposition). Positions are kept sorted, so a scan asks for the next one.
+    """
+
+    def __init__(self, text: str, keys: tuple[str, ...], country_span: int = 2):
+        self.text, self.span = text, country_span
+        low = text.lower()
+        self.exact = len(low) == len(text) and "\u0131" not in text and "\u017f" not in text
+        found: set[int] = set()
+        if self.exact:
+            for key in keys:
+                i = low.find(key)
+                while i != -1:
+                    found.add(i)
+                    i = low.find(key, i + 1)
+        self.titles = sorted(found)
+        self._cache: dict[str, list[int]] = {}
+
+    def any_between(self, start: int, end: int) -> bool:
+        if not self.exact:
+            return True
+        i = bisect_left(self.titles, start)
+        return i < len(self.titles) and self.titles[i] < end
+
+    def _back(self, q: int, words: int) -> int:
+        """Start of the ``words``-th whitespace-separated word before ``q``."""
+        text, i = self.text, q
+        for _ in range(words):
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j == 0:
+                return 0
+            while j > 0 and not text[j - 1].isspace():
+                j -= 1
+            i = j
+        return i
+
+    def _starts(self, name: str, words: int, ok) -> list[int] | None:
+        if not self.exact:
+            return None
+        got = self._cache.get(name)
+        if got is None:
+            text, cands = self.text, set()
+            for q in self.titles:
+                for s in range(self._back(q, words), q + 1):
+                    if ok(text, s):
+                        cands.add(s)
+            got = self._cache[name] = sorted(cands)
+        return got
+
+    @property
+    def before(self):
+        return self._starts("before", self.span + 2, lambda t, s: s == 0 or not (t[s - 1].isalnum() or t[s - 1] == "_"))
+
+    @property
+    def apposition(self):
+        return self._starts("apposition", self.span + 6, lambda t, s: "A" <= t[s] <= "Z")
+
+    @property
+    def reference(self):
+        return self._starts("reference", self.span + 2, lambda t, s: t[s] in "Tt")
+
+
+def _matches(pattern, text, start, end, starts, next_pos):
+    """The matches a scan from ``start`` finds, trying ``pattern`` only at ``starts``.
+
+    Each match is the leftmost from the scan position (as ``search`` finds
+    it); the next scan starts at ``next_pos(match)``. With ``starts`` None
+    (text whose lower case changes length) it falls back to ``search``.
+    """
+    pos = start
+    if starts is None:
+        while True:
+            m = pattern.search(text, pos, end)
+            if not m:
+                return
+            yield m
+            pos = next_pos(m)
+    i = bisect_left(starts, pos)
+    while i < len(starts) and starts[i] < end:
+        m = pattern.match(text, starts[i], end)
+        if m:
+            yield m
+            pos = next_pos(m)
+            i = bisect_left(starts, pos)
+        else:
+            i += 1
+
+
+def _overlapping(pattern, text, start, end, title_group, starts=None):
     """Matches that may overlap: after one, search again just past its title words.
 
     "UK chancellor British Home Secretary Gordon Brown" first matches with the
     name "British Home Secretary"; the real mention starts inside that match.
     """
-    pos = start
-    while True:
-        m = pattern.search(text, pos, end)
-        if not m:
-            return
-        yield m
-        pos = m.end(title_group)
+    return _matches(pattern, text, start, end, starts, lambda m: m.end(title_group))
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}")
+@lru_cache(maxsize=1)
+def _name_run():
+    return re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}")
 
 
-def _last_named(doc, kb, start, end, country):
-    """The most recent name before ``end`` that is one officeholder of the country.
+class _NameTrail:
+    """The most recent name, before a reference back, that is one officeholder of a country.
 
-    A full name ("Estelle Morris") is tried before its surname, which many
-    people share.
+    References come in reading order, so names are read once: each is judged
+    once per country asked about and the latest answer kept, which keeps a
+    long text with many references linear (a rescan per reference was not).
     """
-    best = None
-    for m in _NAME_RUN.finditer(doc.prose, start, end):
-        words = _strip_possessive(m.group()).split()
+
+    def __init__(self, text: str, kb, start: int):
+        self.text, self.kb = text, kb
+        self.names: list[tuple[str, ...]] = []
+        self._runs = _name_run().finditer(text, start)
+        self._pending = None
+        self._best: dict[str | None, tuple[int, str | None]] = {}
+        self._memo: dict[tuple, str | None] = {}
+
+    def last_named(self, end: int, country: str | None) -> str | None:
+        while True:
+            r = self._pending or next(self._runs, None)
+            self._pending = None
+            if r is None:
+                break
+            if r.end() > end:
+                self._pending = r  # it may run into the reference: read it again cut at ``end``
+                break
+            self.names.append(tuple(_strip_possessive(r.group()).split()))
+        done, best = self._best.get(country, (0, None))
+        for words in self.names[done:]:
+            best = self._one(words, country) or best
+        self._best[country] = (len(self.names), best)
+        if self._pending is not None and self._pending.start() < end:
+            for m in _name_run().finditer(self.text, self._pending.start(), end):
+                best = self._one(tuple(_strip_possessive(m.group()).split()), country) or best
+        return best
+
+    def _one(self, words: tuple[str, ...], country) -> str | None:
+        """The one officeholder of the country the name means, if any.
+
+        A full name ("Estelle Morris") is tried before its surname, which many
+        people share.
+        """
+        key = (words, country)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
         for i in range(len(words)):
             name = " ".join(words[i:])
-            lookup = kb.who_exact if len(words) - i > 1 else kb.who
+            lookup = self.kb.who_exact if len(words) - i > 1 else self.kb.who
             terms = [t for t in lookup(name) if t.country == country]
             if terms and len({t.person for t in terms}) == 1:
-                best = terms[0].person
+                found = terms[0].person
                 break
             if len(words) - i > 1 and terms:
                 break  # a full name that means several people: not a lead to a surname
-    return best
+        self._memo[key] = found
+        return found
 
 
 def _strip_possessive(name: str) -> str:
@@ -238,7 +391,7 @@ def _suggest(voc, terms, country):
 def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
     """All verdicts of one document, computed once and shared by both titles rules.
 
-    Callers skip documents with no title word (``TITLE_HINT``): those need neither
+    Callers skip documents with no title word (``has_title_word``): those need neither
     the vocabulary nor the knowledge base.
     """
     cached = ctx.shared.get("titles.verdicts")

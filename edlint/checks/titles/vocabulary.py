@@ -39,6 +39,8 @@ class Vocabulary:
     before_name: re.Pattern  # "Russian Foreign Minister Sergei Lavrov"
     apposition: re.Pattern  # "Sergei Lavrov, Russia's foreign minister,"
     reference: re.Pattern  # "the Russian premier said"
+    title_keys: tuple[str, ...] = ()  # every title word, lower case: where a mention can be (plain substring tests)
+    country_span: int = 2  # most words in a country word ("Downing Street"): how far back a match can start
 
     def titles_for(self, phrase: str) -> list[Title]:
         p = phrase.lower()
@@ -87,4 +89,6 @@ def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
     # prime minister added"); "the election of the US president" means the office, not a person.
     subject = r"(?:(?<=^)|(?<=[.!?:;,\n\"“‘(]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s))"
     reference = re.compile(rf"{subject}[Tt]he\s+({cw})\s+{other}({tw})\b(?!\s+[A-Z])", re.M)
-    return Vocabulary(countries, titles, before_name, apposition, reference)
+    keys = tuple(sorted({w.lower() for t in title_rows for w in t["words"]}))
+    span = max((len(w.split()) for ws in country_rows.values() for w in ws), default=1)
+    return Vocabulary(countries, titles, before_name, apposition, reference, keys, span)

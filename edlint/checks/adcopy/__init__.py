@@ -243,10 +243,14 @@ def _by_kind(texts: list[str], scores: Scores) -> None:
     """
     n = len(texts)
     guess: list[str | None] = [None] * n
+    seen = K.repeats(texts)
     for i, t in enumerate(texts):
         if scores.score[i] >= 0.6 or len(t) > 400:
             continue
-        if K.video_up_next(t):
+        times = seen.get(K.norm(t), 1)
+        if times == 2 and K.caption_like(t):
+            guess[i] = "photo caption"
+        elif K.video_up_next(t):
             guess[i] = "teaser header"
         elif K.byline(t) or K.handle_line(t):
             guess[i] = "byline"
@@ -271,10 +275,10 @@ def _by_kind(texts: list[str], scores: Scores) -> None:
             scores.guess(i, 0.6, "photo caption")
             continue
         scores.guess(i, 0.65 if g == "photo caption" else 0.7, g)
-    _headline_runs(texts, scores)
+    _headline_runs(texts, scores, seen)
 
 
-def _headline_runs(texts: list[str], scores: Scores, min_run: int = 3) -> None:
+def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:
     """Related headlines without a header: three or more headline-shaped lines in a row, no copy among them.
 
     Lines already judged furniture (a date or credit under a teaser) carry a
@@ -285,6 +289,9 @@ def _headline_runs(texts: list[str], scores: Scores, min_run: int = 3) -> None:
     n = len(texts)
     shaped = [scores.score[i] < 0.6 and headline_shaped(t) and not K.paragraph(t) and K.teaser_like(t)
               for i, t in enumerate(texts)]
+    # A short label repeated down the page ("Example Online" under each teaser) carries a run on.
+    label = [not shaped[i] and scores.score[i] < 0.6 and len(t.split()) <= 4 and seen.get(K.norm(t), 0) >= 3
+             for i, t in enumerate(texts)]
     i = 0
     while i < n:
         if not shaped[i]:
@@ -292,12 +299,17 @@ def _headline_runs(texts: list[str], scores: Scores, min_run: int = 3) -> None:
             continue
         j = i
         members = []
-        while j < n and (shaped[j] or (scores.score[j] >= 0.6 and members)):
+        labels = []
+        while j < n and (shaped[j] or (members and (scores.score[j] >= 0.6 or label[j]))):
             if shaped[j]:
                 members.append(j)
+            elif label[j]:
+                labels.append(j)
             j += 1
         if len(members) >= min_run and sum(len(texts[k].split()) for k in members) >= 5 * len(members) and _stands_apart(texts, scores, i):
             for k in members:
+                scores.guess(k, 0.62, "related headline")
+            for k in labels:
                 scores.guess(k, 0.62, "related headline")
         i = max(j, i + 1)
 

@@ -64,6 +64,7 @@ KIND = {
     "gallery furniture": "page-tool residue",
     "aggregator residue": "syndication residue",
     "navigation": "navigation",
+    "repeated label": "navigation",
     "menu labels": "navigation",
     "page header": "navigation",
 }
@@ -221,7 +222,7 @@ def byline(text: str) -> bool:
 def photo_credit(text: str) -> bool:
     """A short line of names and agencies: "Jane Doe/Reuters", "(AP)", "© Getty Images", "Jane Doe, AP"."""
     stripped = text.strip()
-    if len(stripped) > 90 or not stripped:
+    if len(stripped) > 90 or not stripped or " @ " in stripped:
         return False
     rx = _rx()
     words = _words(stripped)
@@ -253,7 +254,7 @@ def caption_marked(text: str) -> bool:
 def caption_shaped(text: str) -> bool:
     """A line describing a picture: sentence case, no full stop, long for a subheading, one sentence."""
     rx = _rx()
-    if len(text) > 260 or rx["terminal"].search(text) or rx["sentence_in"].search(text):
+    if len(text) > 260 or rx["terminal"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
         return False
     words = _words(text)
     if len(words) < 8:
@@ -312,3 +313,27 @@ def video_up_next(text: str) -> bool:
     in capitals, is copy and stays."""
     t = text.strip().rstrip(":")
     return t.lower() == "up next" and not t.isupper()
+
+
+def norm(text: str) -> str:
+    return " ".join(w.lower() for w in _words(text))
+
+
+def repeats(texts: list[str]) -> dict[str, int]:
+    """How often each line's words occur as a line of their own: furniture repeats, copy rarely does."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        if len(t) <= 300:
+            k = norm(t)
+            if k:
+                counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def caption_like(text: str) -> bool:
+    """A description line (sentence case, six words or more, no full stop): a caption when it repeats."""
+    rx = _rx()
+    words = _words(text)
+    if len(words) < 6 or rx["sentence_end"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
+        return False
+    return sum(1 for w in words if w[0].islower()) >= 0.3 * len(words)

@@ -247,7 +247,12 @@ def _by_kind(texts: list[str], scores: Scores) -> None:
     for i, t in enumerate(texts):
         if scores.score[i] >= 0.6 or len(t) > 400:
             continue
-        times = seen.get(K.norm(t), 1)
+        if K.long_sentence(t):
+            # Copy, as nearly every line of an article is: only a caption's opening label can say otherwise.
+            if K.caption_marked(t, prefix_only=True):
+                guess[i] = "photo caption"
+            continue
+        times = seen.get(K.key(t), 1)
         if times == 2 and K.caption_like(t):
             guess[i] = "photo caption"
         elif K.video_up_next(t):
@@ -287,11 +292,11 @@ def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_r
     line (a subheading).
     """
     n = len(texts)
-    shaped = [scores.score[i] < 0.6 and headline_shaped(t) and not K.paragraph(t) and K.teaser_like(t)
-              for i, t in enumerate(texts)]
+    shaped = [scores.score[i] < 0.6 and len(t) <= 200 and not K.long_sentence(t) and headline_shaped(t)
+              and not K.paragraph(t) and K.teaser_like(t) for i, t in enumerate(texts)]
     # A short label repeated down the page ("Example Online" under each teaser) carries a run on.
-    label = [not shaped[i] and scores.score[i] < 0.6 and len(t.split()) <= 4 and seen.get(K.norm(t), 0) >= 3
-             for i, t in enumerate(texts)]
+    label = [not shaped[i] and scores.score[i] < 0.6 and len(t) <= 40 and seen.get(K.key(t), 0) >= 3
+             and len(t.split()) <= 4 for i, t in enumerate(texts)]
     i = 0
     while i < n:
         if not shaped[i]:

@@ -238,13 +238,19 @@ def photo_credit(text: str) -> bool:
     return bool(words) and _names_only(words, _BYLINE_WORDS)
 
 
-def caption_marked(text: str) -> bool:
+_CAPTION_STARTS = ("file photo", "media caption", "image caption", "caption", "pictured", "above", "below",
+                   "left", "right", "top", "main pic", "main image", "image", "photo", "picture")
+
+
+def caption_marked(text: str, prefix_only: bool = False) -> bool:
     """A caption by its form: "FILE PHOTO: …", "Image: …", a credit in brackets or parentheses at the end."""
     rx = _rx()
     if len(text) > 400:
         return False
-    if rx["caption_prefix"].search(text):
+    if text[:16].lower().startswith(_CAPTION_STARTS) and rx["caption_prefix"].search(text):
         return True
+    if prefix_only:
+        return False
     m = rx["bracket_credit"].search(text)
     if m and len(_words(text)) >= 4:
         return True
@@ -315,19 +321,24 @@ def video_up_next(text: str) -> bool:
     return t.lower() == "up next" and not t.isupper()
 
 
-def norm(text: str) -> str:
-    return " ".join(w.lower() for w in _words(text))
+def key(text: str) -> str:
+    return text.strip().lower()
 
 
 def repeats(texts: list[str]) -> dict[str, int]:
-    """How often each line's words occur as a line of their own: furniture repeats, copy rarely does."""
+    """How often each line occurs as a line of its own: furniture repeats, copy rarely does."""
     counts: dict[str, int] = {}
     for t in texts:
         if len(t) <= 300:
-            k = norm(t)
+            k = key(t)
             if k:
                 counts[k] = counts.get(k, 0) + 1
     return counts
+
+
+def long_sentence(text: str) -> bool:
+    """A long line that ends as a sentence does: copy, checked in no time (most lines of an article)."""
+    return len(text) > 150 and text.rstrip()[-1:] in ".!?\"”’"
 
 
 def caption_like(text: str) -> bool:

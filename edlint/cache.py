@@ -16,12 +16,19 @@ only ever see a whole entry or none; an unreadable entry is a miss. JSON,
 not pickle: a cache folder someone committed must not be able to run code.
 The folder carries a ``.gitignore`` so it is never committed by accident,
 and states no run has used for a month are deleted.
+
+A cache folder is edlint's only when edlint made it: a ``CACHEDIR.TAG`` it
+wrote marks it. A folder that exists, is not empty and carries no such tag
+(``--cache-dir`` pointed at the wrong place) is refused, never written to or
+pruned, and pruning deletes only files whose names edlint itself gives.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +41,72 @@ if TYPE_CHECKING:
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
 ENTRY_FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 PRUNE_AFTER_DAYS = 30
+
+
+TAG_NAME = "CACHEDIR.TAG"
+TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
+TAG_BODY = TAG_SIGNATURE + "\n# This file is a cache directory tag created by edlint (a result cache).\n"
+GITIGNORE_BODY = "# Created by edlint: a local cache, never commit it.\n*\n"
 
 
 def default_cache_dir() -> Path:
     return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
+
+
+def is_edlint_cache(root: Path) -> bool:
+    """Does ``root`` carry a CACHEDIR.TAG that edlint wrote?"""
+    tag = Path(root) / TAG_NAME
+    try:
+        if not stat.S_ISREG(os.stat(tag).st_mode):
+            return False
+        with open(tag, "rb") as fh:
+            head = fh.read(512).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return head.startswith(TAG_SIGNATURE) and "edlint" in head
+
+
+def claim_cache_dir(root: Path) -> str | None:
+    """Make ``root`` an edlint cache if it is missing or empty; return why not when it may not be used.
+
+    Cheap on purpose (a stat, at most a directory listing): every run calls it.
+    """
+    root = Path(root)
+    try:
+        st = os.stat(root)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        return f"cannot use it ({exc.strerror or exc})"
+    if st is not None:
+        if not stat.S_ISDIR(st.st_mode):
+            return "is not a folder"
+        if is_edlint_cache(root):
+            return None
+        try:
+            with os.scandir(root) as it:
+                if next(it, None) is not None:
+                    return f"is not empty and is not an edlint cache (no {TAG_NAME} written by edlint): refusing to write or prune there"
+        except OSError as exc:
+            return f"cannot use it ({exc.strerror or exc})"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        _write_new(root / TAG_NAME, TAG_BODY)
+        _write_new(root / ".gitignore", GITIGNORE_BODY)
+    except OSError:
+        pass  # a read-only place: the cache only misses
+    return None
+
+
+def _write_new(path: Path, body: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
 
 
 def _tree_signature(root: Path, h: "hashlib._Hash") -> None:
@@ -152,14 +220,18 @@ class ResultCache:
 
     # ------------------------------------------------------------ read / write
     def get(self, key: str, display_path: str) -> "FileResult | None":
+        """The cached result for ``key``, or None: anything but a well-formed entry made for this key is a miss."""
         self.touch_run(key)
         try:
             with open(self._file(key), "rb") as fh:
-                data = json.loads(fh.read())
+                data = json.loads(fh.read(MAX_ENTRY_BYTES + 1))
+            if not isinstance(data, dict) or data.get("key") != key:
+                raise ValueError("an entry for another file, state or format")
             res = result_from_dict(data, display_path)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             self.misses += 1
             return None
+        res.from_cache = True  # type: ignore[attr-defined]  # fix re-checks rather than trust cached edits
         self.hits += 1
         return res
 
@@ -167,7 +239,8 @@ class ResultCache:
         if result.error:
             return  # errors are cheap to recompute and may depend on the file system
         try:
-            payload = json.dumps(result_to_dict(result), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            payload = json.dumps({"key": key, **result_to_dict(result)}, ensure_ascii=False,
+                                 separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return  # a rule put something JSON cannot carry in data/figures: just do not cache it
         target = self._file(key)
@@ -195,16 +268,8 @@ class ResultCache:
         if self._prepared:
             return
         self._prepared = True
-        self.root.mkdir(parents=True, exist_ok=True)
-        for name, body in ((".gitignore", "# Created by edlint: a local cache, never commit it.\n*\n"),
-                           ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# edlint result cache\n")):
-            p = self.root / name
-            if not p.exists():
-                try:
-                    p.write_text(body, encoding="utf-8")
-                except OSError:
-                    pass
-        self.prune()
+        if claim_cache_dir(self.root) is None:
+            self.prune()
 
     def touch_run(self, key: str, create: bool = False) -> None:
         """Mark the state ``key`` belongs to as in use (once per run and state)."""
@@ -229,26 +294,67 @@ class ResultCache:
         folder would only grow. Dropping a state in use by a process that has
         not touched it yet only costs that process some misses.
         """
-        import shutil
         import time
 
         cutoff = time.time() - max_age_days * 86400
         dropped = 0
+        if not is_edlint_cache(self.root):
+            return 0  # never delete anything in a folder edlint did not make
         try:
             runs = list(self._entries.iterdir())
         except OSError:
             return 0
         for run in runs:
-            if not run.is_dir() or run.name in self._touched:
+            if not _run_name().fullmatch(run.name) or run.is_symlink() or not run.is_dir() or run.name in self._touched:
                 continue
             try:
                 used = (run / ".used").stat().st_mtime
             except OSError:
                 used = 0.0
             if used < cutoff:
-                shutil.rmtree(run, ignore_errors=True)
+                _remove_state(run)
                 dropped += 1
         return dropped
+
+
+def _run_name() -> "re.Pattern[str]":
+    return re.compile(r"[0-9a-f]{24}")
+
+
+def _remove_state(run: Path) -> None:
+    """Delete one state folder: only the files edlint writes there (entries, temporaries, ``.used``)."""
+    entry = re.compile(r"(?:[0-9a-f]+\.json|\.tmp-.*)")
+    try:
+        subdirs = list(os.scandir(run))
+    except OSError:
+        return
+    for d in subdirs:
+        if d.name == ".used" and d.is_file(follow_symlinks=False):
+            _unlink(d.path)
+        elif re.fullmatch(r"[0-9a-f]{2}", d.name) and d.is_dir(follow_symlinks=False):
+            try:
+                with os.scandir(d.path) as it:
+                    for f in it:
+                        if entry.fullmatch(f.name) and f.is_file(follow_symlinks=False):
+                            _unlink(f.path)
+            except OSError:
+                pass
+            _rmdir(d.path)
+    _rmdir(str(run))
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _rmdir(path: str) -> None:
+    try:
+        os.rmdir(path)  # only when empty: anything edlint did not make keeps its folder
+    except OSError:
+        pass
 
 
 # ------------------------------------------------------------ (de)serialising results
@@ -272,16 +378,81 @@ def _finding_to_list(f: Finding) -> list:
 
 
 def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
+    """Rebuild a result from an entry, checking every field's type and range (ValueError otherwise).
+
+    A cache folder may be shared or edited by hand; an entry with a wrong
+    shape must be a miss, never a crash in a reporter or a wrong finding.
+    """
     from .runner import FileResult
 
+    if set(d) - {"skipped"} != {"key", "findings", "figures", "date", "date_source"}:
+        raise ValueError("unexpected fields")
     findings = []
-    for rule, sev, msg, s, e, ln, col, eln, ecol, fix, related, data in d["findings"]:
+    for item in _list(d["findings"]):
+        rule, sev, msg, s, e, ln, col, eln, ecol, fix, related, data = _list(item, 12)
+        _str(rule)
+        _str(msg)
+        if not _rule_id().fullmatch(rule):
+            raise ValueError("bad rule id")
+        _int(s, 0)
+        _int(e, s)
+        _int(ln, 1)
+        _int(col, 1)
+        _int(eln, ln)
+        _int(ecol, 1)
         fx = None
         if fix is not None:
-            fx = Fix(tuple(Edit(a, b, rep) for a, b, rep in fix[2]), Applicability(fix[0]), fix[1])
+            applicability, description, edits = _list(fix, 3)
+            _str(description)
+            fx = Fix(tuple(_edit(x) for x in _list(edits)), Applicability(applicability), description)
+        rel = []
+        for x in _list(related):
+            a, b, m = _list(x, 3)
+            _int(a, 0)
+            _int(b, a)
+            rel.append(Related(a, b, _str(m)))
+        if not isinstance(data, dict):
+            raise ValueError("data")
         findings.append(Finding(
-            path=path, rule=rule, severity=Severity(sev), message=msg, start=s, end=e, line=ln, column=col,
-            end_line=eln, end_column=ecol, fix=fx, related=tuple(Related(a, b, m) for a, b, m in related), data=data,
+            path=path, rule=rule, severity=Severity(_int(sev, 1)), message=msg, start=s, end=e, line=ln, column=col,
+            end_line=eln, end_column=ecol, fix=fx, related=tuple(rel), data=data,
         ))
-    return FileResult(path=path, findings=findings, figures=d["figures"], date=d["date"], date_source=d["date_source"],
-                      skipped=d.get("skipped"))
+    if not isinstance(d["figures"], dict):
+        raise ValueError("figures")
+    date = d["date"]
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", _str(date)):
+        raise ValueError("date")
+    skipped = d.get("skipped")
+    if skipped is not None:
+        _str(skipped)
+    return FileResult(path=path, findings=findings, figures=d["figures"], date=date, date_source=_str(d["date_source"]),
+                      skipped=skipped)
+
+
+def _rule_id() -> "re.Pattern[str]":
+    return re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+")
+
+
+def _list(x: Any, n: int | None = None) -> list:
+    if not isinstance(x, list) or (n is not None and len(x) != n):
+        raise ValueError("expected a list")
+    return x
+
+
+def _str(x: Any) -> str:
+    if not isinstance(x, str):
+        raise ValueError("expected a string")
+    return x
+
+
+def _int(x: Any, low: int) -> int:
+    if type(x) is not int or x < low:
+        raise ValueError("expected a whole number")
+    return x
+
+
+def _edit(x: Any) -> Edit:
+    a, b, rep = _list(x, 3)
+    _int(a, 0)
+    _int(b, a)
+    return Edit(a, b, _str(rep))

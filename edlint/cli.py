@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="edlint: an editorial linter for news copy.",
 )
 
@@ -83,7 +84,7 @@ def main(
 
 PATHS = typer.Argument(None, help="Files or folders to check; '-' reads standard input.")
 CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (or pyproject.toml) for every file.")
-DATE = typer.Option(None, "--date", help="Article date YYYY-MM-DD where the front matter has none.")
+DATE = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="Article date where the front matter has none.")
 SELECT = typer.Option(None, "--select", help="Only these rules or families (comma-separated, repeatable).")
 IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 
@@ -97,7 +98,17 @@ LANGUAGE = typer.Option(
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
 
 
-@app.command()
+def _examples(*lines: str) -> str:
+    """An "Examples" block for a command's --help, kept as written (no re-wrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {ln}" for ln in lines)
+
+
+@app.command(epilog=_examples(
+    "edlint check articles/",
+    "edlint check story.md --date 2022-07-08 --format concise",
+    "edlint check story.md --diff              # show what `edlint fix` would change",
+    "edlint check . --changed-since origin/main   # only lines changed since a revision",
+))
 def check(
     paths: Optional[List[str]] = PATHS,
     format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format (auto: github in GitHub Actions, rich at a terminal, concise otherwise)."),
@@ -109,8 +120,14 @@ def check(
     config: Optional[Path] = CONFIG,
     color: Color = typer.Option(Color.auto, "--color", help="Colour in the terminal report."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
-    diff: Optional[str] = typer.Option(None, "--diff", metavar="BASE", help="Only findings on lines changed since git revision BASE."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REV", help="Only findings on lines changed since git revision REV."),
+    diff: bool = typer.Option(False, "--diff", help="Show what `edlint fix` would change, as a patch; write nothing."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --diff: include fixes an editor should confirm."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list clean files and their figures."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no summary."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (errors still exit 2)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print a count per rule instead of each finding."),
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
@@ -122,13 +139,19 @@ def check(
     code = run_check(
         paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
         fail_on.value if fail_on else None, config, color.value, stdin_filename,
-        diff_base=diff, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
-        language=_language(language),
+        diff_base=changed_since, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
+        show_diff=diff, unsafe_fixes=unsafe_fixes, verbose=verbose, quiet=quiet, exit_zero=exit_zero,
+        statistics=statistics, language=_language(language),
     )
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "edlint fix story.md",
+    "edlint fix articles/ --diff            # show the patch, write nothing",
+    "edlint fix - < story.txt > fixed.txt   # standard input to standard output",
+    "edlint fix story.md --unsafe-fixes",
+))
 def fix(
     paths: Optional[List[str]] = PATHS,
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes an editor should confirm."),
@@ -137,17 +160,20 @@ def fix(
     select: Optional[List[str]] = SELECT,
     ignore: Optional[List[str]] = IGNORE,
     config: Optional[Path] = CONFIG,
+    color: Color = typer.Option(Color.auto, "--color", help="Colour the diff (auto: in a terminal)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
     language: Optional[str] = LANGUAGE,
 ) -> None:
-    """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically."""
+    """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to standard output."""
     from .commands.fix import run_fix
 
     raise typer.Exit(run_fix(
         paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
-        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, language=_language(language),
+        use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, color=color.value, stdin_filename=stdin_filename,
+        language=_language(language),
     ))
 
 
@@ -161,7 +187,10 @@ baseline_app = typer.Typer(no_args_is_help=True, help="Record today's findings s
 app.add_typer(baseline_app, name="baseline")
 
 
-@baseline_app.command("write")
+@baseline_app.command("write", epilog=_examples(
+    "edlint baseline write articles/ --output edlint-baseline.json",
+    "edlint check articles/ --baseline edlint-baseline.json",
+))
 def baseline_write(
     paths: Optional[List[str]] = PATHS,
     output: Path = typer.Option(Path("edlint-baseline.json"), "--output", "-o", help="Baseline file to write."),
@@ -182,18 +211,29 @@ def baseline_write(
     ))
 
 
-@app.command("rules")
+@app.command("rules", epilog=_examples(
+    "edlint rules                 # the rules on for this folder's edlint.toml",
+    "edlint rules --all           # every rule, proselint's included",
+    "edlint rules --format json",
+))
 def rules_cmd(
     config: Optional[Path] = CONFIG,
-    all_rules: bool = typer.Option(True, "--all/--enabled", help="Show every rule, or only those enabled."),
+    all_rules: bool = typer.Option(False, "--all", help="Also list the off rules of opt-in families (proselint)."),
+    enabled: bool = typer.Option(False, "--enabled", help="Only the rules that are on."),
+    format: str = typer.Option("table", "--format", "-f", metavar="table|json", help="A table, or JSON for scripts."),
 ) -> None:
-    """List the rules: id, default severity, on or off, fix safety."""
+    """List the rules (as this folder's edlint.toml sets them): id, severity, on or off, fix safety."""
     from .commands.rules import run_rules
 
-    raise typer.Exit(run_rules(config, all_rules))
+    if format not in ("table", "json"):
+        raise typer.BadParameter(f"{format!r}: use table or json", param_hint="--format")
+    raise typer.Exit(run_rules(config, all_rules, format, enabled))
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "edlint explain spelling.inconsistent",
+    "edlint explain spelling.inconsistent Kiev   # the rule's data about one word",
+))
 def explain(
     rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsistent."),
     term: Optional[str] = typer.Argument(None, help="A word the rule's data knows, e.g. Kiev: show its entry."),
@@ -205,7 +245,10 @@ def explain(
     raise typer.Exit(run_explain(rule, config, term))
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "edlint stats articles/",
+    "edlint stats story.md --json",
+))
 def stats(
     paths: Optional[List[str]] = PATHS,
     config: Optional[Path] = CONFIG,
@@ -219,6 +262,9 @@ def stats(
 
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
+    from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs
+
+    app.add_typer(archive_app, name="archive")
     try:
         from .kb_cli import app as kb_app
     except ImportError:

@@ -195,13 +195,15 @@ def _toml_line_finder(text: str):
 
 def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        from .source import read_limited
+
+        text = read_limited(path, 16 * 1024 * 1024).decode("utf-8")  # a FIFO named edlint.toml must not hang a run
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(display, f"cannot read config: {exc}") from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:  # every TOML failure is the file's error
+        msg = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
         m = re.search(r"line (\d+)", msg)
         raise ConfigError(display, f"invalid TOML: {msg}", int(m.group(1)) if m else None) from None
     return data, text
@@ -270,6 +272,22 @@ def available_presets() -> list[str]:
     return sorted(p.stem for p in PRESETS_DIR.glob("*.toml"))
 
 
+def _validate_once(data: dict[str, Any], display: str, text: str) -> None:
+    """Schema validation, skipped when this very text passed before (a marker beside the result cache).
+
+    Importing and compiling the validator costs about 60 ms, a third of a
+    one-article pre-commit run; an unchanged edlint.toml need not pay it twice.
+    """
+    from .yamlsource import _cache_file, _schema_print, _write
+
+    marker = _cache_file("config", _schema_print(SCHEMA), text, suffix=".ok")
+    if marker is not None and marker.exists():
+        return
+    validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
+    if marker is not None:
+        _write(marker, b"")
+
+
 def load_config(path: Path | None) -> Config:
     """Load a config file (or the defaults when ``path`` is None)."""
     import hashlib
@@ -283,7 +301,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("edlint", {})
     _check_keys(data, SCHEMA, display, _toml_line_finder(text))
-    validate(data, SCHEMA, display, line_finder=_toml_line_finder(text))
+    _validate_once(data, display, text)
     root = path.resolve().parent
     seen: set[str] = set()
     layers: list[Layer] = []
@@ -314,7 +332,13 @@ def load_config(path: Path | None) -> Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a file or folder)."""
+    """The nearest config file at or above ``start`` (a file or folder), never above its repository.
+
+    The search stops at the root of the repository holding ``start`` (the
+    folder with ``.git``, ``.hg`` or ``.svn``): a configuration in a folder
+    above a checkout belongs to someone else and must not change its copy.
+    Outside any repository it climbs to the file-system root.
+    """
     here = start if start.is_dir() else start.parent
     here = here.resolve()
     for folder in (here, *here.parents):
@@ -324,11 +348,15 @@ def find_config(start: Path) -> Path | None:
                 if name == "pyproject.toml" and not _has_tool_section(cand):
                     continue
                 return cand
+        if any((folder / marker).exists() for marker in (".git", ".hg", ".svn")):
+            return None  # the repository's root: configurations above it are not this project's
     return None
 
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return "[tool.edlint" in path.read_text(encoding="utf-8", errors="replace")
+        from .source import read_limited
+
+        return b"[tool.edlint" in read_limited(path, 16 * 1024 * 1024)
     except OSError:
         return False

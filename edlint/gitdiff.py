@@ -1,7 +1,7 @@
 """Which lines changed since a git revision: what a pull-request check should report on.
 
 A repository of years of articles has old findings nobody will fix in this
-pull request; ``edlint check --diff BASE`` reports only findings on lines
+pull request; ``edlint check --changed-since REV`` reports only findings on lines
 added or changed since BASE. The comparison is against the merge base of
 BASE and HEAD (what a pull request's diff shows), taken with the working
 tree, so uncommitted edits count and changes that only landed on BASE do

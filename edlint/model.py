@@ -163,7 +163,18 @@ class RuleMeta:
     fix_safety: str = "No fix."
     options: dict[str, Any] = field(default_factory=dict)  # name -> default value
     source: str = ""  # where the rule came from (data file path or module)
+    fixes: str = ""  # "safe", "unsafe", "safe/unsafe" (some of each) or "none"; "" = read fix_safety
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
+
+    @property
+    def fix_kind(self) -> str:
+        """Whether the rule's findings come with fixes: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
+        if self.fixes:
+            return self.fixes
+        head = self.fix_safety.strip().lower()
+        if head.startswith("safe"):
+            return "safe/unsafe" if "unsafe" in head else "safe"
+        return "unsafe" if head.startswith("unsafe") else "none"

@@ -82,7 +82,25 @@ def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[st
             cls = load_data_rule(path, family, display)
             if cls is not None:
                 reg.add(cls)
+            elif label != "rules":
+                _say_not_read(display)
     return reg
+
+
+_SAID: set[str] = set()
+
+
+def _say_not_read(display: str) -> None:
+    """A pack (phrases, variants…) in a house rule folder is read by no rule: say so once, never skip it silently."""
+    if display in _SAID:
+        return
+    _SAID.add(display)
+    import sys
+
+    sys.stderr.write(
+        f"edlint: {display}: not checked: rule folders hold rules of kind 'substitution' or 'existence'; "
+        "packs of other kinds are read only from edlint's own rules (house variant lists go in a rule's *_files option)\n"
+    )
 
 
 class UnknownRuleError(ConfigError):

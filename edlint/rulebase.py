@@ -78,3 +78,36 @@ class Rule:
 
     def check(self, doc: "Document", ctx: Context) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
+
+
+# ---------------------------------------------------------------- message templates
+
+def template_problem(template: str, fields: Iterable[str]) -> str | None:
+    """Why ``template`` is not a message template of the named ``fields`` only (None when it is).
+
+    Messages written in rule files are templates such as ``Use '{replacement}'``:
+    bare field names and ``{{``/``}}`` only. Attribute or index access
+    (``{match.__class__}``), conversions and format specs are refused when the
+    rule is loaded, so a message can never fail, or run anything, per article.
+    """
+    import string
+
+    allowed = set(fields)
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"message template: {exc}"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in allowed:
+            names = ", ".join("{" + f + "}" for f in sorted(allowed))
+            return f"message template: unknown field {{{name}}} (use {names})"
+        if spec or conversion:
+            return f"message template: {{{name}}} takes no format spec or conversion"
+    return None
+
+
+def fill(template: str, **fields: str) -> str:
+    """A message from a template ``template_problem`` accepted."""
+    return template.format_map(fields)

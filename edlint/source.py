@@ -21,7 +21,9 @@ class InputError(Exception):
         self.path = path
         self.line = line
         self.message = message
-        where = f"{path}:{line}" if line else path
+        from .display import display_path
+
+        where = f"{display_path(path)}:{line}" if line else display_path(path)
         super().__init__(f"{where}: {message}")
 
 

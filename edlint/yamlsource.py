@@ -18,7 +18,9 @@ class DataError(ValueError):
         self.path = path
         self.line = line
         self.message = message
-        where = f"{path}:{line}" if line else path
+        from .display import display_path
+
+        where = f"{display_path(path)}:{line}" if line else display_path(path)
         super().__init__(f"{where}: {message}")
 
 
@@ -113,20 +115,49 @@ def _bad_scalar(text: str) -> tuple[int | None, str | None]:
     return None, None
 
 
+# Data that came out of the parse cache (or went into it), by id, with the digest
+# of its JSON: a validation marker only vouches for exactly that JSON, so an
+# entry edited by hand is validated again, and replaced by a fresh parse if it fails.
+_CACHED: dict[int, tuple[Any, str, Path]] = {}
+
+
+def _digest(payload: bytes) -> str:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
 def load_yaml(text: str, path: str) -> Any:
-    """Parse a data file's YAML (cached as JSON beside the result cache); errors become DataError with the line."""
+    """Parse a data file's YAML (cached as JSON beside the result cache); errors become DataError with the line.
+
+    A cache entry counts only if it is a JSON object naming a digest of this
+    very text, and only once that very JSON has passed a schema (``validate``
+    leaves a marker); anything else is a miss and is overwritten. Data no
+    schema checks is parsed from the YAML every time.
+    """
     cached = _cache_file(text, suffix=".json")
+    source = _digest(text.encode("utf-8", "surrogatepass"))
     if cached is not None:
         try:
-            return json.loads(cached.read_bytes())
-        except (OSError, ValueError):
+            payload = cached.read_bytes()
+            entry = json.loads(payload)
+            digest = _digest(payload)
+            vouched = _cache_file(text, digest, suffix=".valid")
+            if (isinstance(entry, dict) and entry.get("source") == source and "data" in entry
+                    and vouched is not None and vouched.exists()):
+                data = entry["data"]
+                if isinstance(data, (dict, list)):  # a data file is a mapping or a list; anything else is a miss
+                    _CACHED[id(data)] = (data, digest, cached)
+                    return data
+        except (OSError, ValueError, RecursionError):
             pass
     data = parse_yaml(text, path)
     if cached is not None:
         try:
-            _write(cached, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            payload = json.dumps({"source": source, "data": data}, ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError, RecursionError):
-            pass  # dates and other non-JSON values: parse this file every time
+            return data  # dates and other non-JSON values: parse this file every time
+        _write(cached, payload)
+        if isinstance(data, (dict, list)):
+            _CACHED[id(data)] = (data, _digest(payload), cached)
     return data
 
 
@@ -174,10 +205,13 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     a few milliseconds, which keeps a one-article run instant.
     """
     marker = None
-    if yaml_text is not None and _PARSE_CACHE is not None:
-        marker = _cache_file(_schema_print(schema), yaml_text, suffix=".ok")
+    came = _CACHED.get(id(data))
+    if came is not None and came[0] is not data:
+        came = None
+    if yaml_text is not None and _PARSE_CACHE is not None and came is not None:
+        marker = _cache_file(_schema_print(schema), yaml_text, came[1], suffix=".ok")
         if marker is not None and marker.exists():
-            return  # this very text passed this very schema before
+            return  # this very JSON of this very text passed this very schema before
     import fastjsonschema
 
     key = id(schema)
@@ -186,6 +220,8 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     try:
         _COMPILED[key](data)
     except fastjsonschema.JsonSchemaValueException as exc:
+        if came is not None and yaml_text is not None and _refresh(data, yaml_text, path, came[2]):
+            return validate(data, schema, path, yaml_text, line_finder)  # a bad cache entry, now replaced
         where = [p for p in (exc.path or [])[1:]]
         where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
                  for i, p in enumerate(where)]
@@ -200,6 +236,33 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
         raise DataError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
     if marker is not None:
         _write(marker, b"")
+    if came is not None and yaml_text is not None:
+        vouched = _cache_file(yaml_text, came[1], suffix=".valid")
+        if vouched is not None and not vouched.exists():
+            _write(vouched, b"")  # this JSON passed a schema: later runs may read it instead of the YAML
+
+
+def _refresh(data: Any, yaml_text: str, path: str, entry: Path) -> bool:
+    """The cached ``data`` failed validation: parse the text afresh; if that differs, put it in place.
+
+    Updates ``data`` in place (the caller holds it) and rewrites the entry.
+    False when the fresh parse is the same, i.e. the file itself is at fault.
+    """
+    _CACHED.pop(id(data), None)
+    try:
+        entry.unlink()
+    except OSError:
+        pass
+    fresh = parse_yaml(yaml_text, path)
+    if fresh == data or type(fresh) is not type(data):
+        return False
+    if isinstance(data, dict):
+        data.clear()
+        data.update(fresh)
+    else:
+        data[:] = fresh
+    load_yaml(yaml_text, path)  # writes a good entry for the next run
+    return True
 
 
 _SCHEMA_PRINTS: dict[int, str] = {}

@@ -81,4 +81,4 @@ def test_rules_and_explain():
     p = run_cli("explain", "spelling.misspellings")
     assert p.returncode == 0 and "What it flags" in p.stdout and "accomodate" in p.stdout
     p = run_cli("explain", "nonesuch.rule")
-    assert p.returncode == 2 and "no rule" in p.stderr
+    assert p.returncode == 2 and "unknown rule id" in p.stderr

@@ -74,7 +74,7 @@ def test_unknown_id_in_suppression_comment_is_a_finding(tmp_path):
     md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.inconsistant -->\nThey will accomodate it.\n", encoding="utf-8")
     p = edlint("check", "a.md", "--format", "concise", cwd=tmp_path)
     assert p.returncode == 1
-    assert "a.md:3:31: error suppression.unknown-rule:" in p.stdout or "a.md:3:31: suppression.unknown-rule:" in p.stdout
+    assert "a.md:3:31: error: suppression.unknown-rule:" in p.stdout
     assert "did you mean spelling.inconsistent?" in p.stdout
     md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.misspellings -->\nThey will accomodate it.\n", encoding="utf-8")
     assert edlint("check", "a.md", cwd=tmp_path).returncode == 0

@@ -1,4 +1,4 @@
-"""``check --diff BASE`` and baselines, on real temporary git repositories."""
+"""``check --changed-since REV`` and baselines, on real temporary git repositories."""
 from __future__ import annotations
 
 import json
@@ -45,7 +45,7 @@ def concise(p):
     return [ln for ln in p.stdout.splitlines() if ":" in ln and "finding(s)" not in ln]
 
 
-# ------------------------------------------------------------------ --diff
+# ------------------------------------------------------------------ --changed-since
 
 def test_diff_reports_only_changed_lines(repo):
     git(repo, "checkout", "-q", "-b", "edit")
@@ -54,12 +54,12 @@ def test_diff_reports_only_changed_lines(repo):
     git(repo, "commit", "-q", "-am", "edit")
     full = run_cli("check", "news", cwd=repo, env={"EDLINT_CACHE_DIR": str(repo.parent / "c")})
     assert len(concise(full)) == 4  # accomodate, acheive, seperate, definately
-    p = run_cli("check", "news", "--diff", "main", cwd=repo, env={"EDLINT_CACHE_DIR": str(repo.parent / "c")})
+    p = run_cli("check", "news", "--changed-since", "main", cwd=repo, env={"EDLINT_CACHE_DIR": str(repo.parent / "c")})
     assert p.returncode == 1, p.stderr
     # the edited line (now line 5) has both its old and its new misspelling: the line changed
     assert concise(p) == [
-        "news/budget.txt:5:18: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'.",
-        "news/budget.txt:5:77: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'.",
+        "news/budget.txt:5:18: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'.",
+        "news/budget.txt:5:77: warning: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'.",
     ]
 
 
@@ -72,24 +72,24 @@ def test_diff_counts_uncommitted_and_untracked_and_ignores_base_only_changes(rep
     git(repo, "checkout", "-q", "edit")
     (repo / "news" / "budget.txt").write_text(OLD + "\nNew paragraph they will beleive.\n")  # uncommitted
     (repo / "news" / "fresh.md").write_text("# Fresh\n\nA wierd new story.\n")  # untracked
-    p = run_cli("check", "news", "--diff", "main", "--no-cache", cwd=repo)
+    p = run_cli("check", "news", "--changed-since", "main", "--no-cache", cwd=repo)
     assert concise(p) == [
-        "news/budget.txt:7:25: spelling.misspellings: Misspelling: 'beleive' should be 'believe'.",
-        "news/fresh.md:3:3: spelling.misspellings: Misspelling: 'wierd' should be 'weird'.",
+        "news/budget.txt:7:25: warning: spelling.misspellings: Misspelling: 'beleive' should be 'believe'.",
+        "news/fresh.md:3:3: warning: spelling.misspellings: Misspelling: 'wierd' should be 'weird'.",
     ]
 
 
 def test_diff_without_changes_passes_and_bad_base_is_an_error(repo):
-    p = run_cli("check", "news", "--diff", "HEAD", "--no-cache", cwd=repo)
+    p = run_cli("check", "news", "--changed-since", "HEAD", "--no-cache", cwd=repo)
     assert p.returncode == 0 and concise(p) == []
-    p = run_cli("check", "news", "--diff", "no-such-branch", "--no-cache", cwd=repo)
-    assert p.returncode == 2 and "--diff no-such-branch" in p.stderr
+    p = run_cli("check", "news", "--changed-since", "no-such-branch", "--no-cache", cwd=repo)
+    assert p.returncode == 2 and "--changed-since no-such-branch" in p.stderr
 
 
 def test_diff_outside_git_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text(OLD)
-    p = run_cli("check", "a.txt", "--diff", "main", "--no-cache", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
-    assert p.returncode == 2 and "--diff main" in p.stderr
+    p = run_cli("check", "a.txt", "--changed-since", "main", "--no-cache", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    assert p.returncode == 2 and "--changed-since main" in p.stderr
 
 
 # ------------------------------------------------------------------ baseline
@@ -111,7 +111,7 @@ def test_baseline_hides_old_findings_and_survives_edits_above(repo):
     (repo / "news" / "budget.txt").write_text("Two new lines\n\nabove the old copy, which they recieved.\n\n" + OLD)
     p = run_cli("check", "news", "--baseline", "edlint-baseline.json", "--no-cache", cwd=repo)
     assert p.returncode == 1
-    assert concise(p) == ["news/budget.txt:3:32: spelling.misspellings: Misspelling: 'recieved' should be 'received'."]
+    assert concise(p) == ["news/budget.txt:3:32: warning: spelling.misspellings: Misspelling: 'recieved' should be 'received'."]
 
 
 def test_baseline_counts_duplicates_and_new_copy_on_an_old_line(repo):
@@ -119,11 +119,11 @@ def test_baseline_counts_duplicates_and_new_copy_on_an_old_line(repo):
     # the same sentence pasted again: identical finding, but one more than recorded
     (repo / "news" / "budget.txt").write_text(OLD + "\nIt was a seperate issue from the vote.\n")
     p = run_cli("check", "news", "--baseline", "base.json", "--no-cache", cwd=repo)
-    assert concise(p) == ["news/budget.txt:7:10: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
+    assert concise(p) == ["news/budget.txt:7:10: warning: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
     # editing the sentence itself makes it new copy: reported again
     (repo / "news" / "budget.txt").write_text(OLD.replace("from the vote", "from the budget vote"))
     p = run_cli("check", "news", "--baseline", "base.json", "--no-cache", cwd=repo)
-    assert concise(p) == ["news/budget.txt:5:10: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
+    assert concise(p) == ["news/budget.txt:5:10: warning: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
 
 
 def test_baseline_works_from_another_folder(repo):
@@ -147,8 +147,8 @@ def test_diff_with_unusual_file_names(repo):
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "odd name")
     odd.write_text(OLD + "\nThey will acheive it.\n")
-    p = run_cli("check", "news", "--diff", "HEAD", "--no-cache", cwd=repo)
-    assert concise(p) == [f"news/{odd.name}:7:11: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'."]
+    p = run_cli("check", "news", "--changed-since", "HEAD", "--no-cache", cwd=repo)
+    assert concise(p) == [f"news/{odd.name}:7:11: warning: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'."]
 
 
 def test_unquote_git_names():

@@ -29,9 +29,14 @@ def open_cache(enabled: bool, cache_dir: str | Path | None):
     if not enabled:
         use_parse_cache(None)
         return None
-    from ..cache import ResultCache, default_cache_dir
+    from ..cache import ResultCache, claim_cache_dir, default_cache_dir
 
     root = Path(cache_dir) if cache_dir else default_cache_dir()
+    refused = claim_cache_dir(root)
+    if refused:
+        sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
+        use_parse_cache(None)
+        return None
     use_parse_cache(root / "packs")
     return ResultCache(root)
 
@@ -55,7 +60,9 @@ def lint_all(
     """
     runner = runner or BatchRunner(options)
     got = collect(paths)
-    errors = [f"{p}: {m}" for p, m in got.errors]
+    from ..display import display_path
+
+    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
     results: list[FileResult] = []
     if got.stdin:
         name = stdin_filename or "<stdin>"
@@ -119,10 +126,24 @@ def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
     cache_dir: Path | None = None, jobs: int | None = None, language: str | None = None,
+    show_diff: bool = False, unsafe_fixes: bool = False,
+    verbose: bool = False, quiet: bool = False, exit_zero: bool = False, statistics: bool = False,
 ) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to check: give files, folders or '-' for standard input\n")
         return 2
+    if show_diff:
+        missing = [p for p in paths if p != "-" and not Path(p).exists()]
+        if missing:
+            sys.stderr.write(
+                f"edlint: {missing[0]}: no such file or folder; `--diff` now shows what `edlint fix` would change. "
+                f"To check only lines changed since a git revision, use `--changed-since {missing[0]}`\n"
+            )
+            return 2
+        from .fix import run_fix
+
+        return run_fix(paths, unsafe_fixes, True, date, select, ignore, config, use_cache=use_cache,
+                       cache_dir=cache_dir, jobs=jobs, color=color, stdin_filename=stdin_filename)
     if config is not None and not Path(config).is_file():
         sys.stderr.write(f"edlint: {config}: config file not found\n")
         return 2
@@ -147,11 +168,12 @@ def run_check(
         try:
             changed = changed_lines(diff_base)
         except GitError as exc:
-            sys.stderr.write(f"edlint: --diff {diff_base}: {exc}\n")
+            sys.stderr.write(f"edlint: --changed-since {diff_base}: {exc}\n")
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
                          language=language)
     runner = BatchRunner(options)
+    cache = open_cache(use_cache, cache_dir)
     problem = preflight(runner, paths, config)
     if problem:
         sys.stderr.write(f"edlint: {problem}\n")
@@ -160,7 +182,7 @@ def run_check(
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
-            paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir), jobs=jobs,
+            paths, options, stdin_filename, cache=cache, jobs=jobs,
             progress=bar.start, only=changed.touches if changed else None, runner=runner,
         )
     if changed is not None:
@@ -185,18 +207,29 @@ def run_check(
         return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:
         sys.stderr.write(f"edlint: {hidden} finding(s) hidden by the baseline {baseline}\n")
-    if fmt == "rich":
+    if output and _is_checked_file(output, results):
+        sys.stderr.write(f"edlint: --output {output}: is one of the articles being checked; not overwriting it\n")
+        return 2
+    if statistics:
+        sys.stdout.write(statistics_text(results))
+    elif fmt == "rich":
         from ..report.console import make_console, render
 
         if output:
-            with open(output, "w", encoding="utf-8") as fh:
-                render(results, summary, make_console("never", file=fh, width=100))
+            try:
+                with open(output, "w", encoding="utf-8") as fh:
+                    render(results, summary, make_console("never", file=fh, width=100), verbose=verbose)
+            except OSError as exc:
+                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
+                return 2
             _print_summary(summary, color)
         else:
-            render(results, summary, make_console(color))
+            render(results, summary, make_console(color), verbose=verbose, quiet=quiet)
     else:
         mod = importlib.import_module(FORMATS[fmt])
         extra = {"rules": _rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
+        if fmt == "concise":
+            extra = {"color": _use_color(color, output), "quiet": quiet}
         text = mod.render(results, summary, **extra)
         if output:
             from ..fix import write_bytes_atomic
@@ -211,7 +244,54 @@ def run_check(
             sys.stdout.write(text)
     if summary.errors:
         return 2
-    return 1 if summary.failing else 0
+    return 1 if summary.failing and not exit_zero else 0
+
+
+def _use_color(color: str, output) -> bool:
+    """Colour for the plain-text formats: ``always``, or ``auto`` on a terminal without NO_COLOR."""
+    if color == "always":
+        return True
+    if color == "never" or output or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def statistics_text(results) -> str:
+    """``--statistics``: one line per rule, most frequent first: count, rule, severity, fixable mark."""
+    from collections import Counter
+
+    count: Counter = Counter()
+    sev: dict[str, str] = {}
+    fixable: set[str] = set()
+    for r in results:
+        for f in r.findings:
+            count[f.rule] += 1
+            sev[f.rule] = str(f.severity)
+            if f.fix and f.fix.safe:
+                fixable.add(f.rule)
+    width = max((len(str(n)) for n in count.values()), default=1)
+    rule_w = max((len(rid) for rid in count), default=0)
+    lines = [
+        f"{n:>{width}}  {rid:<{rule_w}}  {sev[rid]:<10}{'  [*] fixable' if rid in fixable else ''}".rstrip()
+        for rid, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return "".join(ln + "\n" for ln in lines)
+
+
+def _is_checked_file(output, results) -> bool:
+    """Would writing the report to ``output`` replace an article of this run?"""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return False
+    for r in results:
+        try:
+            st = os.stat(r.path)
+        except (OSError, ValueError):
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            return True
+    return False
 
 
 def _print_summary(summary, color: str) -> None:

@@ -1,45 +1,91 @@
-"""``edlint rules`` and ``edlint explain``: what rules exist and what each one does."""
+"""``edlint rules`` and ``edlint explain``: what rules exist and what each one does.
+
+Both read the configuration a check in this folder would use (``--config``
+or the nearest ``edlint.toml``), so "on", severities and house rules match
+what ``edlint check`` does here.
+"""
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
-from ..config import ConfigError, load_config, rule_matches
-from ..registry import build_registry
+from ..config import ConfigError, find_config, load_config, rule_matches
+from ..registry import OPT_IN_FAMILIES, build_registry
 from ..yamlsource import DataError
+
+SUMMARY_WIDTH = 60
 
 
 def _load(config_path):
-    cfg = load_config(Path(config_path) if config_path else None)
+    path = Path(config_path) if config_path else find_config(Path.cwd())
+    cfg = load_config(path)
     return cfg, build_registry(cfg.rule_dirs)
 
 
-def run_rules(config_path, show_all: bool) -> int:
+def short_summary(text: str, width: int = SUMMARY_WIDTH) -> str:
+    """A summary for one table row: placeholders out, first sentence, cut at a word with "…"."""
+    text = re.sub(r"'?\{\d*\}'?", "…", " ".join(text.split()))
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(first) <= width:
+        return first
+    cut = first[: width - 1].rsplit(" ", 1)[0].rstrip(",;:(")
+    return cut + "…"
+
+
+def _rows(cfg, reg):
+    for rid in reg.sorted_ids():
+        meta = reg.rules[rid].meta
+        settings = cfg.settings_for(rid, None)
+        yield {
+            "id": rid,
+            "severity": str(settings.get("severity", meta.severity)),
+            "enabled": bool(settings.get("enabled", meta.default_enabled)),
+            "fix": meta.fix_kind,
+            "summary": meta.summary,
+        }
+
+
+def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: bool = False) -> int:
+    """The rules table. Off rules of opt-in families (proselint's hundred) show only with ``show_all``."""
     try:
         cfg, reg = _load(config_path)
     except (ConfigError, DataError) as exc:
         sys.stderr.write(f"edlint: {exc}\n")
         return 2
-    from rich.table import Table
+    rows, hidden = [], 0
+    for row in _rows(cfg, reg):
+        if enabled_only and not row["enabled"]:
+            continue
+        if not show_all and not row["enabled"] and row["id"].split(".")[0] in OPT_IN_FAMILIES:
+            hidden += 1
+            continue
+        rows.append(row)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"config": cfg.path, "rules": rows}, indent=2) + "\n")
+        return 0
+    from rich.text import Text
 
     from ..report.console import make_console
 
-    table = Table(show_edge=False, header_style="bold")
-    table.add_column("rule", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("on", no_wrap=True)
-    table.add_column("fix", no_wrap=True)
-    table.add_column("summary", ratio=1)
-    for rid in reg.sorted_ids():
-        meta = reg.rules[rid].meta
-        settings = cfg.settings_for(rid, None)
-        on = settings.get("enabled", meta.default_enabled)
-        if not show_all and not on:
-            continue
-        sev = settings.get("severity", str(meta.severity))
-        fix = meta.fix_safety.split(":")[0].split(".")[0].lower()
-        table.add_row(rid, str(sev), "yes" if on else "no", fix if fix in ("safe", "unsafe") else "-", meta.summary)
-    make_console().print(table)
+    console = make_console()
+    fixes = ["-" if row["fix"] == "none" else row["fix"] for row in rows]
+    widths = [max([len("rule")] + [len(r["id"]) for r in rows]), 10, 3, max([3] + [len(f) for f in fixes])]
+    room = console.width - sum(widths) - 2 * len(widths) - 1
+    wide = room >= 30  # else the summary goes on a line of its own, cut to fit, never wrapped
+    head = ["rule", "severity", "on", "fix"]
+    console.print(Text("  ".join(h.ljust(w) for h, w in zip(head, widths)) + ("  summary" if wide else ""), style="bold"))
+    for row, fix in zip(rows, fixes):
+        cells = [row["id"], row["severity"], "yes" if row["enabled"] else "no", fix]
+        line = "  ".join(c.ljust(w) for c, w in zip(cells, widths))
+        if wide:
+            console.print(Text(line + "  " + short_summary(row["summary"], room)), crop=True)
+        else:
+            console.print(Text(line.rstrip()), crop=True)
+            console.print(Text("    " + short_summary(row["summary"], max(20, console.width - 5)), style="dim"), crop=True)
+    if hidden:
+        console.print(f"{hidden} more rules are off (proselint's general prose checks): `edlint rules --all` lists them.")
     return 0
 
 
@@ -51,7 +97,9 @@ def run_explain(rule: str, config_path, term: str | None = None) -> int:
         return 2
     matches = [r for r in reg.sorted_ids() if r == rule] or [r for r in reg.sorted_ids() if rule_matches(r, rule)]
     if not matches:
-        sys.stderr.write(f"edlint: no rule {rule!r}; see `edlint rules`\n")
+        from ..registry import unknown_rule_message
+
+        sys.stderr.write(f"edlint: {unknown_rule_message(reg, rule)}\n")
         return 2
     from rich.markdown import Markdown
 
@@ -61,15 +109,20 @@ def run_explain(rule: str, config_path, term: str | None = None) -> int:
     for rid in matches:
         cls = reg.rules[rid]
         meta = cls.meta
-        head = f"# {rid}\n\n{meta.summary}\n\n*Default severity:* {meta.severity} · *on by default:* {'yes' if meta.default_enabled else 'no'} · *inside quotes:* {'yes' if meta.in_quotes else 'no'}"
+        settings = cfg.settings_for(rid, None)
+        on = settings.get("enabled", meta.default_enabled)
+        sev = settings.get("severity", meta.severity)
+        head = (f"# {rid}\n\n{meta.summary}\n\n*Severity:* {sev} · *on:* {'yes' if on else 'no'}"
+                f" · *inside quotes:* {'yes' if meta.in_quotes else 'no'} · *fix:* {meta.fix_kind}")
         if meta.source:
             head += f" · *defined in:* `{meta.source}`"
         body = meta.docs or ""
         extra = getattr(cls, "explain_extra", None)
         if callable(extra):
             body += "\n\n" + extra(term)
-        if meta.options:
+        if meta.options and "## Options" not in body:
             body += "\n\n**Options and defaults:** " + ", ".join(f"`{k} = {v!r}`" for k, v in meta.options.items())
-        body += f"\n\n**Fix safety:** {meta.fix_safety}"
+        if "## Fix safety" not in body:
+            body += f"\n\n**Fix safety:** {meta.fix_safety}"
         console.print(Markdown(head + "\n\n" + body))
     return 0

@@ -7,6 +7,11 @@ from ..runner import RunOptions
 from .check import lint_all
 
 
+def _fit(path: str, room: int) -> str:
+    """A path on one line: its end (the file name) kept, its start cut with "…" when too long."""
+    return path if len(path) <= room else "…" + path[-(room - 1):]
+
+
 def run_stats(paths, config, as_json: bool) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to measure: give files or folders\n")
@@ -40,15 +45,22 @@ def run_stats(paths, config, as_json: bool) -> int:
     else:
         from rich.table import Table
 
+        from ..report import relative_path
         from ..report.console import make_console
 
+        console = make_console()
+        n = total["articles"]
         t = Table(show_edge=False, header_style="bold", show_footer=True)
-        t.add_column("article", footer=f"{total['articles']} articles (word-weighted)", overflow="fold", ratio=1)
-        for name, key, fmt in (("words", "words", "{}"), ("sentences", "sentences", "{}"), ("avg words/sentence", "avg_sentence_words", "{:.1f}"),
-                               ("longest", "longest_sentence_words", "{}"), ("Flesch", "flesch_reading_ease", "{:.0f}"), ("grade", "flesch_kincaid_grade", "{:.1f}")):
+        # the figures take ~55 columns; the path gets the rest, on one line, its start cut if it must be
+        room = max(16, console.width - 55)
+        t.add_column("article", footer=f"{n} article{'' if n == 1 else 's'}", no_wrap=True, max_width=room)
+        for name, key, fmt in (("words", "words", "{}"), ("sentences", "sentences", "{}"), ("avg", "avg_sentence_words", "{:.1f}"),
+                               ("max", "longest_sentence_words", "{}"), ("Flesch", "flesch_reading_ease", "{:.0f}"), ("grade", "flesch_kincaid_grade", "{:.1f}")):
             t.add_column(name, justify="right", footer=fmt.format(total[key]), no_wrap=True)
         for p, f in rows:
-            t.add_row(p, str(f["words"]), str(f["sentences"]), f"{f['avg_sentence_words']:.1f}", str(f["longest_sentence_words"]),
+            t.add_row(_fit(relative_path(p), room), str(f["words"]), str(f["sentences"]), f"{f['avg_sentence_words']:.1f}", str(f["longest_sentence_words"]),
                       f"{f.get('flesch_reading_ease', 0):.0f}", f"{f.get('flesch_kincaid_grade', 0):.1f}")
-        make_console().print(t)
+        console.print(t)
+        key = "avg, max: words per sentence, mean and longest"
+        console.print(key + ("; totals are word-weighted." if n > 1 else "."), style="dim")
     return 2 if (errors or any(r.error for r in results)) else 0

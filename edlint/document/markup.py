@@ -184,4 +184,46 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
         if bstart is not None:
             kind = "heading" if heading_level else "paragraph"
             blocks.append(Block(bstart, bend, kind, heading_level))
+    deep = _beyond_nesting(tokens, text, starts, buf)
+    if deep:
+        blocks = sorted(blocks + deep, key=lambda b: b.start)
     return "".join(buf), blocks
+
+
+_LEAVES = ("inline", "fence", "code_block", "html_block", "hr")
+
+
+def _beyond_nesting(tokens, text: str, starts: list[int], buf: list[str]) -> list[Block]:
+    """Prose the parser dropped for being nested too deeply (``> > > …`` 20 levels and more).
+
+    markdown-it stops parsing containers at its nesting limit and emits no
+    tokens for what lies inside; those lines would go unchecked. They are
+    taken here as plain paragraphs, without their ``>`` and list markers.
+    """
+    limit = 20
+    deepest = [t.map for t in tokens if t.map is not None and t.nesting == 1 and t.level >= limit - 1]
+    if not deepest:
+        return []
+    covered: set[int] = set()
+    for t in tokens:
+        if t.map is not None and (t.type in _LEAVES or t.type == "table_open"):
+            covered.update(range(t.map[0], t.map[1]))
+    out: list[Block] = []
+    done: set[int] = set()
+    for l0, l1 in deepest:
+        for ln in range(l0, min(l1, len(starts))):
+            if ln in covered or ln in done:
+                continue
+            done.add(ln)
+            s, e = line_bounds(text, starts, ln)
+            m = re.match(r"(?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*", text[s:e])
+            s += m.end() if m else 0
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+            if s == e:
+                continue
+            for i in range(s, e):
+                buf[i] = text[i]
+            _mask_inline(buf, text, s, e)
+            out.append(Block(s, e, "paragraph"))
+    return out

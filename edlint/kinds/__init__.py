@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Applicability, Edit, Fix, Hit, RuleMeta, Severity, FAMILIES
-from ..rulebase import Rule
+from ..rulebase import Rule, fill, template_problem
 from ..yamlsource import DataError, compose, line_of, load_yaml, validate
 
 DATA_KINDS = ("substitution", "existence")
@@ -61,6 +61,26 @@ def _keep_case(found: str, replacement: str) -> str:
     return replacement
 
 
+def _inside_replacement(text: str, start: int, found: str, replacement: str) -> bool:
+    """Is the match at ``start`` part of the replacement already written out?
+
+    ``swap: {Covid: Covid-19}`` must not flag the "Covid" of "Covid-19": a
+    replacement that contains its own term would otherwise grow on every fix
+    (Covid-19-19-19…). Compared case-insensitively, wherever the term sits
+    inside the replacement.
+    """
+    term, rep = found.lower(), replacement.lower()
+    if len(rep) <= len(term):
+        return False
+    k = rep.find(term)
+    while k != -1:
+        a = start - k
+        if a >= 0 and text[a : a + len(rep)].lower() == rep:
+            return True
+        k = rep.find(term, k + 1)
+    return False
+
+
 class DataRule(Rule):
     """A rule defined by a YAML file; behaviour depends on ``kind``."""
 
@@ -80,14 +100,14 @@ class DataRule(Rule):
         for h in ctx.hits_for(self):
             if spec["kind"] == "substitution":
                 good = _keep_case(h.text, h.payload)
-                if good == h.text:
+                if good == h.text or _inside_replacement(doc.prose, h.start, h.text, h.payload):
                     continue
-                msg = (template or "Use '{replacement}' instead of '{match}'.").format(match=h.text, replacement=good)
+                msg = fill(template or "Use '{replacement}' instead of '{match}'.", match=h.text, replacement=good)
                 safe = spec.get("safe", True)
                 fix = Fix((Edit(h.start, h.end, good),), Applicability.SAFE if safe else Applicability.UNSAFE, f"{h.text} → {good}")
                 yield Hit(h.start, h.end, msg, fix=fix)
             else:
-                msg = (template or "Avoid '{match}'.").format(match=h.text, replacement="")
+                msg = fill(template or "Avoid '{match}'.", match=h.text, replacement="")
                 yield Hit(h.start, h.end, msg)
 
 
@@ -124,6 +144,11 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
     if kind not in DATA_KINDS and isinstance(kind, str) and kind:
         return None  # a pack read by a code rule of this family
     validate(data, SCHEMA, display, yaml_text=text)
+    if "message" in data:
+        fields = ("match", "replacement") if data["kind"] == "substitution" else ("match",)
+        problem = template_problem(data["message"], fields)
+        if problem:
+            raise DataError(display, problem, line_of(compose(text), ["message"]))
     rule_id = data.get("id") or f"{family}.{path.stem}"
     if rule_id.split(".")[0] not in FAMILIES:
         raise DataError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of(compose(text), ["id"]))

@@ -39,13 +39,14 @@ def relative_path(path: str, root: "str | None" = None) -> str:
     """
     import os
 
+    from ..display import display_path
+
     if path.startswith("<"):
-        return path  # <stdin>
+        return display_path(path)  # <stdin>
     base = os.path.abspath(root or os.getcwd())
     full = os.path.abspath(path)
     rel = os.path.relpath(full, base) if full.startswith(base.rstrip(os.sep) + os.sep) else full
-    return rel.replace(os.sep, "/")
-
+    return display_path(rel.replace(os.sep, "/"))
 
 
 @dataclass

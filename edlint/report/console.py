@@ -6,6 +6,7 @@ stays readable at 80 columns.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -14,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..display import display_path
 from ..model import Finding, Severity
 from . import Summary
 
@@ -118,18 +120,24 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 
 def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+    # path:line:col first, as compilers print it: terminals and editors open it on a click.
+    where = Text(f"{display_path(f.path)}:{f.line}:{f.column}", style="bold")
     head = Text()
     head.append(f" {f.severity} ", style=SEVERITY_STYLE[f.severity])
     head.append(f"  {f.rule}", style="bold")
-    loc = f"{f.line}:{f.column}" if f.line == f.end_line else f"{f.line}:{f.column}–{f.end_line}:{f.end_column}"
-    head.append(f"  {loc}", style="dim")
-    parts: list = [head]
+    if f.line != f.end_line:
+        head.append(f"  (to line {f.end_line})", style="dim")
+    if len(where) + 2 + len(head) <= width:
+        parts: list = [Text.assemble(where, "  ", head)]
+    else:  # a long path keeps its own line, unbroken, so it stays one click
+        parts = [where, head]
     if text is not None and starts is not None:
         parts += _frame(f, text, starts, width)
     notes: list[Text] = [Text(f.message)]
-    for r in f.related:
-        if r.message:
-            notes.append(Text(r.message, style="dim"))
+    for msg in dict.fromkeys(r.message for r in f.related if r.message):
+        bare = re.sub(r"\s*\(lines? [\d, …]+\)$", "", msg)
+        if msg not in f.message and bare not in f.message:  # the message already names it: say it once
+            notes.append(Text(msg, style="dim"))
     if f.fix:
         fx = Text()
         fx.append(f"fix ({f.fix.applicability.value})", style="green" if f.fix.safe else "magenta")
@@ -192,17 +200,32 @@ def _titles_line(figures: dict) -> str | None:
     return None
 
 
-def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True) -> None:
+def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True, verbose: bool = False,
+           quiet: bool = False) -> None:
+    """Findings file by file, then the table by rule and the summary line.
+
+    A clean file prints nothing (``verbose`` shows its panel and figures too):
+    on a folder of fifty articles the report is about the few with findings.
+    """
     width = console.width
+    undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
         if r.error:
             continue
         if r.skipped:
-            console.print(Text(f"{r.path}: {r.skipped}", style="dim"))
+            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
+            continue
+        if not r.findings and not verbose:
+            titles = (r.figures or {}).get("titles") or {}
+            if titles.get("unchecked"):
+                console.print(Text(f"{display_path(r.path)}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
+            elif titles and not titles.get("date"):
+                undated += 1
             continue
         if not r.findings and not r.figures:
+            console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
             continue
-        title = Text(r.path, style="bold underline")
+        title = Text(display_path(r.path), style="bold underline")
         if r.date:
             title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
         console.print(title)
@@ -218,8 +241,13 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         titles = _titles_line(r.figures)
         if titles:
             body.append(titles)
-        console.print(Panel("\n".join(body), title=r.path.rsplit("/", 1)[-1], title_align="left", expand=False))
+        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
         console.print()
+    if quiet:
+        return
+    if undated:
+        console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
+                           f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
     if summary.by_rule:
         table = Table(title="Findings by rule", show_edge=False, header_style="bold")
         table.add_column("rule")

@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import json
 
+from ..display import display_path
 from . import Summary
 
 VERSION = 1
 
 
+def _shown(d: dict) -> dict:
+    d["path"] = display_path(d["path"])  # one line of valid UTF-8 whatever the file system allowed
+    return d
+
+
 def render(results, summary: Summary, **_: object) -> str:
     files = []
     for r in results:
-        entry = {"path": r.path, "date": r.date, "date_source": r.date_source or None}
+        entry = {"path": display_path(r.path), "date": r.date, "date_source": r.date_source or None}
         if r.figures:
             entry["figures"] = r.figures
         if r.error:
@@ -21,7 +27,7 @@ def render(results, summary: Summary, **_: object) -> str:
         files.append(entry)
     doc = {
         "version": VERSION,
-        "findings": [f.to_dict() for r in results for f in r.findings],
+        "findings": [_shown(f.to_dict()) for r in results for f in r.findings],
         "files": files,
         "errors": list(summary.run_errors) + [r.error for r in results if r.error],
         "summary": summary.to_dict(),

@@ -101,6 +101,7 @@ class Furniture(Rule):
         severity=Severity.WARNING,
         in_quotes=True,
         options={"threshold": 0.6, "min_menu_run": 5},
+        fixes="safe/unsafe",
         fix_safety="Safe for high-confidence phrase-pack lines; unsafe where the shape of the lines decided.",
         docs=DOCS,
     )

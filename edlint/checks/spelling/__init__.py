@@ -70,11 +70,24 @@ def _occurrences(rule, doc, ctx):
     return groups, by_group
 
 
+def _places(doc, occ) -> str:
+    """Each spelling once, with its count and lines: ``Kiev ×8 (lines 3, 5, 9, 12, …), Kyiv (line 20)``."""
+    lines: dict[str, list[int]] = {}
+    for s, _, t, _ in occ:
+        lines.setdefault(t, []).append(_line_of(doc, s))
+    out = []
+    for t, ls in lines.items():
+        uniq = list(dict.fromkeys(ls))
+        shown = ", ".join(map(str, uniq[:5])) + (", …" if len(uniq) > 5 else "")
+        out.append(f"{t} (line {shown})" if len(ls) == 1 else f"{t} ×{len(ls)} (line{'s' if len(uniq) > 1 else ''} {shown})")
+    return ", ".join(out)
+
+
 def _finding(doc, occ, target, why, safe_if_unquoted):
     """One finding for a set of occurrences: anchored at the first one not in the target form."""
     wrong = [o for o in occ if o[2].lower() != target.lower()]
     first = wrong[0]
-    places = ", ".join(f"{t} (line {_line_of(doc, s)})" for s, e, t, _ in occ)
+    places = _places(doc, occ)
     forms = sorted({o[2] for o in occ}, key=lambda f: [o[2] for o in occ].index(f))
     msg = f"One name, {len(set(f.lower() for f in forms))} spellings in this article: {places}. Use '{target}' throughout ({why})."
     edits = tuple(Edit(s, e, keep_case(t, target)) for s, e, t, _ in wrong)

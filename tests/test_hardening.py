@@ -1,0 +1,346 @@
+"""Caches, house rules and fixes that must never lose data or change copy they should not.
+
+Each test holds one promise of docs/reliability.md and drives the installed
+``edlint`` command, as CI and pre-commit do.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from test_bad_input import GOOD, run
+
+
+# ---------------------------------------------------------------- #18.3 cache folders
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_cache_dir_never_touches_a_folder_edlint_did_not_make(tmp_path, how):
+    (tmp_path / "ok.md").write_text(GOOD)
+    precious = tmp_path / "p" / "v1" / "chapter1" / "text.md"
+    precious.parent.mkdir(parents=True)
+    precious.write_text("precious\n")
+    old = precious.parent.parent / "0123456789abcdef01234567" / "ab"
+    old.mkdir(parents=True)
+    (old / "cd.json").write_text("{}")  # looks like an old cache state: still not edlint's folder
+    args = ["check", "ok.md", "--format", "json"]
+    env = {}
+    if how == "flag":
+        args += ["--cache-dir", "p"]
+    else:
+        env["EDLINT_CACHE_DIR"] = str(tmp_path / "p")
+    p = run(*args, cwd=tmp_path, env=env)
+    assert p.returncode == 1, p.stderr
+    assert [f["path"] for f in json.loads(p.stdout)["findings"]] == ["ok.md"]
+    assert "not an edlint cache" in p.stderr
+    assert precious.read_text() == "precious\n"
+    assert (old / "cd.json").exists()
+    assert sorted(x.name for x in (tmp_path / "p").iterdir()) == ["v1"]  # no .gitignore, no tag, no packs
+
+
+def test_pruning_an_edlint_cache_deletes_only_what_edlint_wrote(tmp_path):
+    (tmp_path / "ok.md").write_text(GOOD)
+    cache = tmp_path / "c"
+    assert run("check", "ok.md", "--cache-dir", "c", cwd=tmp_path).returncode == 1
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    state = cache / "v1" / "0123456789abcdef01234567"
+    (state / "ab").mkdir(parents=True)
+    (state / "ab" / "cd.json").write_text("{}")
+    (state / "ab" / "notes.txt").write_text("mine\n")  # a file edlint never names so
+    (state / ".used").touch()
+    os.utime(state / ".used", (0, 0))
+    other = cache / "v1" / "chapter1"
+    other.mkdir()
+    (other / "text.md").write_text("precious\n")
+    from edlint.cache import ResultCache
+
+    assert ResultCache(cache).prune() == 1
+    assert not (state / "ab" / "cd.json").exists() and not (state / ".used").exists()
+    assert (state / "ab" / "notes.txt").read_text() == "mine\n"
+    assert (other / "text.md").read_text() == "precious\n"
+
+
+def test_an_empty_or_new_cache_folder_is_claimed(tmp_path):
+    (tmp_path / "ok.md").write_text(GOOD)
+    (tmp_path / "empty").mkdir()
+    for name in ("empty", "new/deep"):
+        p = run("check", "ok.md", "--cache-dir", name, cwd=tmp_path)
+        assert p.returncode == 1 and "cache" not in p.stderr, p.stderr
+        assert (tmp_path / name / "CACHEDIR.TAG").is_file()
+        assert (tmp_path / name / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+# ---------------------------------------------------------------- #18.4 self-feeding substitutions
+
+def _house(tmp_path: Path, **rules: str) -> None:
+    (tmp_path / "house" / "style").mkdir(parents=True)
+    for name, body in rules.items():
+        (tmp_path / "house" / "style" / f"{name}.yaml").write_text(body)
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+
+
+def test_a_replacement_containing_its_term_is_applied_once(tmp_path):
+    _house(tmp_path, covid="kind: substitution\nsummary: Name the disease.\nswap: {Covid: Covid-19}\n")
+    f = tmp_path / "a.md"
+    f.write_text("Covid cases rose.\n")
+    p = run("fix", "a.md", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert f.read_text() == "Covid-19 cases rose.\n"
+    for _ in range(2):
+        assert run("fix", "a.md", cwd=tmp_path).returncode == 0
+        assert f.read_text() == "Covid-19 cases rose.\n"
+    c = run("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert [x["rule"] for x in json.loads(c.stdout)["findings"]] == []
+
+
+def test_fixes_that_never_settle_are_not_written(tmp_path):
+    _house(
+        tmp_path,
+        us="kind: substitution\nsummary: One way.\nswap: {colour: color}\n",
+        uk="kind: substitution\nsummary: And back.\nswap: {color: colour}\n",
+    )
+    f = tmp_path / "a.md"
+    f.write_text("The colour of money.\n")
+    p = run("fix", "a.md", cwd=tmp_path)
+    assert p.returncode == 2
+    assert "did not settle" in p.stderr and "a.md" in p.stderr
+    assert f.read_text() == "The colour of money.\n"
+
+
+# ---------------------------------------------------------------- #18.6 the cache is data, not trusted
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("v*/*/*/*.json"))
+
+
+def _check(tmp_path: Path, fmt: str = "json", *extra: str):
+    return run("check", "a.md", "--format", fmt, "--cache-dir", "c", *extra, cwd=tmp_path)
+
+
+def test_an_edited_cache_entry_cannot_inject_copy(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("The council will accomodate the request.\n")
+    assert _check(tmp_path).returncode == 1
+    (entry,) = _entries(tmp_path / "c")
+    doc = json.loads(entry.read_text())
+    finding = doc["findings"][0]
+    finding[9] = ["safe", "x", [[0, 0, "INJECTED PARAGRAPH FROM CACHE\n\n"]]]
+    entry.write_text(json.dumps(doc))
+    p = run("fix", "a.md", "--cache-dir", "c", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert f.read_text() == "The council will accommodate the request.\n"
+
+
+BROKEN_ENTRIES = {
+    "wrong types": lambda d: {**d, "findings": [["spelling.x", "warning", 3, "a", None, 1, 1, 1, 1, None, [], {}]]},
+    "negative offsets": lambda d: {**d, "findings": [[*d["findings"][0][:3], -5, *d["findings"][0][4:]]]},
+    "not a list": lambda d: {**d, "findings": {"a": 1}},
+    "no key": lambda d: {k: v for k, v in d.items() if k != "key"},
+    "another key": lambda d: {**d, "key": "0" * 24 + "/" + "1" * 40},
+    "a number": lambda d: 7,
+    "extra field": lambda d: {**d, "figures": [], "x": 1},
+}
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise", "sarif", "junit", "gitlab", "github", "rich"])
+def test_malformed_cache_entries_are_misses_in_every_format(tmp_path, fmt):
+    (tmp_path / "a.md").write_text("The council will accomodate the request.\n")
+    fresh = run("check", "a.md", "--format", fmt, "--no-cache", cwd=tmp_path)
+    assert fresh.returncode == 1
+    for name, spoil in BROKEN_ENTRIES.items():
+        assert _check(tmp_path, fmt).returncode == 1
+        for entry in _entries(tmp_path / "c"):
+            entry.write_text(json.dumps(spoil(json.loads(entry.read_text()))))
+        p = _check(tmp_path, fmt)
+        assert (p.returncode, p.stdout) == (1, fresh.stdout), name
+        assert "Traceback" not in p.stderr
+
+
+def test_a_poisoned_parsed_pack_is_replaced_not_fatal(tmp_path):
+    (tmp_path / "a.md").write_text("Kiev and Kyiv. They will accomodate it.\n")
+    expected = run("check", "a.md", "--format", "json", "--no-cache", cwd=tmp_path).stdout
+    assert _check(tmp_path).stdout == expected
+    packs = sorted((tmp_path / "c" / "packs").glob("*.json"))
+    assert packs
+    for poison in ('{"kind": 5}', "[1, 2]", "{}", "null", "not json"):
+        for p in packs:
+            p.write_text(poison)
+        for _ in range(2):  # the run that meets it and the next
+            shutil.rmtree(tmp_path / "c" / "v1", ignore_errors=True)  # so the packs are read, not the results
+            got = _check(tmp_path)
+            assert got.stdout == expected, (poison, got.stderr)
+            assert "Traceback" not in got.stderr
+    # an entry with the right shape and digest but data that fails the schema: validated, then parsed afresh
+    import hashlib
+
+    pack_texts = [p.read_text() for p in (Path(__file__).parents[1] / "rules").rglob("*.yaml")]
+    by_source = {hashlib.blake2b(t.encode(), digest_size=16).hexdigest(): t for t in pack_texts}
+    poisoned = 0
+    for p in sorted((tmp_path / "c" / "packs").glob("*.json")):
+        entry = json.loads(p.read_text())
+        if entry.get("source") in by_source and isinstance(entry["data"], dict):
+            entry["data"] = {"kind": entry["data"].get("kind"), "bogus": [1, 2, 3]}
+            p.write_text(json.dumps(entry))
+            poisoned += 1
+    assert poisoned
+    for _ in range(2):
+        shutil.rmtree(tmp_path / "c" / "v1", ignore_errors=True)
+        got = _check(tmp_path)
+        assert got.stdout == expected, got.stderr
+
+
+# ---------------------------------------------------------------- #18.8 the careful writer
+
+def _fixable(path: Path) -> None:
+    path.write_text("The council will accomodate the request.\n")
+
+
+def test_fix_keeps_owner_group_and_mode(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("changing a file's owner needs root")
+    f = tmp_path / "a.md"
+    _fixable(f)
+    os.chown(f, 4321, 8765)
+    os.chmod(f, 0o664)
+    p = run("fix", "a.md", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    st = f.stat()
+    assert "accommodate" in f.read_text()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o7777) == (4321, 8765, 0o664)
+
+
+def test_fix_skips_read_only_files_with_a_note(tmp_path):
+    f = tmp_path / "a.md"
+    g = tmp_path / "b.md"
+    _fixable(f)
+    _fixable(g)
+    os.chmod(f, 0o444)
+    p = run("fix", "a.md", "b.md", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "accomodate" in f.read_text() and "read-only" in p.stderr
+    assert "accommodate" in g.read_text()
+    assert "fixed 1 finding(s) in 1 file(s)" in p.stderr
+    assert os.stat(f).st_mode & 0o777 == 0o444
+
+
+def test_fix_leaves_hard_links_joined(tmp_path):
+    f = tmp_path / "a.md"
+    _fixable(f)
+    os.link(f, tmp_path / "same.txt")
+    p = run("fix", "a.md", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 0
+    assert "hard links" in p.stderr
+    assert os.stat(f).st_ino == os.stat(tmp_path / "same.txt").st_ino
+
+
+def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
+    """The file is compared with what was checked just before the rename; an editor's save wins."""
+    import subprocess
+    import sys
+
+    f = tmp_path / "a.md"
+    _fixable(f)
+    saved = "The council will accomodate the request, said the editor.\n"
+    code = (
+        "import os, sys\n"
+        "import edlint.fix as fx\n"
+        "real = fx.tempfile.mkstemp\n"
+        "def mkstemp(*a, **k):\n"
+        f"    open({str(f)!r}, 'w').write({saved!r})  # an editor saves while the fix runs\n"
+        "    return real(*a, **k)\n"
+        "fx.tempfile.mkstemp = mkstemp\n"
+        "from edlint.cli import run\n"
+        f"sys.argv = ['edlint', 'fix', '--no-cache', {str(f)!r}]\n"
+        "run()\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2, p.stderr
+    assert "changed since it was checked" in p.stderr
+    assert f.read_text() == saved
+    assert [x.name for x in tmp_path.iterdir() if "edlint-tmp" in x.name] == []
+
+
+# ---------------------------------------------------------------- #18.10 the lower items
+
+def test_odd_file_names_keep_every_format_valid(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    names = [b"new\nline.md", b"caf\xe9.md", b"esc\x1b[31m.md"]
+    for n in names:
+        (tmp_path / os.fsdecode(n)).write_text(GOOD)
+    for fmt in ("concise", "json", "sarif", "gitlab", "junit", "github", "rich"):
+        p = run("check", ".", "--format", fmt, cwd=tmp_path)
+        assert p.returncode == 1, (fmt, p.stderr)
+        assert "Traceback" not in p.stderr
+        out = p.stdout
+        assert "\x1b" not in out, fmt
+        if fmt == "concise":
+            lines = out.splitlines()
+            assert len(lines) == 4 and all(":1:1: " in ln and "spelling.inconsistent" in ln for ln in lines[:3]), out
+            assert "new\\nline.md:1:1" in out and "caf\ufffd.md:1:1" in out
+        elif fmt in ("json", "sarif", "gitlab"):
+            json.loads(out)
+        elif fmt == "junit":
+            ET.fromstring(out)
+
+
+def test_report_output_problems_are_one_line(tmp_path):
+    (tmp_path / "story.md").write_text(GOOD)
+    p = run("check", "story.md", "-f", "rich", "-o", "nodir/x", cwd=tmp_path)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "nodir/x: cannot write report" in p.stderr
+    for fmt in ("rich", "json"):
+        p = run("check", "story.md", "-f", fmt, "-o", "story.md", cwd=tmp_path)
+        assert p.returncode == 2 and "is one of the articles being checked" in p.stderr
+        assert (tmp_path / "story.md").read_text() == GOOD
+
+
+def test_config_discovery_stops_at_the_repository_root(tmp_path):
+    (tmp_path / "house" / "style").mkdir(parents=True)
+    (tmp_path / "house" / "style" / "kyiv.yaml").write_text("kind: substitution\nsummary: Not ours.\nswap: {Kyiv: KYIV-X}\n")
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    repo = tmp_path / "checkout"
+    (repo / ".git").mkdir(parents=True)
+    f = repo / "a.md"
+    f.write_text("Kyiv is a city.\n")
+    p = run("fix", "a.md", cwd=repo)
+    assert p.returncode == 0, p.stderr
+    assert f.read_text() == "Kyiv is a city.\n"
+    # without a repository boundary the parent's configuration still applies, as before
+    other = tmp_path / "loose"
+    other.mkdir()
+    (other / "a.md").write_text("Kyiv is a city.\n")
+    assert run("check", "a.md", "-f", "json", cwd=other).returncode == 1
+
+
+@pytest.mark.parametrize("message, says", [
+    ("Use {oops}", "unknown field {oops}"),
+    ("Use {match.__class__.__mro__}", "unknown field {match.__class__.__mro__}"),
+    ("Use {replacement!r}", "no format spec or conversion"),
+    ("Use {match:>99999999}", "no format spec or conversion"),
+    ("Use {", "message template"),
+])
+def test_rule_messages_are_templates_of_named_fields_checked_at_load(tmp_path, message, says):
+    _house(tmp_path, odd=f"kind: substitution\nsummary: Odd.\nmessage: {json.dumps(message)}\nswap: {{Kiev: Kyiv}}\n")
+    (tmp_path / "a.md").write_text("Kiev.\n")
+    p = run("check", "a.md", "-f", "json", cwd=tmp_path)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    (err,) = json.loads(p.stdout)["errors"]
+    assert "odd.yaml:3" in err and says in err
+
+
+def test_hidden_text_is_checked_or_named(tmp_path):
+    filler = ("Filler words here. " * 50 + "\n\n") * 12  # past the first 8 KiB
+    (tmp_path / "nul.md").write_text("# Head\n\n" + filler + "A\x00B they will accomodate it.\n")
+    (tmp_path / "deep.md").write_text("# Head\n\n" + "> " * 25 + "They will accomodate it.\n\n" + "- " * 40 + "Accomodate.\n")
+    p = run("check", "nul.md", "deep.md", "-f", "json", "--select", "spelling.misspellings", cwd=tmp_path)
+    found = {(f["path"], f["line"]) for f in json.loads(p.stdout)["findings"]}
+    assert found == {("nul.md", 27), ("deep.md", 3), ("deep.md", 5)}
+    (tmp_path / "house" / "adcopy").mkdir(parents=True)
+    (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrases\nentries: []\n")
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
+    assert "mine.yaml: not checked" in p.stderr

@@ -260,6 +260,21 @@ def stats(
     raise typer.Exit(run_stats(paths or [], config, json_out))
 
 
+@app.command(epilog=_examples(
+    "edlint init                 # edlint.toml and .pre-commit-config.yaml here",
+    "edlint init --schema        # and edlint.schema.json, for editors",
+    "edlint init newsroom/",
+))
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to write the files (default: here)."),
+    schema: bool = typer.Option(False, "--schema", help="Also write edlint.schema.json and point edlint.toml at it."),
+) -> None:
+    """Write a commented edlint.toml for a newsroom and a pre-commit config (never overwrites)."""
+    from .commands.init import run_init
+
+    raise typer.Exit(run_init(folder, schema))
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
     from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs

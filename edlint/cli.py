@@ -290,7 +290,22 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _old_diff_spelling(argv: List[str]) -> Optional[str]:
+    """``check --diff=REV`` (the old changed-lines filter): the hint, or None."""
+    if len(argv) > 1 and argv[1] == "check":
+        for arg in argv[2:]:
+            if arg.startswith("--diff="):
+                rev = arg.split("=", 1)[1]
+                return (f"--diff no longer takes a revision: it shows what `edlint fix` would change. "
+                        f"To check only lines changed since {rev}, use --changed-since {rev}")
+    return None
+
+
 def run() -> None:  # console-script entry point
+    hint = _old_diff_spelling(sys.argv)
+    if hint:
+        _err(hint)
+        sys.exit(2)
     try:
         app()
     except KeyboardInterrupt:

@@ -26,6 +26,8 @@ def test_old_diff_spelling_is_refused_with_a_hint(tmp_path):
     p = run_cli("check", "--diff", "main", "a.txt", "--no-cache", cwd=tmp_path)
     assert p.returncode == 2
     assert "--changed-since main" in p.stderr
+    p = run_cli("check", "--diff=main", "a.txt", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 2 and "--changed-since main" in p.stderr
     h = run_cli("check", "--help")
     assert "--changed-since" in h.stdout and "REV" in h.stdout
 

@@ -344,3 +344,32 @@ def test_hidden_text_is_checked_or_named(tmp_path):
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
     p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
     assert "mine.yaml: not checked" in p.stderr
+
+
+# ---------------------------------------------------------------- #18.9 brackets cost linear time
+
+def _best_of(fn, n=3) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["[", "![", "[a]("])
+def test_ten_times_the_brackets_cost_at_most_fifteen_times_the_time(unit):
+    from edlint.runner import RunOptions, Runner
+    from edlint.source import SourceFile
+
+    runner = Runner(RunOptions(select=["spelling", "adcopy", "titles", "attribution"]))
+    runner.lint_source(SourceFile("warm.md", "# Head\n\nKiev.\n"), None)
+
+    def check(n: int):
+        text = "# Head\n\n" + unit * (n // len(unit)) + "\n"
+        return lambda: runner.lint_source(SourceFile("x.md", text), None)
+
+    small, big = _best_of(check(20_000)), _best_of(check(200_000))
+    assert big <= 15 * max(small, 0.01), (unit, small, big)  # a floor: milliseconds are noise on a busy machine

@@ -247,8 +247,26 @@ def stats(
     raise typer.Exit(run_stats(paths or [], config, json_out))
 
 
+@app.command(epilog=_examples(
+    "edlint init                 # edlint.toml and .pre-commit-config.yaml here",
+    "edlint init --schema        # and edlint.schema.json, for editors",
+    "edlint init newsroom/",
+))
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to write the files (default: here)."),
+    schema: bool = typer.Option(False, "--schema", help="Also write edlint.schema.json and point edlint.toml at it."),
+) -> None:
+    """Write a commented edlint.toml for a newsroom and a pre-commit config (never overwrites)."""
+    from .commands.init import run_init
+
+    raise typer.Exit(run_init(folder, schema))
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
+    from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs
+
+    app.add_typer(archive_app, name="archive")
     try:
         from .kb_cli import app as kb_app
     except ImportError:
@@ -259,7 +277,22 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _old_diff_spelling(argv: List[str]) -> Optional[str]:
+    """``check --diff=REV`` (the old changed-lines filter): the hint, or None."""
+    if len(argv) > 1 and argv[1] == "check":
+        for arg in argv[2:]:
+            if arg.startswith("--diff="):
+                rev = arg.split("=", 1)[1]
+                return (f"--diff no longer takes a revision: it shows what `edlint fix` would change. "
+                        f"To check only lines changed since {rev}, use --changed-since {rev}")
+    return None
+
+
 def run() -> None:  # console-script entry point
+    hint = _old_diff_spelling(sys.argv)
+    if hint:
+        _err(hint)
+        sys.exit(2)
     try:
         app()
     except KeyboardInterrupt:

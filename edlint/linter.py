@@ -92,6 +92,10 @@ class Linter:
         self._runner = None
         self._lock = threading.Lock()
 
+    def __dask_tokenize__(self) -> tuple:
+        # Dask names tasks by their arguments: the token is this Linter's identity, cheap to hash.
+        return ("edlint.Linter", self.token)
+
     def __repr__(self) -> str:
         where = self.config.path or "defaults"
         return f"Linter(config={where!r}, select={self.select!r}, ignore={self.ignore!r})"

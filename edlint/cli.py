@@ -301,13 +301,35 @@ def _old_diff_spelling(argv: List[str]) -> Optional[str]:
     return None
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which the command-line library would swallow
+    silently: this one unwinds every ``finally`` (temporary files removed, workers killed) up to
+    ``run``, which says so and exits 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
 def run() -> None:  # console-script entry point
+    import signal
+
     hint = _old_diff_spelling(sys.argv)
     if hint:
         _err(hint)
         sys.exit(2)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # a job started with Ctrl-C ignored keeps it so
+            signal.signal(sig, _on_signal)
     try:
         app()
+    except Interrupted as exc:
+        _err("interrupted")
+        sys.exit(128 + exc.signum)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)

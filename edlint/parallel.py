@@ -22,6 +22,7 @@ queued work, so Ctrl-C on a big run stops within a second.
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 from pathlib import Path
@@ -126,7 +127,8 @@ def map_ordered(
     chunks = [list(items[i : i + size]) for i in range(1, n, size)]
     try:
         pool = _context().Pool(jobs, initializer=_init_worker, initargs=(fn, state, os.getpid()))
-    except (OSError, RuntimeError, ImportError) as exc:  # no usable pool here (sandbox, frozen app)
+    except (OSError, RuntimeError, ImportError, TypeError, AttributeError, pickle.PicklingError) as exc:
+        # no usable pool here (sandbox, frozen app, a state a fresh interpreter cannot receive)
         sys.stderr.write(f"edlint: parallel checking unavailable ({exc}); checking in one process\n")
         for item in items[1:]:
             yield fn(state, item)

@@ -22,7 +22,6 @@ queued work, so Ctrl-C on a big run stops within a second.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import sys
 from pathlib import Path
@@ -125,6 +124,8 @@ def map_ordered(
     rest = n - 1
     size = max(4, min(32, rest // (jobs * 8) or 1))
     chunks = [list(items[i : i + size]) for i in range(1, n, size)]
+    import pickle  # loaded with multiprocessing anyway; here so one-file runs never pay for it
+
     try:
         pool = _context().Pool(jobs, initializer=_init_worker, initargs=(fn, state, os.getpid()))
     except (OSError, RuntimeError, ImportError, TypeError, AttributeError, pickle.PicklingError) as exc:

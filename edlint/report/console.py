@@ -195,7 +195,7 @@ def _titles_line(figures: dict) -> str | None:
     if not t.get("date"):
         return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
     if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u['country']} data ends {u['data_ends']})" for u in t["unchecked"])
+        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
         return f"titles: not checked past the data: {names}"
     return None
 

@@ -55,6 +55,17 @@ class Runner:
         self._rulesets: dict = {}
         self.services = Services()
 
+    # A runner sent to a process that was not forked from this one (a "spawn" platform) travels
+    # as its settings and configurations; rule sets and services are loaded again there.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.update(_flat={}, _registries={}, _rulesets={}, services=None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.services = Services()
+
     # ------------------------------------------------------------ config
     def config_for(self, path: Path | None) -> Config:
         if self.options.config_path:

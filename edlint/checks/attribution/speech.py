@@ -9,27 +9,28 @@ import bisect
 import itertools
 import re
 
+from ...lazyre import lazy
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
 
-_CONNECTIVE = re.compile(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
-_APPOSITIVE = re.compile(r",[^,]*,")
+_CONNECTIVE = lazy(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
+_APPOSITIVE = lazy(r",[^,]*,")
 # Words that make the text before the verb a clause rather than a speaker:
 # "It is not what the minister said", "If Mr Blair said so".
-_NOT_A_SUBJECT = re.compile(
+_NOT_A_SUBJECT = lazy(
     r"\b(is|was|are|were|be|been|being|has|have|what|that|if|when|because|would|will|could|should|can|"
     r"do|does|did|not|this|these|there|who|which)\b",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
+_PRONOUN_SUBJECT = lazy(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
 # "..., he said." at the end of a sentence is the reporter's tag.
-_TRAILING_TAG = re.compile(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
-_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
+_TRAILING_TAG = lazy(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
+_HONORIFIC_START = lazy(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
 # Capitalised single words that open a sentence without naming anyone.
 _NOT_NAMES = frozenset(
     "everyone everybody nobody somebody someone anyone people critics others many some most few all both "
     "experts analysts officials observers fans supporters reports sources insiders this that which what who".split()
 )
-_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
+_SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
 
 
 def reports_speech(sentence: str) -> bool:

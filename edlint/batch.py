@@ -2,20 +2,21 @@
 
 ``Runner`` checks one file; this module is what turns it into a run over a
 repository: config lookup memoised per folder (thousands of articles share a
-handful of folders), each file read once and keyed for the cache, only the
-misses linted (in parallel when there are many), new results stored. A warm
-run never builds a rule registry, so it never imports a rule family.
+handful of folders), each file read once — by the process that checks it —
+and keyed for the cache, only the misses linted (in parallel when there are
+many), new results stored, results handed on in order as they are ready. A
+warm run never builds a rule registry, so it never imports a rule family.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .cache import ResultCache
 from .config import Config, ConfigError, find_config, load_config
 from .runner import FileResult, RunOptions, Runner
-from .source import InputError, SourceFile, read_source
+from .source import InputError, read_source
 from .yamlsource import DataError
 
 
@@ -51,6 +52,85 @@ class BatchStats:
     extra: dict = field(default_factory=dict)
 
 
+# What happened to one path (see ``check_path``).
+EXCLUDED, FAILED, CACHED, LINTED = "excluded", "failed", "cached", "linted"
+
+
+def check_path(state: "tuple[Runner, ResultCache | None]", path: Path) -> tuple[FileResult | None, str]:
+    """Everything for one file, in whichever process gets it: config, read, cache, lint, store.
+
+    Returns the result (None for an excluded file) and what happened. The text
+    goes back with the result only when the run keeps texts (fixes, reports
+    with code frames); otherwise nothing of the file outlives this call.
+    """
+    runner, cache = state
+    try:
+        cfg = runner.config_for(path)
+    except (ConfigError, DataError) as exc:
+        return FileResult(path=str(path), error=str(exc)), FAILED
+    if cfg.exclude and cfg.is_excluded(str(path)):
+        return None, EXCLUDED
+    try:
+        src = read_source(path, str(path))
+    except InputError as exc:
+        return FileResult(path=str(path), error=str(exc)), FAILED
+    key = None
+    if cache is not None:
+        key = cache.key(cache.run_key(cfg, runner.options), path, src.text)
+        hit = cache.get(key, src.path)
+        if hit is not None:
+            hit.had_bom = src.had_bom
+            if runner.options.keep_text:
+                hit.text = src.text
+            return hit, CACHED
+    res = runner.lint_source(src, path)
+    if cache is not None and key is not None:
+        cache.put(key, res)
+    return res, LINTED
+
+
+def iter_files(
+    runner: Runner,
+    files: list[Path],
+    cache: ResultCache | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int], Callable[[int], None] | None] | None = None,
+    stats: BatchStats | None = None,
+) -> Iterator[FileResult]:
+    """Results for ``files`` in the same order (excluded files dropped), as they are ready.
+
+    ``progress(total)`` may return a callback told how many files were done;
+    it is asked for when the first file actually had to be linted (a warm run
+    never shows a bar). ``stats`` is filled in as the results go by.
+    """
+    from .parallel import map_ordered
+
+    stats = stats if stats is not None else BatchStats()
+    on_done: Callable[[int], None] | None = None
+    asked = progress is None
+    pending = step = 0
+    for i, (res, what) in enumerate(map_ordered(check_path, (runner, cache), files, jobs)):
+        if what == LINTED:
+            stats.linted += 1
+            if not asked:
+                asked = True
+                on_done = progress(len(files) - i)  # type: ignore[misc]
+                step = max(1, (len(files) - i) // 20)  # a bar redraws about 20 times, not per file
+        elif what == CACHED:
+            stats.cached += 1
+        if what != EXCLUDED:
+            stats.files += 1
+        if on_done:
+            pending += 1
+            if pending >= step:
+                on_done(pending)
+                pending = 0
+        if res is not None:
+            yield res
+    if on_done and pending:
+        on_done(pending)
+
+
 def lint_files(
     runner: Runner,
     files: list[Path],
@@ -58,49 +138,6 @@ def lint_files(
     jobs: int | None = None,
     progress: Callable[[int], Callable[[int], None] | None] | None = None,
 ) -> tuple[list[FileResult], BatchStats]:
-    """Results for ``files`` in the same order (excluded files dropped), and what the cache saved.
-
-    ``progress(total)`` may return a callback told how many files were done;
-    it is only asked for when something actually has to be linted.
-    """
-    from .parallel import lint_sources
-
+    """Results for ``files`` in the same order (excluded files dropped), and what the cache saved."""
     stats = BatchStats()
-    slots: list[FileResult | None] = []
-    todo: list[tuple[int, SourceFile, Path, str | None]] = []
-    for path in files:
-        try:
-            cfg = runner.config_for(path)
-        except (ConfigError, DataError) as exc:
-            slots.append(FileResult(path=str(path), error=str(exc)))
-            continue
-        if cfg.exclude and cfg.is_excluded(str(path)):
-            continue
-        stats.files += 1
-        try:
-            src = read_source(path, str(path))
-        except InputError as exc:
-            slots.append(FileResult(path=str(path), error=str(exc)))
-            continue
-        key = None
-        if cache is not None:
-            key = cache.key(cache.run_key(cfg, runner.options), path, src.text)
-            hit = cache.get(key, src.path)
-            if hit is not None:
-                hit.had_bom = src.had_bom
-                if runner.options.keep_text:
-                    hit.text = src.text
-                slots.append(hit)
-                stats.cached += 1
-                continue
-        todo.append((len(slots), src, path, key))
-        slots.append(None)
-    if todo:
-        stats.linted = len(todo)
-        on_done = progress(len(todo)) if progress else None
-        results = lint_sources(runner, [(src, p) for _, src, p, _ in todo], jobs, on_done)
-        for (slot, _, _, key), res in zip(todo, results):
-            slots[slot] = res
-            if cache is not None and key is not None:
-                cache.put(key, res)
-    return [r for r in slots if r is not None], stats
+    return list(iter_files(runner, files, cache, jobs, progress, stats)), stats

@@ -91,6 +91,10 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 
 NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the result cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Result cache folder (default: $EDLINT_CACHE_DIR or .edlint_cache).")
+LANGUAGE = typer.Option(
+    None, "--language", metavar="auto|en",
+    help="auto: skip files that are not in English (the default, or the config's `language`); en: check every file as English.",
+)
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
 
 
@@ -127,6 +131,7 @@ def check(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
     from .commands.check import run_check
@@ -136,7 +141,7 @@ def check(
         fail_on.value if fail_on else None, config, color.value, stdin_filename,
         diff_base=changed_since, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
         show_diff=diff, unsafe_fixes=unsafe_fixes, verbose=verbose, quiet=quiet, exit_zero=exit_zero,
-        statistics=statistics,
+        statistics=statistics, language=_language(language),
     )
     raise typer.Exit(code)
 
@@ -160,6 +165,7 @@ def fix(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to standard output."""
     from .commands.fix import run_fix
@@ -167,7 +173,14 @@ def fix(
     raise typer.Exit(run_fix(
         paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
         use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, color=color.value, stdin_filename=stdin_filename,
+        language=_language(language),
     ))
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in ("auto", "en"):
+        raise typer.BadParameter(f"{value!r}: use auto or en (edlint checks English copy)", param_hint="--language")
+    return value
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Record today's findings so checks report only new ones.")
@@ -247,6 +260,21 @@ def stats(
     raise typer.Exit(run_stats(paths or [], config, json_out))
 
 
+@app.command(epilog=_examples(
+    "edlint init                 # edlint.toml and .pre-commit-config.yaml here",
+    "edlint init --schema        # and edlint.schema.json, for editors",
+    "edlint init newsroom/",
+))
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to write the files (default: here)."),
+    schema: bool = typer.Option(False, "--schema", help="Also write edlint.schema.json and point edlint.toml at it."),
+) -> None:
+    """Write a commented edlint.toml for a newsroom and a pre-commit config (never overwrites)."""
+    from .commands.init import run_init
+
+    raise typer.Exit(run_init(folder, schema))
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
     from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs
@@ -262,9 +290,46 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _old_diff_spelling(argv: List[str]) -> Optional[str]:
+    """``check --diff=REV`` (the old changed-lines filter): the hint, or None."""
+    if len(argv) > 1 and argv[1] == "check":
+        for arg in argv[2:]:
+            if arg.startswith("--diff="):
+                rev = arg.split("=", 1)[1]
+                return (f"--diff no longer takes a revision: it shows what `edlint fix` would change. "
+                        f"To check only lines changed since {rev}, use --changed-since {rev}")
+    return None
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which the command-line library would swallow
+    silently: this one unwinds every ``finally`` (temporary files removed, workers killed) up to
+    ``run``, which says so and exits 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
 def run() -> None:  # console-script entry point
+    import signal
+
+    hint = _old_diff_spelling(sys.argv)
+    if hint:
+        _err(hint)
+        sys.exit(2)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # a job started with Ctrl-C ignored keeps it so
+            signal.signal(sig, _on_signal)
     try:
         app()
+    except Interrupted as exc:
+        _err("interrupted")
+        sys.exit(128 + exc.signum)
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)

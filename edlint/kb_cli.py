@@ -128,9 +128,13 @@ def _by_title_words(kb, label: str, day, config) -> list:
 
 
 @app.command()
-def info(config: Optional[Path] = CONFIG) -> None:
-    """What the knowledge base holds, its sources, and how far each is valid."""
+def info(config: Optional[Path] = CONFIG,
+         country: Optional[str] = typer.Option(None, "--country", help="Coverage of one country only (e.g. Germany).")) -> None:
+    """What the knowledge base holds, its sources, and how far each is valid, per country and office kind."""
     kb = _kb(config)
+    if country:
+        _coverage(kb, country)
+        return
     typer.echo(f"{len(kb.terms)} terms of office, {len(kb.people)} people, {len(kb.offices)} offices")
     by_repo: dict[tuple, int] = {}
     for t in kb.terms:
@@ -144,4 +148,105 @@ def info(config: Optional[Path] = CONFIG) -> None:
         typer.echo(f"house files: {people} people, {len(kb.extra_terms)} terms ({'; '.join(houses)})")
     cov = kb.coverage()
     typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in ("United Kingdom", "United States", "Russia", "Ukraine", "Germany") if c in cov))
+    _coverage(kb, None)
     typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); congress-legislators (CC0). See NOTICE.")
+
+
+_KINDS = (("head_of_state", "head of state"), ("head_of_government", "head of government"), ("minister", "ministers"))
+
+
+def _coverage(kb, only: Optional[str]) -> None:
+    """One line per country: how far the data goes for each kind of office ('-' = none in the data)."""
+    cov = kb.coverage_by_kind()
+    rows = sorted(cov.items()) if only is None else [(c, k) for c, k in cov.items() if c.lower() == only.lower()]
+    if only is not None and not rows:
+        typer.echo(f"no country called {only!r} in the knowledge base")
+        raise typer.Exit(1)
+    typer.echo("coverage (data complete to) by country: " + " / ".join(label for _, label in _KINDS))
+    for c, kinds in rows:
+        cells = [(kinds[k] or "no limit") if k in kinds else "-" for k, _ in _KINDS]
+        note = "  (heads only: ministers not checked)" if "minister" not in kinds and any(k in kinds for k, _ in _KINDS[:2]) else ""
+        typer.echo(f"  {c}: " + " / ".join(cells) + note)
+
+
+@app.command()
+def query(office: str = typer.Option(..., "--office", help="heads (of state and government) or ministers."),
+          country: str = typer.Option(..., "--country", help="Two-letter ISO code: DE, FR, JP.")) -> None:
+    """Print the Wikidata query whose result `edlint kb import` reads (run it at the Wikidata Query Service)."""
+    from .knowledge.wikidata_import import ImportError_, query as build_query
+
+    try:
+        typer.echo(build_query(office, country), nl=False)
+    except ImportError_ as exc:
+        typer.echo(f"edlint: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("import")
+def import_(result: Path = typer.Argument(..., help="The query's result, downloaded as JSON or CSV."),
+            valid_to: Optional[str] = typer.Option(None, "--valid-to", help="The date the result is complete to (default: the file's date)."),
+            into: Optional[Path] = typer.Option(None, "--into", help="The house officeholder file to write (default: the first of the config's titles people_files)."),
+            config: Optional[Path] = CONFIG) -> None:
+    """Write a Wikidata query result into the newsroom's own officeholder file, which `check` then reads."""
+    from .knowledge.wikidata_import import ImportError_, merge, people, read_result
+
+    def fail(msg: str) -> None:
+        typer.echo(f"edlint: {msg}", err=True)
+        raise typer.Exit(2)
+
+    target = into
+    if target is None:
+        files = _files(config)
+        if not files:
+            fail("no house officeholder file: name one in [rules.titles] people_files, or pass --into FILE")
+        target = files[0]
+    try:
+        day = _date(valid_to) if valid_to else _dt.date.fromtimestamp(result.stat().st_mtime)
+    except OSError as exc:
+        fail(f"{result}: cannot read it: {exc.strerror}")
+    try:
+        rows = read_result(result)
+        new = people(rows, result, _country_names())
+    except ImportError_ as exc:
+        fail(str(exc))
+    existing = {}
+    if target.exists():
+        from .knowledge.userdata import read
+        from .yamlsource import DataError
+
+        try:
+            existing = read(target.resolve())
+        except DataError as exc:
+            fail(f"{exc} (nothing written)")
+    import yaml
+
+    data = merge(existing, new, day.isoformat(), "Wikidata (CC0), via edlint kb import")
+    text = ("# Officeholders of this newsroom; `edlint kb import` rewrites this file (comments are not kept).\n"
+            + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)  # all or nothing
+    terms = sum(len(p["terms"]) for p in new)
+    typer.echo(f"imported {len(new)} people, {terms} terms into {target} (valid to {day})")
+
+
+def _country_names():
+    """The knowledge base's name for a result's country: by the person's Wikidata id, else the label as given."""
+    from .knowledge.officeholders import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    known = None
+
+    def country_of(qid: str, label: str) -> str:
+        nonlocal known
+        if known is None:
+            known = {t.country for t in kb.shipped_terms}
+        if label in known or not label:
+            return label
+        for t in kb.shipped_terms:
+            if t.person_id == qid and t.kind in ("head_of_state", "head_of_government", "minister"):
+                return t.country
+        return label
+
+    return country_of

@@ -26,6 +26,8 @@ def test_old_diff_spelling_is_refused_with_a_hint(tmp_path):
     p = run_cli("check", "--diff", "main", "a.txt", "--no-cache", cwd=tmp_path)
     assert p.returncode == 2
     assert "--changed-since main" in p.stderr
+    p = run_cli("check", "--diff=main", "a.txt", "--no-cache", cwd=tmp_path)
+    assert p.returncode == 2 and "--changed-since main" in p.stderr
     h = run_cli("check", "--help")
     assert "--changed-since" in h.stdout and "REV" in h.stdout
 
@@ -77,7 +79,7 @@ def test_habits_h_exit_zero_statistics_date_examples(tmp_path):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     h = run_cli("check", "-h")
     assert h.returncode == 0 and "--exit-zero" in h.stdout and "YYYY-MM-DD" in h.stdout
-    for cmd in ("check", "fix", "rules", "explain", "stats"):
+    for cmd in ("check", "fix", "rules", "explain", "stats", "init"):
         out = run_cli(cmd, "--help").stdout
         assert "Examples:" in out and f"edlint {cmd}" in out, cmd
     assert run_cli("check", "a.txt", "--exit-zero", "--no-cache", cwd=tmp_path).returncode == 0

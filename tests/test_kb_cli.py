@@ -55,3 +55,22 @@ def test_office_by_the_label_copy_uses():
     assert r.exit_code == 0 and r.output.startswith("Sergey Lavrov: Minister of Foreign Affairs (Russia)")
     r = kb("office", "", "--date", "2022-07-08")
     assert r.exit_code == 2
+
+
+def test_info_shows_coverage_per_country_and_office_kind():
+    r = kb("info", "--country", "Germany")
+    assert r.exit_code == 0
+    assert "  Germany: 2025-10-03 / 2025-10-03 / -  (heads only: ministers not checked)" in r.output.splitlines()
+    r = kb("info", "--country", "Russia")
+    assert "  Russia: 2025-10-03 / 2025-10-03 / 2022-08-03" in r.output.splitlines()  # the extract moves heads only
+
+
+def test_the_docs_name_every_country_covered_only_in_part():
+    from conftest import REPO
+    from edlint.knowledge.officeholders import KnowledgeBase
+
+    text = " ".join((REPO / "docs" / "knowledge-base.md").read_text(encoding="utf-8").split())
+    partly = [c for c, kinds in KnowledgeBase.load().coverage_by_kind().items()
+              if "minister" not in kinds and {"head_of_state", "head_of_government"} & set(kinds)]
+    assert "Germany" in partly and "Thailand" in partly
+    assert [c for c in partly if c not in text] == []

@@ -119,3 +119,20 @@ def test_installed_hook_blocks_a_commit(articles, env):
     assert c.returncode != 0, c.stdout + c.stderr
     assert "story.md:3:18: warning: spelling.misspellings" in c.stdout + c.stderr
     assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=articles, capture_output=True).returncode != 0
+
+
+def test_install_docs_precommit_config_runs(articles, env):
+    """#14.18: the repo:/rev: configuration of docs/install.md, with this repository and its HEAD filled in."""
+    import re
+
+    doc = (REPO / "docs" / "install.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if "rev:" in b)
+    rev = _git("rev-parse", "HEAD", cwd=REPO).strip()
+    config = block.replace("<repository URL>", str(REPO)).replace("<tag or commit>", rev)
+    (articles / ".pre-commit-config.yaml").write_text(config)
+    (articles / "bad.txt").write_text(BAD)
+    _commit_all(articles, env)
+    p = _pre_commit(articles, env, "run", "--all-files")
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "files were modified by this hook" in p.stdout  # edlint-fix ran first
+    assert (articles / "bad.txt").read_text() == BAD.replace("accomodate", "accommodate")

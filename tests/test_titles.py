@@ -205,7 +205,8 @@ def test_reports_say_where_the_data_ends_and_when_undated(tmp_path):
     art.write_text("---\ndate: 2025-01-01\n---\n# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
     p = run_cli("check", str(art), "--format", "json", "--no-cache")
     (entry,) = json.loads(p.stdout)["files"]
-    assert entry["figures"]["titles"]["unchecked"] == [{"person": "Sergey Lavrov", "country": "Russia", "data_ends": "2022-08-03"}]
+    assert entry["figures"]["titles"]["unchecked"] == [{"person": "Sergey Lavrov", "country": "Russia", "data_ends": "2022-08-03",
+                                                        "reason": "Russia data ends 2022-08-03 (ministers)"}]
     p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
     assert "not checked past the data: Sergey Lavrov (Russia data ends" in p.stdout.replace("│\n│", "").replace("\n", " ")
     art.write_text("# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
@@ -222,3 +223,16 @@ def test_missing_former_goes_before_the_title_in_apposition():
     text = "Head\n\nYesterday Ben Wallace, the defence secretary, agreed.\n"
     assert text[: edit.start] + edit.replacement + text[edit.end :] == \
         "Head\n\nYesterday Ben Wallace, the former defence secretary, agreed.\n"
+
+
+def test_not_checked_names_the_reason_per_mention(tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text("---\ndate: 2025-09-01\n---\n# Head\n\nGerman Foreign Minister Johann Wadephul met "
+                   "Russian Foreign Minister Sergei Lavrov and German Chancellor Friedrich Merz.\n", encoding="utf-8")
+    p = run_cli("check", str(art), "--format", "json", "--no-cache")
+    (entry,) = json.loads(p.stdout)["files"]
+    reasons = {u["person"]: u["reason"] for u in entry["figures"]["titles"]["unchecked"]}
+    assert reasons == {"Johann Wadephul": "Germany: heads of state and government only, no ministers in the data",
+                       "Sergey Lavrov": "Russia data ends 2022-08-03 (ministers)"}  # Merz is checked: heads run to 2025
+    p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
+    assert "Johann Wadephul (Germany: heads of state and government only" in p.stdout.replace("\n", " ")

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..batch import BatchRunner, lint_files
+from ..batch import BatchRunner, iter_files
 from ..config import ConfigError
 from ..files import collect
 from ..model import Severity
@@ -14,6 +14,12 @@ from ..report import FORMATS, summarise
 from ..runner import FileResult, RunOptions, Runner
 from ..source import InputError, read_stdin
 from ..yamlsource import DataError
+
+
+# Reports that quote the article (code frames, snippets, fingerprints): the run keeps each text.
+TEXT_FORMATS = ("rich", "sarif", "gitlab")
+# Reports written while the run goes on, holding no finding longer than it takes to write it.
+STREAM_FORMATS = ("json",)
 
 
 def auto_format() -> str:
@@ -38,7 +44,45 @@ def open_cache(enabled: bool, cache_dir: str | Path | None):
         use_parse_cache(None)
         return None
     use_parse_cache(root / "packs")
+    from ..regexcache import install
+
+    install(root / "packs")  # compiled regular expressions, so one article skips compiling them
     return ResultCache(root)
+
+
+def iter_all(
+    paths: list[str],
+    options: RunOptions,
+    stdin_filename: str | None = None,
+    *,
+    cache=None,
+    jobs: int | None = None,
+    progress=None,
+    only=None,
+    runner: Runner | None = None,
+):
+    """Like ``lint_all``, but results come as an iterator, as they are ready (nothing held).
+
+    Returns ``(results, errors, runner)``; ``errors`` (run-level) is complete at once.
+    """
+    from ..display import display_path
+
+    runner = runner or BatchRunner(options)
+    got = collect(paths)
+    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
+    files = [p for p in got.files if only is None or only(str(p))]
+
+    def results():
+        if got.stdin:
+            name = stdin_filename or "<stdin>"
+            try:
+                src = read_stdin(name)
+                yield runner.lint_source(src, Path(stdin_filename) if stdin_filename else None)
+            except InputError as exc:
+                yield FileResult(path=name, error=str(exc))
+        yield from iter_files(runner, files, cache=cache, jobs=jobs, progress=progress)
+
+    return results(), errors, runner
 
 
 def lint_all(
@@ -58,23 +102,9 @@ def lint_all(
     with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
     worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
     """
-    runner = runner or BatchRunner(options)
-    got = collect(paths)
-    from ..display import display_path
-
-    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
-    results: list[FileResult] = []
-    if got.stdin:
-        name = stdin_filename or "<stdin>"
-        try:
-            src = read_stdin(name)
-            results.append(runner.lint_source(src, Path(stdin_filename) if stdin_filename else None))
-        except InputError as exc:
-            results.append(FileResult(path=name, error=str(exc)))
-    files = [p for p in got.files if only is None or only(str(p))]
-    found, _ = lint_files(runner, files, cache=cache, jobs=jobs, progress=progress)
-    results.extend(found)
-    return results, errors, runner
+    it, errors, runner = iter_all(paths, options, stdin_filename, cache=cache, jobs=jobs, progress=progress,
+                                  only=only, runner=runner)
+    return list(it), errors, runner
 
 
 def _rules_for(runner: Runner, config) -> dict:
@@ -125,7 +155,8 @@ def unique(lines) -> list[str]:
 def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
-    cache_dir: Path | None = None, jobs: int | None = None, show_diff: bool = False, unsafe_fixes: bool = False,
+    cache_dir: Path | None = None, jobs: int | None = None, language: str | None = None,
+    show_diff: bool = False, unsafe_fixes: bool = False,
     verbose: bool = False, quiet: bool = False, exit_zero: bool = False, statistics: bool = False,
 ) -> int:
     if not paths:
@@ -169,7 +200,9 @@ def run_check(
         except GitError as exc:
             sys.stderr.write(f"edlint: --changed-since {diff_base}: {exc}\n")
             return 2
-    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
+                         keep_text=fmt in TEXT_FORMATS or base is not None,
+                         language=language)
     runner = BatchRunner(options)
     cache = open_cache(use_cache, cache_dir)
     problem = preflight(runner, paths, config)
@@ -177,6 +210,14 @@ def run_check(
         sys.stderr.write(f"edlint: {problem}\n")
         return 2
     from ..report.progress import ProgressBar
+
+    if fmt in STREAM_FORMATS and not statistics:
+        from .streamed import run_streamed
+
+        return run_streamed(
+            fmt, paths, options, output, stdin_filename, color, config, fail_on, base, baseline, changed,
+            cache=cache, jobs=jobs, progress=ProgressBar(), runner=runner, exit_zero=exit_zero,
+        )
 
     with ProgressBar() as bar:
         results, errors, runner = lint_all(
@@ -197,6 +238,10 @@ def run_check(
     summary.run_errors = list(errors)
     for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
+    if fmt == "gitlab":  # Code Quality has no place for a note: say it on standard error
+        for r in results:
+            if r.skipped:
+                sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
     if results and all(r.error for r in results) and fmt in ("rich", "concise") and not output:
         return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy
+
 # Abbreviations that never end a sentence in news copy, in any case.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cdr adm rev st mt ft jr sr supt insp cllr rt
@@ -22,14 +24,14 @@ CAPITALISED_ABBREVIATIONS = frozenset(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
 )
 
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy(
     r"""([.?!\u2026]+)          # terminal punctuation
         ([\"'\u201d\u2019)\]]*)  # closing quotes or brackets
         (\s+)                    # whitespace
         (?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""",
     re.X,
 )
-_WORD = re.compile(r"[^\W\d_](?:[\w\u2019'\-]*[^\W_])?", re.U)
+_WORD = lazy(r"[^\W\d_](?:[\w\u2019'\-]*[^\W_])?", re.U)
 
 
 @dataclass(frozen=True)

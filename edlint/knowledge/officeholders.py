@@ -195,7 +195,12 @@ class KnowledgeBase:
     @classmethod
     def load(cls, extra_files: tuple[Path, ...] | list[Path] = ()) -> "KnowledgeBase":
         """The shipped knowledge base, with the house's own files added (cached per file set)."""
-        return _load(tuple(Path(p) for p in extra_files))
+        paths = tuple(Path(p) for p in extra_files)
+        if not paths:
+            return _load(paths, ())
+        from .userdata import stamp
+
+        return _load(paths, tuple(stamp(p) for p in paths))
 
     # -- questions -------------------------------------------------------------------
 
@@ -272,6 +277,19 @@ class KnowledgeBase:
     def office_names(self) -> list[str]:
         return sorted({o[0] for o in self.offices} | {t.office for t in self.extra_terms})
 
+    def coverage_by_kind(self) -> dict[str, dict[str, str]]:
+        """Per country and office kind: the date the data is complete to ("" = no limit given).
+
+        Sources cover different kinds: the 2025 heads extract moves the heads of
+        state and government of a country, not its ministers.
+        """
+        out: dict[str, dict[str, str]] = {}
+        for t in self.terms:
+            kinds = out.setdefault(t.country, {})
+            if t.valid_to > kinds.get(t.kind, "") or t.kind not in kinds:
+                kinds[t.kind] = max(t.valid_to, kinds.get(t.kind, ""))
+        return out
+
     def coverage(self) -> dict[str, str]:
         """Per country: the date the shipped data is known to be complete to (the latest source date)."""
         out: dict[str, str] = {}
@@ -287,7 +305,7 @@ def _shipped() -> bytes:
 
 
 @lru_cache(maxsize=8)
-def _load(extra_files: tuple[Path, ...]) -> KnowledgeBase:
+def _load(extra_files: tuple[Path, ...], _stamps: tuple = ()) -> KnowledgeBase:
     extra: list[tuple[tuple[str, ...], list[Term]]] = []
     if extra_files:
         from .userdata import load_people

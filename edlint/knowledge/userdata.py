@@ -26,7 +26,7 @@ import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-from ..yamlsource import DataError, compose, line_of, load_yaml, validate
+from ..yamlsource import DataError, compose, line_of, load_yaml, read_text, validate
 from .officeholders import Term
 
 _DATE = {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "null"}]}
@@ -48,6 +48,7 @@ SCHEMA = {
                 "additionalProperties": False,
                 "properties": {
                     "name": {"type": "string", "minLength": 2},
+                    "wikidata": {"type": "string", "pattern": "^Q[0-9]+$"},
                     "aliases": {"type": "array", "items": {"type": "string", "minLength": 2}},
                     "terms": {
                         "type": "array",
@@ -81,6 +82,7 @@ SCHEMA = {
                     "countries": {"type": "array", "items": {"type": "string"}},
                     "word": {"type": "string"},
                     "needs_country": {"type": "boolean"},
+                    "ambiguous": {"type": "boolean"},
                 },
             },
         },
@@ -89,11 +91,24 @@ SCHEMA = {
 }
 
 
-@lru_cache(maxsize=16)
+def stamp(path: Path) -> tuple[int, int]:
+    """What changes when a file is rewritten (``kb import``): caches key on it, not on the name alone."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return (0, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
 def read(path: Path) -> dict:
     """The validated file; problems raise DataError naming the file and line."""
+    return _read(Path(path), stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _read(path: Path, _stamp: tuple[int, int]) -> dict:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # the one safe reader: a FIFO or device is refused, not waited on
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(str(path), f"cannot read the officeholder file: {exc}") from None
     data = load_yaml(text, str(path))

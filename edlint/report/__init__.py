@@ -54,6 +54,7 @@ class Summary:
     files: int = 0
     files_with_findings: int = 0
     errors: int = 0
+    skipped: int = 0  # files not checked because of their language
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     fixable: int = 0
@@ -68,12 +69,28 @@ class Summary:
     def failing(self) -> int:
         return sum(n for sev, n in self.by_severity.items() if Severity.parse(sev) >= self.fail_on)
 
+    def add(self, r: "FileResult") -> None:
+        """Count one file's result (reports that stream count as they go)."""
+        self.files += 1
+        if r.error:
+            self.errors += 1
+        if getattr(r, "skipped", None):
+            self.skipped += 1
+        if r.findings:
+            self.files_with_findings += 1
+        for f in r.findings:
+            self.by_severity[str(f.severity)] += 1
+            self.by_rule[f.rule] += 1
+            if f.fix and f.fix.safe:
+                self.fixable += 1
+
     def to_dict(self) -> dict:
         return {
             "files": self.files,
             "files_with_findings": self.files_with_findings,
             "findings": self.total,
             "errors": self.errors,
+            "skipped": self.skipped,
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "suggestion")},
             "by_rule": dict(sorted(self.by_rule.items())),
             "fixable": self.fixable,
@@ -84,14 +101,5 @@ class Summary:
 def summarise(results: list["FileResult"], fail_on: Severity) -> Summary:
     s = Summary(fail_on=fail_on)
     for r in results:
-        s.files += 1
-        if r.error:
-            s.errors += 1
-        if r.findings:
-            s.files_with_findings += 1
-        for f in r.findings:
-            s.by_severity[str(f.severity)] += 1
-            s.by_rule[f.rule] += 1
-            if f.fix and f.fix.safe:
-                s.fixable += 1
+        s.add(r)
     return s

@@ -195,7 +195,7 @@ def _titles_line(figures: dict) -> str | None:
     if not t.get("date"):
         return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
     if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u['country']} data ends {u['data_ends']})" for u in t["unchecked"])
+        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
         return f"titles: not checked past the data: {names}"
     return None
 
@@ -211,6 +211,9 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
         if r.error:
+            continue
+        if r.skipped:
+            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
             continue
         if not r.findings and not verbose:
             titles = (r.figures or {}).get("titles") or {}
@@ -274,4 +277,6 @@ def summary_line(summary: Summary) -> Text:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")
     if summary.errors:
         t.append(f" · {summary.errors} file(s) could not be checked", style="bold red")
+    if summary.skipped:
+        t.append(f" · {summary.skipped} file(s) skipped (not English)", style="dim")
     return t

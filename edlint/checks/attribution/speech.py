@@ -6,29 +6,31 @@ and the document's quotations and sentences, so the rules stay small.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
+from ...lazyre import lazy
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
 
-_CONNECTIVE = re.compile(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
-_APPOSITIVE = re.compile(r",[^,]*,")
+_CONNECTIVE = lazy(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
+_APPOSITIVE = lazy(r",[^,]*,")
 # Words that make the text before the verb a clause rather than a speaker:
 # "It is not what the minister said", "If Mr Blair said so".
-_NOT_A_SUBJECT = re.compile(
+_NOT_A_SUBJECT = lazy(
     r"\b(is|was|are|were|be|been|being|has|have|what|that|if|when|because|would|will|could|should|can|"
     r"do|does|did|not|this|these|there|who|which)\b",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
+_PRONOUN_SUBJECT = lazy(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
 # "..., he said." at the end of a sentence is the reporter's tag.
-_TRAILING_TAG = re.compile(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
-_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
+_TRAILING_TAG = lazy(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
+_HONORIFIC_START = lazy(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
 # Capitalised single words that open a sentence without naming anyone.
 _NOT_NAMES = frozenset(
     "everyone everybody nobody somebody someone anyone people critics others many some most few all both "
     "experts analysts officials observers fans supporters reports sources insiders this that which what who".split()
 )
-_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
+_SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
 
 
 def reports_speech(sentence: str) -> bool:
@@ -94,12 +96,31 @@ def run_on_sentence(doc, quote):
     opening mark even looks like a continuation. The reporter's sentence
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
+    nested = _nested_spans(doc, quote)
+    starts = [ns for ns, _ in nested]
+    reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
-            text = doc.prose[sent.start : min(sent.end, e)]
+            end = min(sent.end, e)
+            k = bisect.bisect_left(starts, end) - 1
+            if k >= 0 and reach[k] > sent.start:
+                continue  # the speaker retelling a conversation: 'They said, ‘…’' is still the speaker
+            text = doc.prose[sent.start : end]
             if reports_speech(text):
                 return sent
     return None
+
+
+def _nested_spans(doc, quote) -> list[tuple[int, int]]:
+    """Spans of the quotations of the other mark style inside ``quote`` (a speaker quoting someone else)."""
+    starts = doc.__dict__.get("_attribution_quote_starts")
+    if starts is None:
+        starts = [q.start for q in doc.quotations]
+        doc.__dict__["_attribution_quote_starts"] = starts
+    lo = bisect.bisect_right(starts, quote.start)
+    hi = bisect.bisect_left(starts, quote.end)
+    # Only the other mark style nests: a straight " inside an open " is a lost closing mark, not a quote in a quote.
+    return [(q.start, q.end) for q in doc.quotations[lo:hi] if q.depth > quote.depth and q.kind != quote.kind]
 
 
 def unquoted(doc, ctx) -> str:

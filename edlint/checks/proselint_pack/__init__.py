@@ -8,6 +8,10 @@ offsets map one to one. Off by default: generic style advice is noisy for news
 copy; the ``strict`` preset or ``[rules.proselint] enabled = true`` turns the
 family on, and single checks can be enabled by id.
 
+Speed: one pass over the article decides which checks could fire at all
+(``plan.py``); only those run, through proselint's own code (or an exact
+faster equivalent), so results stay proselint's.
+
 Quoted speech follows edlint's quotation model: a check that proselint marks
 ``allow_quotes`` may fire inside quotes; the others may not.
 """
@@ -17,6 +21,7 @@ from functools import lru_cache
 
 from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
+from .plan import plan, runner
 
 _DOCS = """## What it flags
 {message}
@@ -53,15 +58,27 @@ class ProselintCheck(Rule):
 
     def check(self, doc, ctx):
         content = _padded(doc, ctx)
+        live = _live(ctx, content)
         n = len(doc.prose)
         for chk in self.checks:
-            for res in chk.check_with_flags(content):
+            if id(chk) not in live:
+                continue  # none of the words it looks for is in the article
+            fast = runner(chk)
+            for res in (fast(content) if fast else chk.check_with_flags(content)):
                 s, e = res.span[0] - 1, res.span[1] - 1
                 s, e = max(0, min(s, n)), max(0, min(e, n))
                 fix = None
                 if isinstance(res.replacements, str) and res.replacements:
                     fix = Fix((Edit(s, e, res.replacements),), Applicability.UNSAFE, f"→ {res.replacements}")
                 yield Hit(s, e, res.message, fix=fix, data={"proselint_check": res.check_path})
+
+
+def _live(ctx, content: str) -> set:
+    """The checks that could fire on this article (one pass for the whole family; see plan.py)."""
+    key = "proselint.live"
+    if key not in ctx.shared:
+        ctx.shared[key] = plan().live(content)
+    return ctx.shared[key]
 
 
 @lru_cache(maxsize=1)

@@ -13,11 +13,30 @@ import types
 from functools import lru_cache
 
 
+# One shared phone list per syllable count: a lookup allocates nothing.
+_PHONES = [[("1",) * n] for n in range(64)]
+
+
 class _SyllableTable(dict):
     """word -> syllable count, shaped like nltk's cmudict (``table[word][0]`` is a phone list)."""
 
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        return [("1",) * dict.__getitem__(self, word)]
+        n = dict.__getitem__(self, word)
+        return _PHONES[n] if n < 64 else [("1",) * n]
+
+
+class _MemoPyphen:
+    """pyphen's hyphenation positions for words the dictionary lacks, each word worked out once."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self._memo: dict[str, list] = {}
+
+    def positions(self, word: str) -> list:
+        got = self._memo.get(word)
+        if got is None:
+            got = self._memo[word] = self._inner.positions(word)
+        return got
 
 
 @lru_cache(maxsize=1)
@@ -51,4 +70,7 @@ def textstat():
             del sys.modules["nltk"]
     table = syllable_table()
     _count_syllables.get_cmudict = lambda lang: table if lang.startswith("en") else None
+    get_pyphen = _count_syllables.get_pyphen
+    memo: dict[str, _MemoPyphen] = {}
+    _count_syllables.get_pyphen = lambda lang: memo.get(lang) or memo.setdefault(lang, _MemoPyphen(get_pyphen(lang)))
     return ts

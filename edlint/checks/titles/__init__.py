@@ -99,10 +99,20 @@ Unsafe: the suggested title (e.g. "president") for an editor to confirm.
 ## Limits
 Without an article date (front matter `date`, or `--date`), only titles the
 person never held are flagged. Past the date the knowledge base covers for a
-country, nothing is claimed. Generic descriptions ("the Russian leader", "the
-minister") are not checked. A name several officeholders share (or a bare
-surname before a title) is skipped. Someone who left an office is
-`titles.former`'s business.
+country, nothing is claimed, and the report's "not checked" note says why for
+each mention (the data ends on a date; the country has heads of state and
+government but no ministers). Generic descriptions ("the Russian leader", "the
+minister") are not checked. A bare surname before a title is skipped.
+
+Namesakes (Pierre and Justin Trudeau, John Adams and John Quincy Adams, the
+Bushes, the Aliyevs, the Bhuttos, the Gandhis) resolve to a person only when
+the name in the copy (the full name, "Jr"/"Sr", "the elder") or the article's
+date fits one of them; otherwise no claim is made. "Chancellor" is judged only
+for someone who held a chancellorship the vocabulary can mean (of the
+Exchequer, of Germany or Austria), never after an institution's name
+("Oxford University Chancellor"); "Secretary of State" fits a US secretary of
+state or a British one. Someone who left an office is `titles.former`'s
+business.
 """,
     )
 

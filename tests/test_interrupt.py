@@ -141,7 +141,6 @@ def test_fix_killed_at_random_points_leaves_every_file_whole(killed_runs):
     assert len(counts) > 1, [(r["signal"].name, r["delay"]) for r in runs]
 
 
-@pytest.mark.xfail(reason="#18.7: pool workers outlive a killed parent until the signal-aware pool lands", strict=False)
 def test_fix_killed_at_random_points_leaves_no_process_behind(killed_runs):
     _, runs = killed_runs
     for run in runs:

@@ -15,6 +15,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lines import line_bounds, line_starts, line_text
 from .frontmatter import FrontMatter
@@ -91,10 +92,12 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
 # ---------------------------------------------------------------- markdown
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_HTML_INLINE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_HTML_INLINE = re.compile(r"<!--(?:(?!<!--|-->).)*-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](\([^)]*\)|\[[^\]]*\])")
+# Bracket classes exclude "[" as well as "]": each match attempt then stops at the next bracket,
+# so a paragraph of 100,000 "[" costs linear time, not quadratic.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](\([^()]*\)|\[[^\[\]]*\])")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+")
 _EMPH = re.compile(r"\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -126,10 +129,13 @@ def _mask_inline(buf: list[str], text: str, s: int, e: int) -> None:
             blank(buf, s + m.start() + 1, s + m.end())
 
 
+@lru_cache(maxsize=1)
 def _parser():
+    """Block structure only: edlint blanks inline markup itself (``_mask_inline``), so markdown-it's
+    inline pass, whose link-label search costs seconds on a paragraph of ``[`` characters, is off."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 
 def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from ..model import Applicability, Edit, Fix, Hit, RuleMeta, Severity, FAMILIES
 from ..rulebase import Rule, fill, template_problem
-from ..yamlsource import DataError, compose, line_of, load_yaml, validate
+from ..yamlsource import DataError, compose, line_of, load_yaml, read_text, validate
 
 DATA_KINDS = ("substitution", "existence")
 
@@ -134,7 +134,7 @@ def _docs(spec: dict[str, Any]) -> str:
 def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | None:
     """Read one YAML file; return a rule class, None for a pack of another kind, or raise DataError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(display, f"cannot read rule file: {exc}") from None
     data = load_yaml(text, display)

@@ -26,7 +26,7 @@ import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-from ..yamlsource import DataError, compose, line_of, load_yaml, validate
+from ..yamlsource import DataError, compose, line_of, load_yaml, read_text, validate
 from .officeholders import Term
 
 _DATE = {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "null"}]}
@@ -108,7 +108,7 @@ def read(path: Path) -> dict:
 @lru_cache(maxsize=16)
 def _read(path: Path, _stamp: tuple[int, int]) -> dict:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # the one safe reader: a FIFO or device is refused, not waited on
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(str(path), f"cannot read the officeholder file: {exc}") from None
     data = load_yaml(text, str(path))

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...packs import pack_root
-from ...yamlsource import DataError, load_yaml, validate
+from ...yamlsource import DataError, load_yaml, read_text, validate
 
 SCHEMA = {
     "type": "object",
@@ -56,9 +56,9 @@ def load_groups(extra_files: list[Path] | None = None) -> list[Group]:
     files += [(Path(p), str(p)) for p in (extra_files or [])]
     for path, display in files:
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(display, f"cannot read variant file: {exc.strerror or exc}") from None
+            text = read_text(path)  # the one safe reader: regular files only, capped
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(display, f"cannot read variant file: {getattr(exc, 'strerror', None) or exc}") from None
         data = load_yaml(text, display)
         validate(data, SCHEMA, display, yaml_text=text)
         for forms in data["groups"]:

@@ -58,7 +58,7 @@ async def run(article: Path, edits: int) -> tuple[list[float], list[tuple[int, f
     loop = asyncio.get_running_loop()
     published[1] = loop.create_future()
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown" if article.suffix == ".md" else "plaintext", version=1, text=text)))
     first = await asyncio.wait_for(published[1], 60)
     # type at the end of the body's longest line
     lines = text.split("\n")
@@ -98,6 +98,7 @@ def main() -> int:
     ap.add_argument("--require-ms", type=float, default=None, help="fail when the median re-lint is slower")
     ap.add_argument("--require-flat-mb", type=float, default=None, help="fail when memory grows more than this after edit 100")
     args = ap.parse_args()
+    args.article = args.article.resolve()
     latencies, memory, found = asyncio.run(run(args.article, args.edits))
     q = statistics.quantiles(latencies, n=10)
     med = statistics.median(latencies)

@@ -18,6 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED, SHARED, need_shared
+
+# The classifier is a dependency (pyproject.toml); an environment installed before it was added
+# needs `pip install -e '.[test]'` again.
+pytest.importorskip("py3langid", reason="py3langid not installed: reinstall edlint with pip install -e '.[test]'")
 from edlint.cli import app
 from edlint.language import detect
 

@@ -63,6 +63,7 @@ KIND = {
     "reading time": "page-tool residue",
     "gallery furniture": "page-tool residue",
     "aggregator residue": "syndication residue",
+    "copyright line": "syndication residue",
     "navigation": "navigation",
     "repeated label": "navigation",
     "menu labels": "navigation",

@@ -275,6 +275,14 @@ def init(
     raise typer.Exit(run_init(folder, schema))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server for editors on standard input and output (needs edlint[server])."""
+    from .server import main as serve  # pygls loads only here, never for the other commands
+
+    raise typer.Exit(serve())
+
+
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
     from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs

@@ -1,6 +1,7 @@
 """Recall of the attribution rules on mutated copies of real BBC articles.
 
 Usage: python bench/attribution_recall.py [--limit N] [--show-misses]
+       python bench/attribution_recall.py --conventions [--limit N] [--show-misses]
 
 Four mutations, each applied where it makes sense (once per article, except
 unattributed),
@@ -33,6 +34,20 @@ Only mutations that leave a real error are counted:
   previous paragraph, since edited copy lets a voice named there go on in a new
   paragraph. Quotations of fewer than four words are left out (the rule's
   documented scope).
+
+With ``--conventions`` it measures attribution.headline-quote under each house
+convention (``verbatim``, ``paraphrase``) instead:
+
+- false findings: what the rule reports on the articles as published, per 100
+  articles (a finding is counted false when the body has the quoted words
+  after all, which review of the findings decides; the figure printed is every
+  finding, with those whose content words share one body sentence listed by
+  ``--show-misses`` for that review);
+- headline-swap: in an article whose headline quotes a phrase (two words or
+  more) the body has, the
+  quote is replaced by another article's headline quote that this body lacks;
+- headline-cut: in such an article, every body sentence holding the quoted
+  words is cut.
 
 Articles on which the rule already fires before mutation are skipped. Prints,
 per rule, how many mutated articles the intended rule flagged. Skips cleanly
@@ -246,10 +261,125 @@ def _drop_closing_mark(body: str) -> str | None:
     return body[:cut] + body[cut + 1 :]
 
 
+# ------------------------------------------------------------------ headline conventions
+
+CONVENTIONS = ("verbatim", "paraphrase")
+_HEAD_QUOTE = re.compile(r"(?<![\w'])'([^'\n]+?)'(?![\w'])|\"([^\"\n]+?)\"")
+_STOP = frozenset("a an the to of in on for and or but is are was were be been it its this that with by at as from not no".split())
+
+
+def _stem_set(text: str) -> set[str]:
+    return {w.lower().rstrip("s")[:5] for w in re.findall(r"\w+", text)}
+
+
+class HeadlineLinter:
+    """attribution.headline-quote under one convention, set in a config file as a house would."""
+
+    def __init__(self, convention: str, folder: Path) -> None:
+        from edlint.runner import Runner, RunOptions
+
+        cfg = folder / f"{convention}.toml"
+        cfg.write_text(f'[rules."attribution.headline-quote"]\nconvention = "{convention}"\n', encoding="utf-8")
+        self.runner = Runner(RunOptions(select=[RULES["headline-quote"]], config_path=str(cfg), keep_text=False))
+
+    def __call__(self, text: str) -> list:
+        from edlint.source import SourceFile
+
+        res = self.runner.lint_source(SourceFile(path="a.txt", text=text))
+        if res.error:
+            raise ValueError(res.error)
+        return res.findings
+
+
+def headline_quotes(head: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each quoted phrase in a headline, marks included in the span."""
+    return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _HEAD_QUOTE.finditer(head)]
+
+
+def _in_body(words: str, body: str) -> bool:
+    """Does the body have the quoted words as they stand (case and punctuation aside)?"""
+    norm = lambda t: " " + " ".join(re.findall(r"[\w']+", t.lower().replace("’", "'"))) + " "  # noqa: E731
+    return norm(words) in norm(body)
+
+
+def headline_mutations(files: list[Path]):
+    """(kind, path, mutated text) for articles whose headline quotes words the body has."""
+    phrases = []
+    texts = {}
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        head, _, body = text.partition("\n\n")
+        texts[path] = (head, body)
+        phrases += [q[2] for q in headline_quotes(head) if len(q[2].split()) >= 2]
+    for n, (path, (head, body)) in enumerate(texts.items()):
+        for start, end, words in headline_quotes(head):
+            if len(words.split()) < 2 or not _in_body(words, body):
+                continue  # a phrase the body has: single words in marks are scare quotes in both conventions
+            # swap: another headline's phrase that this body lacks (the next one in corpus order)
+            for k in range(len(phrases)):
+                other = phrases[(n + k) % len(phrases)]
+                if not _in_body(other, body) and not (_stem_set(other) - _stem_set(_STOP_TEXT)) <= _stem_set(body):
+                    yield "headline-swap", path, head[:start] + head[start] + other + head[end - 1] + head[end:] + "\n\n" + body
+                    break
+            # cut: drop every body sentence that holds the quoted words
+            # (counted only when no sentence left holds all the quote's content words: "the
+            # ban would be lifted" still supports 'to be lifted', "evil twins" 'Evil twin')
+            sentences = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"']))\s+", body)
+            kept = [s for s in sentences if not _in_body(words, s)]
+            content = _stem_set(words) - _stem_set(_STOP_TEXT)
+            if not any(content <= _stem_set(s) for s in kept):
+                yield "headline-cut", path, head + "\n\n" + " ".join(kept)
+            break
+
+
+_STOP_TEXT = " ".join(_STOP)
+
+
+def conventions(files: list[Path], show: bool) -> int:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        linters = {c: HeadlineLinter(c, Path(tmp)) for c in CONVENTIONS}
+        published = {c: 0 for c in CONVENTIONS}
+        review: dict[str, list[str]] = {c: [] for c in CONVENTIONS}
+        for path in files:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            head, _, body = text.partition("\n\n")
+            sentences = [_stem_set(s) for s in re.split(r"(?<=[.!?])\s+", body)]
+            for c, lint in linters.items():
+                for f in lint(text):
+                    published[c] += 1
+                    q = text[f.start : f.end].strip("'\"‘’“”")
+                    content = _stem_set(q) - _stem_set(_STOP_TEXT)
+                    if content and any(content <= s for s in sentences):
+                        review[c].append(f"{path.relative_to(BBC)}: {q!r}")
+        tally = {(k, c): [0, 0] for k in ("headline-swap", "headline-cut") for c in CONVENTIONS}
+        misses: list[str] = []
+        for kind, path, mutated in headline_mutations(files):
+            for c, lint in linters.items():
+                hit = bool(lint(mutated))
+                tally[kind, c][0] += 1
+                tally[kind, c][1] += hit
+                if not hit and c == "verbatim":
+                    misses.append(f"{kind}: {path.relative_to(BBC)}")
+    n = len(files)
+    print(f"{'':<28}" + "".join(f"{c:>16}" for c in CONVENTIONS))
+    print(f"{'findings per 100 articles':<28}" + "".join(f"{published[c] / n * 100:>16.2f}" for c in CONVENTIONS))
+    print(f"{'  to review (words in body)':<28}" + "".join(f"{len(review[c]):>16}" for c in CONVENTIONS))
+    for kind in ("headline-swap", "headline-cut"):
+        cells = "".join(f"{tally[kind, c][1]:>8}/{tally[kind, c][0]:<4}{tally[kind, c][1] / max(1, tally[kind, c][0]):>4.2f}" for c in CONVENTIONS)
+        print(f"{'recall ' + kind:<28}{cells}")
+    print(f"({n} articles)")
+    if show:
+        print("\n".join(["to review, verbatim:"] + review["verbatim"] + ["missed under verbatim:"] + misses))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--conventions", action="store_true", help="headline-quote under each house convention")
     args = ap.parse_args()
     if not BBC.is_dir():
         print(f"corpus not found: {BBC}")
@@ -257,6 +387,8 @@ def main() -> int:
     files = sorted(p for p in BBC.rglob("*.txt") if p.name != "README.TXT")
     if args.limit:
         files = files[: args.limit]
+    if args.conventions:
+        return conventions(files, args.show_misses)
     lint = Linter()
     tally = {k: [0, 0] for k in RULES}
     misses: list[str] = []

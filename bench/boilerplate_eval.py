@@ -1,33 +1,49 @@
-"""Line precision and recall of the adcopy family on labelled real pages.
+"""Line precision and recall of the adcopy family on labelled real pages, per data set and per kind.
 
-Usage: python bench/boilerplate_eval.py [--threshold T] [--split dev|test|all]
-                                        [--dataset NAME] [--show-false N] [--show-misses N]
+Usage: python bench/boilerplate_eval.py [--split dev|test|all|each] [--dataset NAME ...]
+                                        [--threshold T] [--show-false N] [--show-missed N]
+                                        [--show-kind KIND]
 
-Reads ../shared/data/boilerplate/{l3s-gn1,zyte-aeb}/<page>/{raw.txt,labels.tsv}.
-Each page is cut to its article span (first to last line labelled as article
-text or headline) — what an extractor leaves behind — and checked as a plain
-text article. Lines labelled boilerplate/related inside the span are what
-should be flagged; lines labelled article text must not be; supplemental lines
-(captions, bylines) count neither way.
+Reads ../shared/data/boilerplate/<set>/<page>/{raw.txt,labels.tsv} for the
+three sets (l3s-gn1, zyte-aeb, extractor-fixtures). Each page is cut to its
+article span (first to last line labelled article text or headline), which
+is what an extractor leaves behind, and checked as a plain-text article.
+Only English pages count (the language is detected on the article lines, as
+`edlint check` does; the others would be skipped).
+
+Inside the span:
+- `boilerplate` / `related` lines should be flagged (boilerplate recall);
+- `supplemental` lines (captions, credits, bylines, datelines, bios) are
+  furniture too: their recall is reported on its own;
+- `article` / `fulltext` / `headline` lines must not be flagged: precision is
+  the share of flagged lines that are not article lines;
+- `comments` (reader comments, l3s-gn1 only) count neither way.
+
+Per kind: how many flagged lines each kind of finding (photo credit, related
+headline, prompt …) got right and wrong, and how many labelled lines were
+missed.
 
 Pages are split by a stable hash of their id into `dev` (about half) and
-`test`. Tune phrase packs and shapes by looking at dev only, so that the test
-figures say how well the rules carry over to pages nobody looked at.
+`test`. Tune the phrase pack and the shapes by looking at dev only
+(`--split dev --show-missed 50`), so that the test figures say how well the
+rules carry over to pages nobody looked at.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DATA = (REPO / ".." / "shared" / "data" / "boilerplate").resolve()
-DATASETS = ("l3s-gn1", "zyte-aeb")
+DATASETS = ("l3s-gn1", "zyte-aeb", "extractor-fixtures")
 ARTICLE = {"fulltext", "article", "headline"}
 BOILER = {"boilerplate", "related"}
+SUPPLEMENTAL = {"supplemental"}
 
 
 def split_of(page_id: str) -> str:
@@ -35,38 +51,57 @@ def split_of(page_id: str) -> str:
     return "dev" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def pages(dataset: Path, split: str = "all"):
+def _labels(page: Path) -> dict[int, str]:
+    labels = {}
+    for row in (page / "labels.tsv").read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = row.split("\t", 2)
+        if len(parts) >= 2 and parts[0].isdigit():
+            labels[int(parts[0])] = parts[1]
+    return labels
+
+
+def pages(dataset: Path, split: str = "all", english_only: bool = True):
+    """(id, raw lines, labels, first, last) per page with article lines: the span is raw[first-1:last]."""
+    from edlint.language import detect
+
     for page in sorted(p for p in dataset.iterdir() if p.is_dir()):
         if split != "all" and split_of(page.name) != split:
             continue
         raw = (page / "raw.txt").read_text(encoding="utf-8", errors="replace").split("\n")
-        labels = {}
-        for row in (page / "labels.tsv").read_text(encoding="utf-8", errors="replace").splitlines():
-            parts = row.split("\t", 2)
-            if len(parts) >= 2 and parts[0].isdigit():
-                labels[int(parts[0])] = parts[1]
+        labels = _labels(page)
         arts = [n for n, lab in labels.items() if lab in ARTICLE]
         if not arts:
+            continue
+        if english_only and detect("\n".join(raw[n - 1] for n in sorted(arts) if n <= len(raw))):
             continue
         yield page.name, raw, labels, min(arts), max(arts)
 
 
 @dataclass
+class Tally:
+    found: int = 0
+    total: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.total if self.total else 0.0
+
+
+@dataclass
 class Score:
+    pages: int = 0
     flagged: int = 0
     false: int = 0
-    found: int = 0
-    boiler: int = 0
+    boiler: Tally = field(default_factory=Tally)
+    supplemental: Tally = field(default_factory=Tally)
+    kind_right: Counter = field(default_factory=Counter)
+    kind_wrong: Counter = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
         return 1 - self.false / self.flagged if self.flagged else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.boiler if self.boiler else 0.0
 
 
 def _ruleset(options: dict):
@@ -80,70 +115,96 @@ def _ruleset(options: dict):
 
 
 def _hits(name: str, lines: list[str], offset: int, ruleset, services) -> dict[int, str]:
-    """Flagged raw line numbers, each with the categories of its finding."""
+    """Flagged raw line numbers, each with the kind of its finding."""
     from edlint.document import build_document
     from edlint.engine import lint_document
 
     doc = build_document("\n".join(lines) + "\n", f"{name}.txt")
     hits = {}
     for f in lint_document(doc, ruleset, services).findings:
-        cats = ",".join((f.data or {}).get("categories", []))
+        per_line = (f.data or {}).get("line_kinds") or {}
+        kind = "+".join((f.data or {}).get("kinds", [])) or "?"
         for ln in range(f.line, f.end_line + 1):
-            hits[ln + offset] = cats
+            hits[ln + offset] = per_line.get(str(ln), kind)
     return hits
 
 
-def evaluate(dataset: Path, options: dict, split: str = "all", show_false: int = 0, show_misses: int = 0) -> Score:
+def evaluate(dataset: Path, options: dict, split: str = "all", show_false: int = 0, show_missed: int = 0,
+             show_kind: str | None = None) -> Score:
     from edlint.engine import Services
 
     ruleset = _ruleset(options)
     services = Services()
     s = Score()
     for name, raw, labels, a, b in pages(dataset, split):
+        s.pages += 1
         hits = _hits(name, raw[a - 1 : b], a - 1, ruleset, services)
         for n in range(a, b + 1):
             lab = labels.get(n)
-            if lab is None:
+            if lab is None or not raw[n - 1].strip():
                 continue
-            if lab in BOILER:
-                s.boiler += 1
-                if n in hits:
-                    s.found += 1
-                elif len(s.missed) < show_misses:
-                    s.missed.append(f"{name}:{n}: {raw[n - 1][:110]}")
-            if n in hits:
+            kind = hits.get(n)
+            tally = s.boiler if lab in BOILER else s.supplemental if lab in SUPPLEMENTAL else None
+            if tally is not None:
+                tally.total += 1
+                if kind:
+                    tally.found += 1
+                elif len(s.missed) < show_missed:
+                    s.missed.append(f"{name}:{n} ({lab}): {raw[n - 1][:120]}")
+            if kind:
                 s.flagged += 1
                 if lab in ARTICLE:
                     s.false += 1
-                    if len(s.wrong) < show_false:
-                        s.wrong.append(f"{name}:{n} [{hits[n]}]: {raw[n - 1][:110]}")
+                    s.kind_wrong[kind] += 1
+                    if len(s.wrong) < show_false and (show_kind is None or show_kind in kind):
+                        s.wrong.append(f"{name}:{n} [{kind}]: {raw[n - 1][:120]}")
+                elif tally is not None:
+                    s.kind_right[kind] += 1
     return s
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--split", choices=("dev", "test", "all", "each"), default="each",
-                    help="which pages to score; 'each' prints dev, test and all (default)")
-    ap.add_argument("--dataset", choices=DATASETS, action="append", help="only this dataset (repeatable)")
+                    help="which pages to score; 'each' prints dev and test apart (default)")
+    ap.add_argument("--dataset", choices=DATASETS, action="append", help="only this data set (repeatable)")
     ap.add_argument("--show-false", "--show", dest="show_false", type=int, default=0,
-                    help="list up to N article lines wrongly flagged")
-    ap.add_argument("--show-misses", type=int, default=0, help="list up to N boilerplate lines not flagged")
+                    help="list up to N article lines wrongly flagged (per data set and split)")
+    ap.add_argument("--show-missed", "--show-misses", dest="show_missed", type=int, default=0,
+                    help="list up to N boilerplate or supplemental lines not flagged")
+    ap.add_argument("--show-kind", default=None, help="with --show-false: only findings of this kind")
+    ap.add_argument("--kinds", action="store_true", help="print the per-kind table (right / wrong lines)")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"labelled pages not found at {DATA}; skipping")
         return 0
     opts = {"threshold": args.threshold} if args.threshold is not None else {}
-    splits = ("dev", "test", "all") if args.split == "each" else (args.split,)
-    print(f"{'dataset':<10}{'split':<6}{'precision':>10}{'recall':>8}{'flagged':>9}{'article':>9}{'found':>7}{'boiler':>8}")
+    splits = ("dev", "test") if args.split == "each" else (args.split,)
+    print(f"{'dataset':<19}{'split':<6}{'pages':>6}{'precision':>10}{'recall':>8}{'suppl.rec':>10}"
+          f"{'flagged':>8}{'false':>7}{'boiler':>12}{'suppl.':>12}")
+    kinds: dict[tuple[str, str], Score] = {}
     for ds in args.dataset or DATASETS:
+        if not (DATA / ds).is_dir():
+            print(f"{ds:<19}not found; skipped")
+            continue
         for split in splits:
-            s = evaluate(DATA / ds, opts, split, args.show_false, args.show_misses)
-            print(f"{ds:<10}{split:<6}{s.precision:>10.3f}{s.recall:>8.3f}{s.flagged:>9}{s.false:>9}{s.found:>7}{s.boiler:>8}")
+            s = evaluate(DATA / ds, opts, split, args.show_false, args.show_missed, args.show_kind)
+            kinds[(ds, split)] = s
+            print(f"{ds:<19}{split:<6}{s.pages:>6}{s.precision:>10.3f}{s.boiler.recall:>8.3f}{s.supplemental.recall:>10.3f}"
+                  f"{s.flagged:>8}{s.false:>7}{s.boiler.found:>6}/{s.boiler.total:<5}{s.supplemental.found:>6}/{s.supplemental.total:<5}")
             for w in s.wrong:
                 print("   FALSE", w)
             for m in s.missed:
                 print("   MISS ", m)
+    if args.kinds:
+        print()
+        print("flagged lines per kind of finding: right (boilerplate or supplemental) / wrong (article)")
+        for (ds, split), s in kinds.items():
+            names = sorted(set(s.kind_right) | set(s.kind_wrong), key=lambda k: -s.kind_right[k])
+            print(f"  {ds} {split}: " + ", ".join(f"{k} {s.kind_right[k]}/{s.kind_wrong[k]}" for k in names))
+            print(f"  {'':<{len(ds)}} {split}: missed boilerplate {s.boiler.total - s.boiler.found}, "
+                  f"missed supplemental {s.supplemental.total - s.supplemental.found}")
     return 0
 
 

@@ -198,6 +198,8 @@ class ResultCache:
             for f in config.data_files():  # the house's variant and officeholder files
                 _tree_contents(f, h)
             h.update(repr((options.select, options.ignore, options.date and options.date.isoformat())).encode())
+            if options.language:
+                h.update(f"language={options.language}".encode())
             self._run_keys[k] = h.hexdigest()
         return self._run_keys[k]
 
@@ -363,6 +365,7 @@ def result_to_dict(r: "FileResult") -> dict[str, Any]:
         "figures": r.figures,
         "date": r.date,
         "date_source": r.date_source,
+        "skipped": r.skipped,
     }
 
 
@@ -382,7 +385,7 @@ def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
     """
     from .runner import FileResult
 
-    if set(d) != {"key", "findings", "figures", "date", "date_source"}:
+    if set(d) - {"skipped"} != {"key", "findings", "figures", "date", "date_source"}:
         raise ValueError("unexpected fields")
     findings = []
     for item in _list(d["findings"]):
@@ -419,7 +422,11 @@ def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
     date = d["date"]
     if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", _str(date)):
         raise ValueError("date")
-    return FileResult(path=path, findings=findings, figures=d["figures"], date=date, date_source=_str(d["date_source"]))
+    skipped = d.get("skipped")
+    if skipped is not None:
+        _str(skipped)
+    return FileResult(path=path, findings=findings, figures=d["figures"], date=date, date_source=_str(d["date_source"]),
+                      skipped=skipped)
 
 
 def _rule_id() -> "re.Pattern[str]":

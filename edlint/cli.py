@@ -91,6 +91,10 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 
 NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the result cache.")
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Result cache folder (default: $EDLINT_CACHE_DIR or .edlint_cache).")
+LANGUAGE = typer.Option(
+    None, "--language", metavar="auto|en",
+    help="auto: skip files that are not in English (the default, or the config's `language`); en: check every file as English.",
+)
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
 
 
@@ -127,6 +131,7 @@ def check(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
     from .commands.check import run_check
@@ -136,7 +141,7 @@ def check(
         fail_on.value if fail_on else None, config, color.value, stdin_filename,
         diff_base=changed_since, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
         show_diff=diff, unsafe_fixes=unsafe_fixes, verbose=verbose, quiet=quiet, exit_zero=exit_zero,
-        statistics=statistics,
+        statistics=statistics, language=_language(language),
     )
     raise typer.Exit(code)
 
@@ -160,6 +165,7 @@ def fix(
     no_cache: bool = NO_CACHE,
     cache_dir: Optional[Path] = CACHE_DIR,
     jobs: Optional[int] = JOBS,
+    language: Optional[str] = LANGUAGE,
 ) -> None:
     """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to standard output."""
     from .commands.fix import run_fix
@@ -167,7 +173,14 @@ def fix(
     raise typer.Exit(run_fix(
         paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
         use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, color=color.value, stdin_filename=stdin_filename,
+        language=_language(language),
     ))
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in ("auto", "en"):
+        raise typer.BadParameter(f"{value!r}: use auto or en (edlint checks English copy)", param_hint="--language")
+    return value
 
 
 baseline_app = typer.Typer(no_args_is_help=True, help="Record today's findings so checks report only new ones.")
@@ -260,6 +273,14 @@ def init(
     from .commands.init import run_init
 
     raise typer.Exit(run_init(folder, schema))
+
+
+@app.command()
+def server() -> None:
+    """Run the language server for editors on standard input and output (needs edlint[server])."""
+    from .server import main as serve  # pygls loads only here, never for the other commands
+
+    raise typer.Exit(serve())
 
 
 def _register_optional() -> None:

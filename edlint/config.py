@@ -36,6 +36,7 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "extends": {"type": "array", "items": {"type": "string"}},
         "locale": {"enum": ["en-GB", "en-US"]},
+        "language": {"enum": ["auto", "en"]},
         "fail_on": {"enum": ["suggestion", "warning", "error"]},
         "exclude": {"type": "array", "items": {"type": "string"}},
         "rule_dirs": {"type": "array", "items": {"type": "string"}},
@@ -87,6 +88,7 @@ class Config:
     path: str | None = None
     root: Path = field(default_factory=Path.cwd)
     locale: str = "en-GB"
+    language: str = "auto"  # "auto": files detected as not English are skipped; "en": check every file
     fail_on: Severity = Severity.WARNING
     exclude: list[str] = field(default_factory=list)
     rule_dirs: list[Path] = field(default_factory=list)
@@ -320,6 +322,7 @@ def load_config(path: Path | None) -> Config:
         path=display,
         root=root,
         locale=data.get("locale", "en-GB"),
+        language=data.get("language", "auto"),
         fail_on=Severity.parse(data.get("fail_on", "warning")),
         exclude=list(data.get("exclude", [])),
         rule_dirs=[(root / d) for d in data.get("rule_dirs", [])],

@@ -124,9 +124,12 @@ def map_ordered(
     rest = n - 1
     size = max(4, min(32, rest // (jobs * 8) or 1))
     chunks = [list(items[i : i + size]) for i in range(1, n, size)]
+    import pickle  # loaded with multiprocessing anyway; here so one-file runs never pay for it
+
     try:
         pool = _context().Pool(jobs, initializer=_init_worker, initargs=(fn, state, os.getpid()))
-    except (OSError, RuntimeError, ImportError) as exc:  # no usable pool here (sandbox, frozen app)
+    except (OSError, RuntimeError, ImportError, TypeError, AttributeError, pickle.PicklingError) as exc:
+        # no usable pool here (sandbox, frozen app, a state a fresh interpreter cannot receive)
         sys.stderr.write(f"edlint: parallel checking unavailable ({exc}); checking in one process\n")
         for item in items[1:]:
             yield fn(state, item)

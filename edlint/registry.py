@@ -208,6 +208,9 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
         default = known[key]
         if default is not None and not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int)):
             raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
+        choices = getattr(cls, "option_choices", {}).get(key)
+        if choices and val not in choices:
+            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}")
     return opts
 
 

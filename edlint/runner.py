@@ -30,6 +30,7 @@ class FileResult:
     error: str | None = None  # one line: "path[:line]: message"
     text: str | None = None  # kept for the rich report's code frames and for fixes
     had_bom: bool = False
+    skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"
 
 
 @dataclass
@@ -39,6 +40,7 @@ class RunOptions:
     ignore: list[str] | None = None
     date: _dt.date | None = None
     keep_text: bool = True
+    language: str | None = None  # "auto" (detect; skip what is not English) or "en"; None: the config's
 
 
 class Runner:
@@ -51,6 +53,17 @@ class Runner:
         self._flat: dict[tuple, RuleSet] = {}
         self._registries: dict[tuple, Registry] = {}
         self._rulesets: dict = {}
+        self.services = Services()
+
+    # A runner sent to a process that was not forked from this one (a "spawn" platform) travels
+    # as its settings and configurations; rule sets and services are loaded again there.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.update(_flat={}, _registries={}, _rulesets={}, services=None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
         self.services = Services()
 
     # ------------------------------------------------------------ config
@@ -99,6 +112,11 @@ class Runner:
             registry = self.registry_for(config)
             ruleset = self.ruleset_for(registry, config, path_for_config)
             doc = build_document(src.text, src.path, kind=kind, default_date=date)
+            res.skipped = _language_skip(doc, self.options.language or config.language)
+            if res.skipped:
+                if self.options.keep_text:
+                    res.text = src.text
+                return res
             result = lint_document(doc, ruleset, self.services, str(config.root), date)
         except (ConfigError, DataError, InputError, RuleCrash) as exc:
             res.error = str(exc)
@@ -117,3 +135,13 @@ class Runner:
         except InputError as exc:
             return FileResult(path=str(path), error=str(exc))
         return self.lint_source(src, path)
+
+
+def _language_skip(doc, language: str) -> str | None:
+    """The note for a file not in English (its rules would only say nonsense), or None to check it."""
+    if language != "auto":
+        return None
+    from .language import detect, skip_note
+
+    found = detect(doc.prose)
+    return skip_note(found) if found else None

@@ -309,3 +309,23 @@ def test_bbc_archive_matches_the_plain_cli(cluster, tmp_path, config):
     want = {p.relative_to(copy).as_posix(): p.read_text(encoding="utf-8") for p in sorted(copy.rglob("*.txt"))}
     assert got == want
     assert 0 < int(cleaned["changed"].sum()) == sum(want[r["id"]] != r["body"] for r in rows)
+
+
+def test_usage_errors_exit_2_with_one_line(cluster, tmp_path):
+    _write_parquet([{"id": "a", "text": "Head\n\nHi.\n"}], tmp_path / "a.parquet")
+
+    def run(*args: str):
+        res = CliRunner().invoke(app, ["archive", "check", *args, "--scheduler", cluster.scheduler_address])
+        return res.exit_code, res.stderr
+
+    code, err = run(str(tmp_path / "a.parquet"), "--out", str(tmp_path / "f.parquet"))
+    assert code == 2 and "no column for --text-column 'body'" in err and "id, text" in err
+    (tmp_path / "f.parquet").mkdir()
+    code, err = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--out", str(tmp_path / "f.parquet"))
+    assert code == 2 and "already exists" in err
+    code, err = run(str(tmp_path / "nothing.parquet"), "--out", str(tmp_path / "g.parquet"))
+    assert code == 2 and "no such file" in err
+    code, err = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--select", "spelling.nope", "--out", str(tmp_path / "g.parquet"))
+    assert code == 2 and "spelling.nope" in err
+    code, _ = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--out", str(tmp_path / "f.parquet"), "--overwrite")
+    assert code == 0

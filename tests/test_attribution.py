@@ -31,10 +31,49 @@ def test_headline_speaker_missing_from_body_fails():
     assert rules_of(text) == [("attribution.headline-quote", 1)]
 
 
-def test_paraphrase_marks_in_headlines_pass():
+def _house(tmp_path, convention):
+    cfg = tmp_path / f"{convention}.toml"
+    cfg.write_text(f'[rules."attribution.headline-quote"]\nconvention = "{convention}"\n', encoding="utf-8")
+    return cfg
+
+
+def test_paraphrase_marks_in_headlines_pass_under_the_paraphrase_convention(tmp_path):
     # The BBC convention: quote marks around a reported claim, not verbatim words.
     text = "Steel firm 'to cut' 45,000 jobs\n\nMittal Steel, one of the world's largest firms, plans to shed jobs.\n"
-    assert rules_of(text) == []
+    assert [f.rule for f in lint_text(text, "a.txt", select=["attribution.headline-quote"], config=_house(tmp_path, "paraphrase"))] == []
+    # A verbatim house (the default) is told the story never says it.
+    (f,) = lint_text(text, "a.txt", select=["attribution.headline-quote"])
+    assert "'to cut'" in f.message
+
+
+@pytest.mark.parametrize(
+    "head,body,verbatim,paraphrase",
+    [
+        # the case: a promise the story never keeps
+        ("Minister attacks 'a betrayal of voters'", "The minister said: \"This is wrong.\"", 1, 0),
+        ("Minister vows 'no retreat'", "He said: \"There will be no retreat.\"", 0, 0),
+        ("Minister vows 'no retreat on the aid'", "She said: \"There will be no retreat on aid.\"", 0, 0),  # a little word dropped
+        ("Star hits back at 'false tabloids'", "She attacked \"false\" magazines.", 1, 0),
+        ("Fans hail 'Hitler' jibe row", "He likened the review to Hitler's Germany.", 0, 0),  # possessive
+        ("Firms 'cautious'", "Firms were careful.", 0, 0),  # one ordinary word: a scare quote
+        ("Mayor's 'Brexshit' jibe", "The mayor was angry.", 1, 0),  # one word that is not a word
+        ("Jane Example warns 'the bridge will fall within weeks'", "Engineers inspected it.", 1, 1),  # speaker never named
+    ],
+)
+def test_headline_quote_conventions(tmp_path, head, body, verbatim, paraphrase):
+    text = f"{head}\n\nThe council met on Monday.\n\n{body}\n"
+    for convention, expected in (("verbatim", verbatim), ("paraphrase", paraphrase)):
+        found = lint_text(text, "a.txt", select=["attribution.headline-quote"], config=_house(tmp_path, convention))
+        assert len(found) == expected, (convention, [f.message for f in found])
+
+
+def test_headline_quote_convention_is_validated(tmp_path):
+    cfg = tmp_path / "edlint.toml"
+    cfg.write_text('[rules."attribution.headline-quote"]\nconvention = "exact"\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Head 'a b'\n\nBody.\n", encoding="utf-8")
+    p = run_cli("check", str(story), "--config", str(cfg), "--no-cache")
+    assert p.returncode == 2 and "one of 'verbatim', 'paraphrase'" in p.stderr
 
 
 def test_dangling_pronoun():

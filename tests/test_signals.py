@@ -126,3 +126,24 @@ def test_interrupted_fix_leaves_no_temporary_files(tmp_path):
     assert not any(_alive(w) for w in workers)
     assert _leftovers(tmp_path) == []
     assert {p.name for p in news.iterdir()} == set(before)  # nothing added, nothing lost
+
+
+def test_pool_works_where_processes_are_spawned_not_forked(tmp_path, monkeypatch):
+    """Windows (and any platform without fork) starts fresh interpreters: the runner and cache travel pickled."""
+    import multiprocessing
+
+    import edlint.parallel as parallel
+    from edlint.batch import BatchRunner, iter_files
+    from edlint.cache import ResultCache
+    from edlint.runner import RunOptions
+
+    news = tmp_path / "news"
+    _articles(news, 60)
+    files = sorted(news.iterdir())
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = list(iter_files(BatchRunner(RunOptions(keep_text=False)), files,
+                              cache=ResultCache(tmp_path / "cache"), jobs=2))
+    monkeypatch.undo()
+    here = list(iter_files(BatchRunner(RunOptions(keep_text=False)), files, jobs=1))
+    assert [r.path for r in spawned] == [str(p) for p in files]
+    assert [[f.to_dict() for f in r.findings] for r in spawned] == [[f.to_dict() for f in r.findings] for r in here]

@@ -163,9 +163,10 @@ def _found_at(text, pos):
 def test_recall_on_respelled_unknown_names():
     """Respell one occurrence of a repeated name no list knows, in real articles: >= 95% found.
 
-    Run with ``-s`` to see the figure; measured 262/270 (97.0%). The misses are by
+    Run with ``-s`` to see the figure; measured 257/270 (95.2%). The misses are by
     design: a respelt first name before a different surname (Robinson, Williams),
-    or a name whose other occurrence is only in the headline.
+    or a name whose other occurrence is only in the headline, or a respelling
+    that is itself a known thing (Taylor/Tailor: a name and a word).
     """
     rng = random.Random(7)
     swaps = [("y", "i"), ("i", "y"), ("ck", "k"), ("ll", "l"), ("ss", "s"), ("tt", "t"), ("nn", "n"), ("kh", "h")]

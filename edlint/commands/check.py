@@ -155,7 +155,8 @@ def unique(lines) -> list[str]:
 def run_check(
     paths, fmt, output, date, select, ignore, fail_on, config, color, stdin_filename,
     *, diff_base: str | None = None, baseline: Path | None = None, use_cache: bool = True,
-    cache_dir: Path | None = None, jobs: int | None = None, show_diff: bool = False, unsafe_fixes: bool = False,
+    cache_dir: Path | None = None, jobs: int | None = None, language: str | None = None,
+    show_diff: bool = False, unsafe_fixes: bool = False,
     verbose: bool = False, quiet: bool = False, exit_zero: bool = False, statistics: bool = False,
 ) -> int:
     if not paths:
@@ -200,7 +201,8 @@ def run_check(
             sys.stderr.write(f"edlint: --changed-since {diff_base}: {exc}\n")
             return 2
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
-                         keep_text=fmt in TEXT_FORMATS or base is not None)
+                         keep_text=fmt in TEXT_FORMATS or base is not None,
+                         language=language)
     runner = BatchRunner(options)
     cache = open_cache(use_cache, cache_dir)
     problem = preflight(runner, paths, config)
@@ -236,6 +238,10 @@ def run_check(
     summary.run_errors = list(errors)
     for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
+    if fmt == "gitlab":  # Code Quality has no place for a note: say it on standard error
+        for r in results:
+            if r.skipped:
+                sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
     if results and all(r.error for r in results) and fmt in ("rich", "concise") and not output:
         return 2  # nothing was checked: a "0 findings" line would read as a pass
     if hidden:

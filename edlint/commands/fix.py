@@ -47,7 +47,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: bool = True, cache_dir=None, jobs=None,
-            color: str = "auto", stdin_filename: str | None = None) -> int:
+            color: str = "auto", stdin_filename: str | None = None, language=None) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to fix: give files, folders or '-' for standard input\n")
         return 2
@@ -56,7 +56,8 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
         return 2
     from ..batch import BatchRunner
 
-    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
+                         language=language)
     runner = BatchRunner(options)
     problem = preflight(runner, paths, config)
     if problem:
@@ -72,6 +73,8 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
         status = 2
     paint = diff and _use_color(color)
     for r in results:
+        if r.skipped:
+            sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
         if r.error or r.text is None:
             continue
 

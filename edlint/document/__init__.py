@@ -143,12 +143,80 @@ class Document:
         return None
 
 
-def _locate_value(text: str, fm: FrontMatter, value: Any) -> tuple[int, int] | None:
+def _locate_value(text: str, fm: FrontMatter, key: str, value: Any) -> tuple[int, int, str] | None:
+    """Where a front-matter string value sits in the file, and how it reads there.
+
+    Returns ``(start, end, shown)``: ``shown`` is ``text[start:end]`` with the
+    quoting escapes blanked (YAML's ``''`` reads `` '``, ``\\"`` reads `` "``), so
+    the prose view keeps the file's length and every mark at its own offset.
+    Values the line does not hold literally (folded scalars) are searched for.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     v = value.strip()
+    line = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[:=][ \t]*(\S.*?)[ \t]*\r?$", re.M)
+    m = line.search(text, fm.start, fm.end)
+    if m:
+        raw, s = m.group(1), m.start(1)
+        if len(raw) >= 2 and raw[0] in "'\"" and raw[-1] == raw[0]:
+            inner, s = raw[1:-1], s + 1
+            shown = _unescape_blank(inner, raw[0])
+        else:
+            inner = shown = raw
+        if "".join(shown.split()) == "".join(v.split()):
+            lead = len(shown) - len(shown.lstrip())
+            return s + lead, s + len(shown.rstrip()), shown.strip()
     i = text.find(v, fm.start, fm.end)
-    return (i, i + len(v)) if i >= 0 else None
+    return (i, i + len(v), v) if i >= 0 else None
+
+
+def _unescape_blank(inner: str, quote: str) -> str:
+    """A quoted scalar as it reads, same length: each two-character escape becomes its character and a space.
+
+    The space goes on the side away from the word it touches, so ``''full`` reads
+    `` 'full`` and ``them''`` reads ``them' ``: a quote mark stays next to its word.
+    """
+    pattern = r"''" if quote == "'" else r"\\(.)"
+
+    def one(m: re.Match) -> str:
+        ch = m.group(0)[-1]
+        before = inner[m.start() - 1] if m.start() else " "
+        after = inner[m.end()] if m.end() < len(inner) else " "
+        return ch + " " if not before.isspace() and not after.isalnum() else " " + ch
+
+    return re.sub(pattern, one, inner)
+
+
+_TITLE_LINE = re.compile(r"[^\n]*[\w'\u2019\"\u201d?!)]\r?\n(?=[ \t]*[A-Z0-9\"\u201c\u2018'])")
+
+
+def _split_title_line(text: str, first: Block) -> list[Block]:
+    """Plain text's headline is its first line, even when the lines under it read as one wrapped paragraph.
+
+    A first line that ends without a full stop or a comma, over a line that starts
+    a new sentence, is the headline on its own; a line broken mid-sentence is not.
+    """
+    nl = text.find("\n", first.start, first.end)
+    if nl == -1 or nl - first.start > 300:
+        return [first]
+    m = _TITLE_LINE.match(text, first.start)
+    if not m:
+        return [first]
+    end = nl - 1 if text[nl - 1] == "\r" else nl
+    rest = m.end()
+    while rest < first.end and text[rest] in " \t":
+        rest += 1
+    return [Block(first.start, end), Block(rest, first.end)]
+
+
+def _first_heading(blocks: list[Block]) -> int | None:
+    """The block that is the Markdown article's headline: its first level-1 heading, else a heading that opens it."""
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.level == 1:
+            return i
+    if blocks and blocks[0].kind == "heading":
+        return 0
+    return None
 
 
 def build_document(text: str, path: str = "<stdin>", kind: str | None = None, default_date: _dt.date | None = None) -> Document:
@@ -166,11 +234,11 @@ def build_document(text: str, path: str = "<stdin>", kind: str | None = None, de
     extra: list[Block] = []
     for keys, kind_name in ((_TITLE_KEYS, "headline"), (_STANDFIRST_KEYS, "standfirst")):
         for k in keys:
-            span = _locate_value(text, fm, fm.data.get(k))
+            span = _locate_value(text, fm, k, fm.data.get(k))
             if span:
                 if prose_list is None:
                     prose_list = list(prose)
-                prose_list[span[0] : span[1]] = text[span[0] : span[1]]
+                prose_list[span[0] : span[1]] = span[2]
                 extra.append(Block(span[0], span[1], kind_name))
                 break
     if prose_list is not None:
@@ -178,12 +246,14 @@ def build_document(text: str, path: str = "<stdin>", kind: str | None = None, de
     has_title = any(b.kind == "headline" for b in extra)
     if not has_title and blocks:
         if kind == "markdown":
-            for i, b in enumerate(blocks):
-                if b.kind == "heading" and b.level == 1:
-                    blocks[i] = Block(b.start, b.end, "headline", 1)
-                    break
-        elif len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
-            blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")
+            i = _first_heading(blocks)
+            if i is not None:
+                b = blocks[i]
+                blocks[i] = Block(b.start, b.end, "headline", b.level)
+        else:
+            blocks[:1] = _split_title_line(text, blocks[0])
+            if len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
+                blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")
     blocks = sorted(extra + blocks, key=lambda b: b.start)
     date, source = article_date(fm.data, text[: fm.end], path)
     if date is None and default_date is not None:

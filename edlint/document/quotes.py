@@ -22,24 +22,40 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 OPEN_DOUBLE = "\u201c"  # “
 CLOSE_DOUBLE = "\u201d"  # ”
 OPEN_SINGLE = "\u2018"  # ‘
 CLOSE_SINGLE = "\u2019"  # ’
+LOW_DOUBLE = "\u201e"  # „ (German, Polish ...: „…“)
+LOW_SINGLE = "\u201a"  # ‚ (German: ‚…‘)
 GUILLEMETS = {"\u00ab": "\u00bb"}
-QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e')
+QUOTE_CHARS = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a')
 _SENTENCE_END = ".?!\u2026"
 _OPEN_CONTEXT = " \t\n\r\u00a0([{\u2014\u2013-/:;\u201c\u2018\""
+# What may follow a closing mark: space, the end, punctuation.
+_AFTER_CLOSE = " \t\n\r\u00a0,.;:!?)]}\u2014\u2013-\u2026"
+# A mark opened with one of these is closed by the mark after the arrow, whatever English does with it.
+_CLOSERS = {LOW_DOUBLE: OPEN_DOUBLE, LOW_SINGLE: OPEN_SINGLE}
+# How far back a sentence end is looked for before a mark: closing marks and spaces between them.
+_LOOKBACK = 12
 
 
-@dataclass
+@lru_cache(maxsize=1)
+def _marks() -> re.Pattern:
+    """Every quotation mark, as one character class: the scanner jumps from mark to mark (compiled on first use)."""
+    return re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+
+
+@dataclass(slots=True)
 class Quotation:
     """One quotation, possibly over several paragraphs (``segments``), possibly unclosed.
 
     ``start`` is the offset of the first opening mark; ``end`` the offset after
     the closing mark (or after the last segment's text if it never closes).
-    ``kind`` is ``double`` or ``single``; ``depth`` 0 for outermost quotes.
+    ``kind`` is ``double`` or ``single``; ``depth`` 0 for outermost quotes;
+    ``mark`` the opening character (``„`` quotes close with ``“``).
     """
 
     start: int
@@ -49,6 +65,7 @@ class Quotation:
     end: int = -1
     closed: bool = False
     close_mark: int = -1
+    mark: str = ""
 
     @property
     def content_spans(self) -> list[tuple[int, int]]:
@@ -63,14 +80,23 @@ class Quotation:
         return " ".join(source[s:e].strip() for s, e in self.content_spans)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteProblem:
-    """An unbalanced mark: ``unclosed`` (at its opening mark) or ``stray-close``."""
+    """An unbalanced or misused mark.
+
+    ``unclosed`` (at its opening mark), ``stray-close``, or ``wrong-way``: a
+    closing mark used to open a quotation (`”slim.”`) or an opening mark used
+    to close one. For ``wrong-way``, ``replacement`` is the mark that belongs
+    there and ``paired`` says the quotation it opens (or closes) has both ends
+    in one paragraph, so the replacement is certain.
+    """
 
     kind: str
     start: int
     end: int
     mark: str
+    replacement: str = ""
+    paired: bool = False
 
 
 def _is_letter(ch: str) -> bool:
@@ -81,19 +107,42 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _classify(prose: str, i: int, open_kinds: list[str]) -> str:
-    """Return 'open', 'close', 'apostrophe' or 'ambiguous' for the mark at i."""
+def _classify(prose: str, i: int, open_kinds, inner_mark: str = "") -> str:
+    """Return 'open', 'close', 'apostrophe', 'ambiguous', 'wrong-open' or 'wrong-close' for the mark at i.
+
+    ``open_kinds`` holds the kinds of quotation open now; ``inner_mark`` is the
+    opening character of the innermost one. 'wrong-open' is a closing mark in
+    an opening place (`were ”slim`), 'wrong-close' an opening mark in a closing
+    place (`slim.“ Then`).
+    """
     ch = prose[i]
     prev = prose[i - 1] if i > 0 else " "
     nxt = prose[i + 1] if i + 1 < len(prose) else " "
-    if ch in (OPEN_DOUBLE, "\u00ab", "\u201e"):
+    if ch == OPEN_DOUBLE or ch == OPEN_SINGLE:
+        if _CLOSERS.get(inner_mark) == ch and not prev.isspace():
+            return "close"  # „Wir schaffen das“
+    if ch in ("\u00ab", LOW_DOUBLE):
         return "open"
-    if ch in (CLOSE_DOUBLE, "\u00bb"):
+    if ch == LOW_SINGLE:
+        return "open" if _is_word(nxt) and not _is_word(prev) else "apostrophe"
+    if ch == OPEN_DOUBLE:
+        if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "double" in open_kinds:
+            return "wrong-close"
+        return "open"
+    if ch == "\u00bb":
+        return "close"
+    if ch == CLOSE_DOUBLE:
+        if (i == 0 or prev in _OPEN_CONTEXT) and (_is_word(nxt) or nxt in "\u2018'"):
+            return "wrong-open"
         return "close"
     if ch == OPEN_SINGLE:
         # ‘90s typed with the wrong mark is still an apostrophe
         if nxt.isdigit() and prose[i + 1 : i + 4].rstrip("0123456789") in ("s", "s ", ""):
             return "apostrophe"
+        if _is_letter(prev) and _is_letter(nxt):
+            return "apostrophe"  # Russia‘s: the wrong apostrophe, not a quotation
+        if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "single" in open_kinds:
+            return "wrong-close"
         return "open"
     if ch == CLOSE_SINGLE or ch == "'":
         if _is_letter(prev) and _is_letter(nxt):
@@ -104,14 +153,14 @@ def _classify(prose: str, i: int, open_kinds: list[str]) -> str:
                 return "apostrophe"  # ’90s, '05
         if prose[i + 1 : i + 3] == "n" + ch or (prev == "n" and prose[i - 2 : i - 1] == ch):
             return "apostrophe"  # rock ’n’ roll
-        if prev in " \t\n\r\u00a0([{\u2014\u2013/\u201c" or i == 0:
+        if prev in " \t\n\r\u00a0([{\u2014\u2013/\u201c\u201e" or i == 0:
             if nxt.isspace() or nxt == "":
                 return "apostrophe"
             if nxt == "s" and not prose[i + 2 : i + 3].isalpha():
                 return "apostrophe"  # 's left behind when a name (a link) was stripped
             if _is_word(nxt) and "single" not in open_kinds and _elision(prose, i):
                 return "apostrophe"  # 'em, 'til, 'bot nets
-            return "open"
+            return "wrong-open" if ch == CLOSE_SINGLE else "open"
         # preceded by a word character or punctuation
         if "single" in open_kinds:
             return "close"
@@ -134,27 +183,33 @@ def _classify(prose: str, i: int, open_kinds: list[str]) -> str:
 # Words whose first letters are clipped and marked with an apostrophe (them, until,
 # robot, telephone ...): an opening-looking mark before them is not a quotation.
 _ELISIONS = frozenset(("em", "til", "cause", "cos", "tis", "twas", "n", "bot", "bots", "phone", "phones", "flu", "nuff", "burbs"))
-_MEASURE = re.compile(r"\d+\s?'\s?\d{1,2}\s?\"|\d+\s?'(?=\s?\d{1,2}\s?\")")
+
+
+@lru_cache(maxsize=1)
+def _measure_re() -> re.Pattern:
+    return re.compile(r"\d+\s?'\s?\d{1,2}\s?\"|\d+\s?'(?=\s?\d{1,2}\s?\")")
 
 
 def _measurement(prose: str, i: int) -> bool:
     """Feet and inches: 5' 10", 6'2"."""
     lo = max(0, i - 6)
-    return bool(_MEASURE.search(prose, lo, min(len(prose), i + 6)))
+    return bool(_measure_re().search(prose, lo, min(len(prose), i + 6)))
 
 
 def _elision(prose: str, i: int) -> bool:
     j = i + 1
-    while j < len(prose) and prose[j].isalpha():
+    while j < len(prose) and j < i + 8 and prose[j].isalpha():
         j += 1
     return prose[i + 1 : j].lower() in _ELISIONS
 
 
 def _kind(ch: str) -> str:
-    return "single" if ch in (OPEN_SINGLE, CLOSE_SINGLE, "'") else "double"
+    return "single" if ch in (OPEN_SINGLE, CLOSE_SINGLE, "'", LOW_SINGLE) else "double"
 
 
 def _after_sentence_end(prose: str, i: int, floor: int) -> bool:
+    """Does the mark at i follow a sentence end (``. "``, ``." "``)? Looks back a few characters only."""
+    floor = max(floor, i - _LOOKBACK)
     j = i - 1
     while j >= floor and prose[j] in " \t\u00a0":
         j -= 1
@@ -164,11 +219,13 @@ def _after_sentence_end(prose: str, i: int, floor: int) -> bool:
 
 
 # "He added: \"", "Mr Howard told the BBC: \"": a new quotation being introduced.
-_LEAD_IN = re.compile(
-    r"\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|insisted|insists|warned|warns|"
-    r"continued|continues|replied|replies|stated|states|wrote|writes|declared|argued|claimed|admitted|"
-    r"noted|stressed|commented|confirmed|concluded|concludes|reads|read)\b[^.!?:;\"\u201c\u201d]{0,60}:\s*$"
-)
+@lru_cache(maxsize=1)
+def _lead_in() -> re.Pattern:
+    return re.compile(
+        r"\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|insisted|insists|warned|warns|"
+        r"continued|continues|replied|replies|stated|states|wrote|writes|declared|argued|claimed|admitted|"
+        r"noted|stressed|commented|confirmed|concluded|concludes|reads|read)\b[^.!?:;\"\u201c\u201d]{0,60}:\s*$"
+    )
 
 
 def _introduced(prose: str, i: int, floor: int) -> bool:
@@ -178,21 +235,37 @@ def _introduced(prose: str, i: int, floor: int) -> bool:
     quotation before it was never closed (straight marks cannot nest the same kind).
     """
     lo = max(floor, i - 120)
-    return bool(_LEAD_IN.search(prose[lo:i]))
+    j = i - 1
+    while j >= lo and prose[j] in " \t\u00a0":
+        j -= 1
+    if j < lo or prose[j] != ":":
+        return False  # cheap test first: the lead-in ends with a colon
+    return bool(_lead_in().search(prose[lo:i]))
 
 
-def _closer_ahead(prose: str, i: int, end: int) -> bool:
-    """Could any later straight single mark in the paragraph close a quote opened at i?
+class _Closers:
+    """Where, in one paragraph, is the last straight single mark that could close a quote?
 
     A straight mark before a word with nothing to close it is an apostrophe of a
     clipped word ('orrible, '771) rather than a quotation that never ends.
+    Worked out once per paragraph, so each mark asks in constant time.
     """
-    j = prose.find("'", i + 1, end)
-    while j != -1:
-        if not prose[j - 1].isspace() and not prose[j + 1 : j + 2].isalnum():
-            return True
-        j = prose.find("'", j + 1, end)
-    return False
+
+    def __init__(self, prose: str, start: int, end: int):
+        self.prose, self.start, self.end = prose, start, end
+        self.last: int | None = None
+
+    def ahead(self, i: int) -> bool:
+        if self.last is None:
+            self.last = -1
+            prose = self.prose
+            j = prose.rfind("'", self.start, self.end)
+            while j != -1:
+                if not prose[j - 1].isspace() and not prose[j + 1 : j + 2].isalnum():
+                    self.last = j
+                    break
+                j = prose.rfind("'", self.start, j)
+        return self.last > i
 
 
 def _broken_line(prose: str, prev_end: int, start: int) -> bool:
@@ -208,30 +281,86 @@ def _broken_line(prose: str, prev_end: int, start: int) -> bool:
     return last.isalnum() and start < len(prose) and prose[start].islower()
 
 
-def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quotation], list[QuoteProblem]]:
-    """Find quotations and unbalanced marks in the given paragraphs (in reading order)."""
-    quotes: list[Quotation] = []
-    problems: list[QuoteProblem] = []
-    stack: list[Quotation] = []
+_RIGHT_WAY = {CLOSE_DOUBLE: OPEN_DOUBLE, OPEN_DOUBLE: CLOSE_DOUBLE, CLOSE_SINGLE: OPEN_SINGLE, OPEN_SINGLE: CLOSE_SINGLE}
 
-    def close_unclosed(upto_index: int, at: int) -> None:
+
+class _Scanner:
+    """The state of one scan: the stack of open quotations and, per kind, where they sit in it.
+
+    Each mark costs constant time (amortised): the innermost quotation of a kind
+    is found from ``by_kind`` without walking the stack.
+    """
+
+    def __init__(self, prose: str):
+        self.prose = prose
+        self.quotes: list[Quotation] = []
+        self.problems: list[QuoteProblem] = []
+        self.stack: list[Quotation] = []
+        self.by_kind: dict[str, list[int]] = {"double": [], "single": []}
+        self.wrong_open: dict[int, int] = {}  # id(quotation) -> offset of its wrong-way opening mark
+
+    def open_kinds(self) -> tuple[str, ...]:
+        d, s = self.by_kind["double"], self.by_kind["single"]
+        if d:
+            return ("double", "single") if s else ("double",)
+        return ("single",) if s else ()
+
+    def push(self, i: int, kind: str, pe: int) -> Quotation:
+        q = Quotation(start=i, kind=kind, depth=len(self.stack), segments=[[i, pe]], mark=self.prose[i])
+        self.quotes.append(q)
+        self.by_kind[kind].append(len(self.stack))
+        self.stack.append(q)
+        return q
+
+    def pop(self) -> Quotation:
+        q = self.stack.pop()
+        self.by_kind[q.kind].pop()
+        return q
+
+    def close_unclosed(self, upto_index: int, at: int) -> None:
         """Give up on open quotes above ``upto_index``; each ends at ``at``.
 
         The problem is reported at the opening mark of the last segment: that
         is the stretch of speech whose closing mark is missing.
         """
-        while len(stack) > upto_index:
-            q = stack.pop()
+        while len(self.stack) > upto_index:
+            q = self.pop()
             q.segments[-1][1] = max(q.segments[-1][0] + 1, min(q.segments[-1][1], at))
             q.end = q.segments[-1][1]
             mark = q.segments[-1][0]
-            problems.append(QuoteProblem("unclosed", mark, mark + 1, prose[mark]))
+            wrong = self.wrong_open.pop(id(q), None)
+            if wrong is not None and wrong == mark and self.prose[wrong] != CLOSE_SINGLE:
+                # (’ before a word with nothing to close it may be a clipped word: left as unclosed)
+                ch = self.prose[wrong]
+                self.problems.append(QuoteProblem("wrong-way", wrong, wrong + 1, ch, _RIGHT_WAY[ch], False))
+            else:
+                self.problems.append(QuoteProblem("unclosed", mark, mark + 1, self.prose[mark]))
 
-    def open_quote(i: int, kind: str, pe: int) -> None:
-        q = Quotation(start=i, kind=kind, depth=len(stack), segments=[[i, pe]])
-        quotes.append(q)
-        stack.append(q)
+    def close(self, idx: int, i: int) -> Quotation:
+        self.close_unclosed(idx + 1, i)
+        q = self.pop()
+        q.closed = True
+        q.close_mark = i
+        q.segments[-1][1] = i + 1
+        q.end = i + 1
+        wrong = self.wrong_open.pop(id(q), None)
+        if wrong is not None:
+            ch = self.prose[wrong]
+            self.problems.append(QuoteProblem("wrong-way", wrong, wrong + 1, ch, _RIGHT_WAY[ch], True))
+        return q
 
+
+def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quotation], list[QuoteProblem]]:
+    """Find quotations and unbalanced marks in the given paragraphs (in reading order).
+
+    The scan jumps from one quotation mark to the next with a single compiled
+    character class, and every mark is classified by looking at most a few
+    characters around it: time grows with the length of the text, never with
+    the number of marks before one.
+    """
+    sc = _Scanner(prose)
+    stack = sc.stack
+    marks = _marks()
     prev_end = -1
     for ps, pe in paragraphs:
         first = ps
@@ -245,61 +374,61 @@ def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list
             # A paragraph that does not open with a continuation mark ends open quotes.
             outer = stack[0]
             ch = prose[first] if first < pe else ""
-            continues = ch in QUOTE_CHARS and _kind(ch) == outer.kind and _classify(prose, first, ["x"]) in ("open", "ambiguous")
-            if continues:
-                close_unclosed(1, prev_end)
+            how = _classify(prose, first, ("x",)) if ch in QUOTE_CHARS and _kind(ch) == outer.kind else ""
+            if how in ("open", "ambiguous", "wrong-open"):
+                if how == "wrong-open":
+                    sc.problems.append(QuoteProblem("wrong-way", first, first + 1, ch, _RIGHT_WAY[ch], True))
+                sc.close_unclosed(1, prev_end)
                 outer.segments.append([first, pe])
                 start_at = first + 1
             else:
-                close_unclosed(0, prev_end)
+                sc.close_unclosed(0, prev_end)
         prev_end = pe
-        i = start_at
-        while i < pe:
+        closers = _Closers(prose, ps, pe)
+        for m in marks.finditer(prose, start_at, pe):
+            i = m.start()
             ch = prose[i]
-            if ch not in QUOTE_CHARS:
-                i += 1
-                continue
-            open_kinds = [q.kind for q in stack]
-            cls = _classify(prose, i, open_kinds)
+            open_kinds = sc.open_kinds()
+            cls = _classify(prose, i, open_kinds, stack[-1].mark if stack else "")
             kind = _kind(ch)
-            if cls == "open" and ch == "'" and not stack and not _closer_ahead(prose, i, pe):
+            if cls == "open" and ch == "'" and not stack and not closers.ahead(i):
                 cls = "apostrophe"
             if cls == "apostrophe":
-                i += 1
                 continue
             if cls == "ambiguous":
                 cls = "close" if kind in open_kinds else "open"
+            if cls == "wrong-open":
+                sc.wrong_open[id(sc.push(i, kind, pe))] = i
+                continue
+            if cls == "wrong-close":
+                q = sc.close(sc.by_kind[kind][-1], i)
+                sc.problems.append(QuoteProblem("wrong-way", i, i + 1, ch, _RIGHT_WAY[ch], True))
+                continue
             if cls == "open":
-                if stack and stack[0].kind == kind and _after_sentence_end(prose, i, ps) and stack[-1].kind == kind:
+                if stack and stack[0].kind == kind and stack[-1].kind == kind and _after_sentence_end(prose, i, ps):
                     # continuation inside a joined paragraph: a new segment of the outer quote
-                    close_unclosed(1, i)
+                    sc.close_unclosed(1, i)
                     stack[0].segments[-1][1] = i
                     stack[0].segments.append([i, pe])
-                elif stack and stack[-1].kind == kind and kind == "double" and (ch != '"' or _introduced(prose, i, ps)):
+                elif stack and stack[-1].kind == kind and kind == "double" and ch not in (LOW_DOUBLE, "\u00ab") and (ch != '"' or _introduced(prose, i, ps)):
                     # “ inside an open “, or 'he added: "' inside an open ": the first one never closed
-                    close_unclosed(len(stack) - 1, i)
-                    open_quote(i, kind, pe)
+                    sc.close_unclosed(len(stack) - 1, i)
+                    sc.push(i, kind, pe)
                 else:
-                    open_quote(i, kind, pe)
+                    sc.push(i, kind, pe)
             else:  # close
-                idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind == kind), None)
-                if idx is None:
+                positions = sc.by_kind[kind]
+                if not positions:
                     if ch != CLOSE_SINGLE:
-                        problems.append(QuoteProblem("stray-close", i, i + 1, ch))
+                        sc.problems.append(QuoteProblem("stray-close", i, i + 1, ch))
                 else:
-                    close_unclosed(idx + 1, i)
-                    q = stack.pop()
-                    q.closed = True
-                    q.close_mark = i
-                    q.segments[-1][1] = i + 1
-                    q.end = i + 1
-            i += 1
+                    sc.close(positions[-1], i)
         for q in stack:
             q.segments[-1][1] = pe
-    close_unclosed(0, prev_end)
-    quotes.sort(key=lambda q: q.start)
-    problems.sort(key=lambda p: p.start)
-    return quotes, problems
+    sc.close_unclosed(0, prev_end)
+    sc.quotes.sort(key=lambda q: q.start)
+    sc.problems.sort(key=lambda p: p.start)
+    return sc.quotes, sc.problems
 
 
 def strip_accents(s: str) -> str:

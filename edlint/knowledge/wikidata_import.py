@@ -23,7 +23,7 @@ _HEADS = """\
   UNION
   { ?country wdt:P1313 ?position . BIND("head_of_government" AS ?kind) }"""
 _MINISTERS = """\
-  ?position wdt:P279* wd:Q83307 ;           # a kind of minister
+  ?position (wdt:P31|wdt:P279)/wdt:P279* wd:Q83307 ;  # a minister post (or a kind of one)
             wdt:P1001 ?country .            # of this country
   BIND("minister" AS ?kind)"""
 

@@ -54,6 +54,7 @@ class Summary:
     files: int = 0
     files_with_findings: int = 0
     errors: int = 0
+    skipped: int = 0  # files not checked because of their language
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     fixable: int = 0
@@ -73,6 +74,8 @@ class Summary:
         self.files += 1
         if r.error:
             self.errors += 1
+        if getattr(r, "skipped", None):
+            self.skipped += 1
         if r.findings:
             self.files_with_findings += 1
         for f in r.findings:
@@ -87,6 +90,7 @@ class Summary:
             "files_with_findings": self.files_with_findings,
             "findings": self.total,
             "errors": self.errors,
+            "skipped": self.skipped,
             "by_severity": {k: self.by_severity.get(k, 0) for k in ("error", "warning", "suggestion")},
             "by_rule": dict(sorted(self.by_rule.items())),
             "fixable": self.fixable,

@@ -31,6 +31,8 @@ def summary_text(summary: Summary) -> str:
 def render(results, summary: Summary, color: bool = False, quiet: bool = False, **_: object) -> str:
     lines = []
     for r in results:
+        if r.skipped:
+            lines.append(f"{r.path}: {r.skipped}")
         for f in r.findings:
             message = " ".join(f.message.splitlines())
             sev = str(f.severity)

@@ -212,6 +212,9 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     for r in results:
         if r.error:
             continue
+        if r.skipped:
+            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
+            continue
         if not r.findings and not verbose:
             titles = (r.figures or {}).get("titles") or {}
             if titles.get("unchecked"):
@@ -274,4 +277,6 @@ def summary_line(summary: Summary) -> Text:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")
     if summary.errors:
         t.append(f" · {summary.errors} file(s) could not be checked", style="bold red")
+    if summary.skipped:
+        t.append(f" · {summary.skipped} file(s) skipped (not English)", style="dim")
     return t

@@ -33,6 +33,8 @@ def render(results, summary: Summary, **_: object) -> str:
         path = relative_path(r.path)
         if r.error:
             lines.append(command("error", r.error, file=path, title="edlint: file not checked"))
+        if r.skipped:
+            lines.append(command("notice", r.skipped, file=path, title="edlint: file not checked"))
         for f in r.findings:
             props = {
                 "file": relative_path(f.path), "line": f.line, "col": f.column,

@@ -34,6 +34,8 @@ def _file_entry(r) -> dict:
         entry["figures"] = r.figures
     if r.error:
         entry["error"] = r.error
+    if getattr(r, "skipped", None):
+        entry["skipped"] = r.skipped
     return entry
 
 

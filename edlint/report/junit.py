@@ -25,7 +25,7 @@ def _clean(s: str) -> str:
 
 def render(results, summary: Summary, **_: object) -> str:
     root = ET.Element("testsuites", name="edlint")
-    t_tests = t_fail = t_err = 0
+    t_tests = t_fail = t_err = t_skip = 0
     run_errors = list(getattr(summary, "run_errors", []))
     if run_errors:  # paths that named no file to check: one failing suite, so the dashboard shows them
         suite = ET.SubElement(root, "testsuite", name="edlint", tests=str(len(run_errors)), failures="0", errors=str(len(run_errors)))
@@ -37,7 +37,12 @@ def render(results, summary: Summary, **_: object) -> str:
     for r in results:
         path = relative_path(r.path)
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
-        tests = fails = errs = 0
+        tests = fails = errs = skips = 0
+        if r.skipped:
+            case = ET.SubElement(suite, "testcase", classname=_clean(path), name="edlint")
+            ET.SubElement(case, "skipped", message=_clean(r.skipped))
+            tests += 1
+            skips += 1
         if r.error:
             case = ET.SubElement(suite, "testcase", classname=_clean(path), name="edlint")
             ET.SubElement(case, "error", message=_clean(r.error), type="input").text = _clean(r.error)
@@ -59,11 +64,16 @@ def render(results, summary: Summary, **_: object) -> str:
         suite.set("tests", str(tests))
         suite.set("failures", str(fails))
         suite.set("errors", str(errs))
+        if skips:
+            suite.set("skipped", str(skips))
         t_tests += tests
         t_fail += fails
         t_err += errs
+        t_skip += skips
     root.set("tests", str(t_tests))
     root.set("failures", str(t_fail))
     root.set("errors", str(t_err))
+    if t_skip:
+        root.set("skipped", str(t_skip))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

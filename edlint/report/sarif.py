@@ -74,6 +74,8 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
             loc = {"uri": _uri(path), "uriBaseId": "SRCROOT"}
         if r.error:
             notifications.append({"level": "error", "message": {"text": r.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
+        if r.skipped:
+            notifications.append({"level": "note", "message": {"text": r.skipped}, "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}]})
         lines = _Lines(r.text) if r.text is not None else None
         for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text)):
             region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": max(f.end_column, 1)}

@@ -5,15 +5,18 @@ is taken a line at a time) gets a score: a phrase-pack entry gives 1.0 (high
 confidence) or 0.7 (medium); a headline-shaped line under a teaser header
 gives 0.7; a run of short label-like lines or a one-line menu ("Home | News |
 Sport") gives 0.65; the top of a scraped page, above the headline's second
-appearance, gives 0.62. Paragraphs at or above the threshold are furniture;
-adjacent ones form one finding, so a block is reported (and deleted) once,
-and other families skip it. A line that repeats the headline is never
-flagged: it is the story's own title.
+appearance, gives 0.62; a credit, byline, dateline or teaser run judged by
+its shape (``kinds``) gives 0.6-0.7. Paragraphs at or above the threshold are
+furniture; adjacent ones of one kind form one finding, so a block is reported
+(and deleted) once, and other families skip it. The message names the kind
+(photo credit, caption, byline, related headline, prompt …). A line that
+repeats the headline is never flagged: it is the story's own title.
 """
 from __future__ import annotations
 
 from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from ...rulebase import Rule
+from . import kinds as K
 from .pack import load_pack
 from .shapes import headline_shaped, menu_runs, page_header, pipe_menu, same_text, teaser_header_alone
 from .units import units
@@ -21,15 +24,33 @@ from .units import units
 MAX_FURNITURE_CHARS = 320
 
 DOCS = """## What it flags
-Promotional and navigational text left inside article copy by scrapers,
-syndication feeds and CMS templates: newsletter and consent blurbs, teaser
-lists (`DON'T MISS:` followed by headlines), share and follow prompts, comment
-prompts and forms, advertising labels, photo credits and gallery controls,
-aggregator residue (`Source: Read Full Article`), stray markup, runs of menu
-labels and one-line menus (`Home | News | Sport`), and the top of a scraped
-page: menus and teasers above the point where the headline appears a second
-time, over the story. Adjacent lines that are one thing (a teaser list, a menu,
-one kind of prompt, the page top) are one finding.
+Text a page carried around the story and a scraper, feed or CMS template
+left inside the copy. Each finding names its kind, judged by its own evidence:
+
+- **photo credit**: a short line of names and agencies (`Jane Doe, AP`,
+  `REUTERS/Jane Doe`, `… via AP`, `© …`, `Getty Images`), no sentence words;
+- **photo caption**: a line that describes a picture: a wire caption
+  (`FILE PHOTO: … REUTERS/…`), `Image caption …`, a description with its
+  credit at the end (`… [Getty]`, `(NASA/…)`), or a verbless or present-tense
+  description with no full stop between paragraphs of copy;
+- **byline**, **dateline or time stamp**: `By` and names (role, outlet, date),
+  `News reporter @handle`, a line that is a publication date or time and
+  nothing else (`Monday 3 May 2021 09:15, UK`, `03 MAY 2021`,
+  `… | Updated : <date>`);
+- **related headline**: teaser headers and the headlines under them
+  (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
+  teasers, and three or more headline-shaped lines in a row that no
+  paragraph or `…:` line leads into;
+- **prompt**: newsletter, subscribe, donation, comment, share and follow
+  prompts, comment counts, video end cards, trust boxes, channel promos;
+- **affiliate or shopping block** and **advertising label**: `Buy Now`,
+  `Available from Amazon`, commission disclosures, `Advertisement`;
+- **page-tool residue** and **navigation**: SVG titles (`Created with
+  Sketch.`), escaped editor markup, lines of invisible characters, gallery
+  controls, runs of menu labels, one-line menus, and the top of a scraped page
+  above the headline's second appearance.
+
+Adjacent lines of one kind are one finding.
 
 ## Why
 Readers notice furniture in published copy at once, and data teams need it out
@@ -46,14 +67,17 @@ Fails:
 
 Passes: the same article without the last three lines; a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
-in the copy (a fact box of `Key: value` lines, items in sentence case); a
-line that repeats the headline.
+in the copy (a fact box of `Key: value` lines, items after a line ending in a
+colon, a schedule of dates); a subheading; a pull quote; AP's `___` separator
+and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the headline.
 
 ## Fix safety
 Deleting the block (whole lines, with the paragraph spacing tidied) is safe when
 every line matched a high-confidence phrase-pack entry, and unsafe when any
-line was judged by its shape (teaser headlines, menus, the page top, medium
-entries).
+line was judged by its shape (credits, bylines, datelines, teaser runs, menus,
+the page top, medium entries). A **photo caption** is the weakest evidence (a
+caption and a line of copy can read alike): its findings are a suggestion,
+not a warning, and its fix is always unsafe.
 
 ## Options
 `threshold` (default 0.6): the score at which a line counts as furniture;
@@ -64,15 +88,16 @@ raise to 0.9 to keep only phrase-pack matches of high confidence.
 Works on whole paragraphs (lines in plain text): furniture glued into the
 middle of a real paragraph is found only by phrases that may appear anywhere.
 The page top is recognised only when the headline repeats with copy under it.
-Headline lists without a teaser header are left alone (lists in copy look the
-same). The phrase pack is in English.
+A single related headline with no header looks like a subheading and is left
+alone. Files not in English are skipped before any rule runs. Measured on
+labelled pages in `docs/adcopy.md`.
 """
 
 
 class Furniture(Rule):
     meta = RuleMeta(
         id="adcopy.furniture",
-        summary="Leftover ad copy or page furniture (sign-up blurbs, teaser lists, share prompts, credits).",
+        summary="Leftover page furniture, named by kind: credits, captions, bylines, related headlines, prompts, ads.",
         severity=Severity.WARNING,
         in_quotes=True,
         options={"threshold": 0.6, "min_menu_run": 5},
@@ -89,6 +114,7 @@ class Furniture(Rule):
         scores = Scores(len(blocks))
         _phrases(pack, texts, scores)
         _menus(texts, lines, int(self.options["min_menu_run"]), scores)
+        _by_kind(texts, scores)
         head = doc.headline
         if head is not None:
             _headline_repeats(doc.prose[head.start : head.end].strip(), texts, scores)
@@ -125,15 +151,22 @@ class Furniture(Rule):
                 start_del -= 1
         else:
             start_del = start
-        kinds = sorted(set(reasons), key=reasons.index)
+        categories = sorted(set(reasons), key=reasons.index)
+        kinds = sorted({K.kind_of(r) for r in reasons}, key=lambda k: [K.kind_of(r) for r in reasons].index(k))
         n = len(blocks)
-        what = ", ".join(kinds)
         first_line = doc.line_col(blocks[0].start)[0]
         lines = f"line {first_line}" if first_line == last_line else f"lines {first_line}–{last_line}"
-        msg = f"Leftover ad copy ({what}): delete {'this line' if n == 1 and first_line == last_line else 'these lines'} before publication."
-        fix = Fix((Edit(start_del, del_end, ""),), Applicability.SAFE if safe else Applicability.UNSAFE, f"delete {lines}")
+        what = f"Leftover {kinds[0]}" if len(kinds) == 1 else f"Leftover furniture ({', '.join(kinds)})"
+        if set(categories) != set(kinds):
+            what += f" [{', '.join(categories)}]"
+        msg = f"{what}: delete {'this line' if n == 1 and first_line == last_line else 'these lines'} before publication."
+        # A caption is judged by its shape alone: an editor decides (a suggestion, and never a safe fix).
+        weak = kinds == ["photo caption"]
+        fix = Fix((Edit(start_del, del_end, ""),), Applicability.SAFE if safe and not weak else Applicability.UNSAFE, f"delete {lines}")
         span_end = blocks[-1].end
-        return Hit(blocks[0].start, span_end, msg, fix=fix, data={"categories": kinds})
+        line_kinds = {str(doc.line_col(b.start)[0]): K.kind_of(r) for b, r in zip(blocks, reasons)}
+        return Hit(blocks[0].start, span_end, msg, fix=fix, severity=Severity.SUGGESTION if weak else None,
+                   data={"categories": categories, "kinds": kinds, "line_kinds": line_kinds})
 
 
 class Scores:
@@ -202,8 +235,124 @@ def _headline_repeats(headline: str, texts: list[str], scores: Scores) -> None:
             scores.set(k, 0.0, "")
 
 
+def _by_kind(texts: list[str], scores: Scores) -> None:
+    """Credits, bylines, datelines, captions and related-headline runs, each by its own evidence.
+
+    Context keeps copy out: three date lines in a row are a schedule, not
+    stamps; a caption-shaped line counts only between paragraphs of copy (or
+    next to a credit), never among lines like it (a list in the copy).
+    """
+    n = len(texts)
+    guess: list[str | None] = [None] * n
+    seen = K.repeats(texts)
+    for i, t in enumerate(texts):
+        if scores.score[i] >= 0.6 or len(t) > 400:
+            continue
+        if K.long_sentence(t):
+            # Copy, as nearly every line of an article is: only a caption's opening label can say otherwise.
+            if K.caption_marked(t, prefix_only=True):
+                guess[i] = "photo caption"
+            continue
+        times = seen.get(K.key(t), 1)
+        if times == 2 and K.caption_like(t):
+            guess[i] = "photo caption"
+        elif K.video_up_next(t):
+            guess[i] = "teaser header"
+        elif K.byline(t) or K.handle_line(t):
+            guess[i] = "byline"
+        elif K.dateline(t):
+            guess[i] = "dateline"
+        elif K.photo_credit(t):
+            guess[i] = "photo credit"
+        elif K.caption_marked(t):
+            guess[i] = "photo caption"
+        elif K.listicle_teaser(t) and not any(0 <= j < n and texts[j][:1].isdigit() for j in (i - 1, i + 1)):
+            guess[i] = "listicle teaser"
+        elif K.caption_shaped(t):
+            guess[i] = "caption shape"
+    for i, g in enumerate(guess):
+        if g is None:
+            continue
+        if g == "dateline" and _in_run(guess, i, "dateline", 3):
+            continue
+        if g == "caption shape":
+            if not (_copy_or_credit(texts, guess, i - 1) and _copy_or_credit(texts, guess, i + 1)):
+                continue
+            scores.guess(i, 0.6, "photo caption")
+            continue
+        scores.guess(i, 0.65 if g == "photo caption" else 0.7, g)
+    _headline_runs(texts, scores, seen)
+
+
+def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:
+    """Related headlines without a header: three or more headline-shaped lines in a row, no copy among them.
+
+    Lines already judged furniture (a date or credit under a teaser) carry a
+    run on; a paragraph of copy ends it. A run that a paragraph or a "…:" line
+    leads into is a list in the copy and stays; so does a lone headline-shaped
+    line (a subheading).
+    """
+    n = len(texts)
+    shaped = [scores.score[i] < 0.6 and len(t) <= 200 and not K.long_sentence(t) and headline_shaped(t)
+              and not K.paragraph(t) and K.teaser_like(t) for i, t in enumerate(texts)]
+    # A short label repeated down the page ("Example Online" under each teaser) carries a run on.
+    label = [not shaped[i] and scores.score[i] < 0.6 and len(t) <= 40 and seen.get(K.key(t), 0) >= 3
+             and len(t.split()) <= 4 for i, t in enumerate(texts)]
+    i = 0
+    while i < n:
+        if not shaped[i]:
+            i += 1
+            continue
+        j = i
+        members = []
+        labels = []
+        while j < n and (shaped[j] or (members and (scores.score[j] >= 0.6 or label[j]))):
+            if shaped[j]:
+                members.append(j)
+            elif label[j]:
+                labels.append(j)
+            j += 1
+        if len(members) >= min_run and sum(len(texts[k].split()) for k in members) >= 5 * len(members) and _stands_apart(texts, scores, i):
+            for k in members:
+                scores.guess(k, 0.62, "related headline")
+            for k in labels:
+                scores.guess(k, 0.62, "related headline")
+        i = max(j, i + 1)
+
+
+def _stands_apart(texts: list[str], scores: Scores, i: int) -> bool:
+    """A run that starts at ``i`` is not led into by the copy: a list in the article follows a
+    paragraph or an intro line ending with a colon; a block of links follows a header or other furniture."""
+    if i == 0:
+        return True
+    prev = texts[i - 1]
+    if scores.score[i - 1] >= 0.6:
+        return True
+    return len(prev.split()) <= 12 and not K.paragraph(prev) and not prev.rstrip().endswith(":")
+
+
+def _in_run(guess: list, i: int, kind: str, size: int) -> bool:
+    """Is unit ``i`` one of ``size`` or more neighbours guessed as the same kind?"""
+    a = i
+    while a > 0 and guess[a - 1] == kind:
+        a -= 1
+    b = i
+    while b + 1 < len(guess) and guess[b + 1] == kind:
+        b += 1
+    return b - a + 1 >= size
+
+
+def _copy_or_credit(texts: list[str], guess: list, j: int) -> bool:
+    """A neighbour that makes a caption stand out: a paragraph of copy, a credit, or the edge of the text."""
+    if j < 0 or j >= len(texts):
+        return True
+    if guess[j] in ("photo credit", "photo caption", "byline", "dateline"):
+        return True
+    return K.paragraph(texts[j])
+
+
 def _group(reason: str) -> str:
-    return "teaser" if reason.startswith("teaser") else reason
+    return K.kind_of(reason)
 
 
 def _same_block(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ and the document's quotations and sentences, so the rules stay small.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...lazyre import lazy
@@ -95,12 +96,31 @@ def run_on_sentence(doc, quote):
     opening mark even looks like a continuation. The reporter's sentence
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
+    nested = _nested_spans(doc, quote)
+    starts = [ns for ns, _ in nested]
+    reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
-            text = doc.prose[sent.start : min(sent.end, e)]
+            end = min(sent.end, e)
+            k = bisect.bisect_left(starts, end) - 1
+            if k >= 0 and reach[k] > sent.start:
+                continue  # the speaker retelling a conversation: 'They said, ‘…’' is still the speaker
+            text = doc.prose[sent.start : end]
             if reports_speech(text):
                 return sent
     return None
+
+
+def _nested_spans(doc, quote) -> list[tuple[int, int]]:
+    """Spans of the quotations of the other mark style inside ``quote`` (a speaker quoting someone else)."""
+    starts = doc.__dict__.get("_attribution_quote_starts")
+    if starts is None:
+        starts = [q.start for q in doc.quotations]
+        doc.__dict__["_attribution_quote_starts"] = starts
+    lo = bisect.bisect_right(starts, quote.start)
+    hi = bisect.bisect_left(starts, quote.end)
+    # Only the other mark style nests: a straight " inside an open " is a lost closing mark, not a quote in a quote.
+    return [(q.start, q.end) for q in doc.quotations[lo:hi] if q.depth > quote.depth and q.kind != quote.kind]
 
 
 def unquoted(doc, ctx) -> str:

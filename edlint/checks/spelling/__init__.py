@@ -263,6 +263,18 @@ confirms.
 ## Options
 `min_length` (default 4): shorter names are left alone.
 
+## What each word is known to be
+Before proposing a respelling, each form is looked up: as a demonym or
+nationality adjective or a curated organisation, exchange or club
+(`rules/spelling/known-names.yaml`), as an ordinary English word (the
+`english-words` package's word list, where names are capitalised), and as an
+officeholder's surname. Two forms known as something are two different things
+(`Scot` beside `Scott`, `Liffe` beside `Life`, `Abbot` beside `Abbott`): no
+finding. One known form is the one proposed (`Councyl` → `Council`), except
+that an ordinary word outnumbered by a form nobody knows is left alone, and an
+officeholder's surname is proposed over the majority only when the article
+gives that officeholder's full name (`Tony Blair`).
+
 ## Limits
 Names the curated lists know are left to `spelling.inconsistent`. Words that
 also appear in lower case in the article are treated as ordinary words. Two
@@ -331,7 +343,51 @@ first names can be taken for one.
                 continue
             order = [o[2] for o in occ]
             target = max(forms, key=lambda f: (forms[f], -order.index(f)))
+            target = _judge_known(doc, occ, forms, target)
+            if target is None:
+                continue
             yield _finding(doc, occ, target, "the form used most in this article", safe_if_unquoted=False)
+
+
+def _judge_known(doc, occ, forms: Counter, target: str) -> str | None:
+    """The form to propose once each form has been looked up, or None when there is nothing to say.
+
+    Forms are looked up as demonyms, curated organisations, exchanges and clubs,
+    ordinary English words, and officeholders' surnames. A form the article
+    gives with an officeholder's own first name (Tony Blair) is that person's
+    name and is proposed. Otherwise two forms known as something are two
+    different things, not one name misspelt (Scot beside Scott, Liffe beside
+    Life, Abbot beside Abbott), and one known form is the spelling to propose
+    (Council over Councyl), except that an ordinary word outnumbered by a form
+    nobody knows is left alone (that form is more likely a name than the word
+    misspelt), and an officeholder's surname alone is no reason to override the
+    majority: it may be someone else's name (Hoffmann the minister, Hoffman the actor).
+    """
+    from .identity import officeholder_surname, same_officeholder, what_it_is
+
+    known: dict[str, str] = {}
+    confirmed = []
+    for f in forms:
+        kind = what_it_is(f)
+        if officeholder_surname(f):
+            firsts = {m.group(1) for s, _, t, *_ in occ if t == f and (m := _FIRST_NAME_GAP.search(doc.prose[max(0, s - 30) : s]))}
+            if any(same_officeholder(g, f) for g in firsts):
+                confirmed.append(f)
+            kind = kind or "officeholder"
+        if kind:
+            known[f] = kind
+    if len(confirmed) == 1:
+        return confirmed[0]
+    if not known:
+        return target
+    if len(known) >= 2:
+        return None
+    ((form, kind),) = known.items()
+    if kind == "officeholder":
+        return target
+    if kind == "word" and forms[form] < max(n for f, n in forms.items() if f != form):
+        return None
+    return form
 
 
 def _known_words() -> set[str]:

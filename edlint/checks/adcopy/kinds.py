@@ -1,0 +1,351 @@
+"""Furniture by kind: each kind of leftover line has its own evidence, and the finding names the kind.
+
+The phrase pack knows what furniture *says*; the tests here know what it
+*looks like*, line by line, so they carry over to publishers nobody tuned on:
+
+- a dateline or time stamp is a short line that is a date or a time of
+  publication and nothing else but names, places and the words around
+  dates ("Updated", "Published", "EST");
+- a byline is "By" and names (with their roles, outlets and a date);
+- a photo credit is a short line of names and agencies ("Jane Doe/Reuters",
+  "(AP)", "© Getty Images"), with no words of a sentence;
+- a caption describes a picture: a line of sentence-case description with no
+  full stop among full paragraphs, a caption with its credit in brackets at the
+  end, or a photo agency's "FILE PHOTO:" form. Its evidence is the weakest,
+  so its findings are suggestions and its fix is unsafe;
+- related headlines come in runs: three or more headline-shaped lines in a row,
+  with no sentence of copy among them.
+
+Regular expressions are compiled on first use, never at import.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# category (phrase-pack entry or structural guess) -> the kind named in the finding
+KIND = {
+    "photo credit": "photo credit",
+    "agency credit": "photo credit",
+    "photo caption": "photo caption",
+    "byline": "byline",
+    "byline residue": "byline",
+    "dateline": "dateline or time stamp",
+    "timestamp": "dateline or time stamp",
+    "teaser header": "related headline",
+    "teaser tag": "related headline",
+    "teaser headline": "related headline",
+    "teaser excerpt": "related headline",
+    "related headline": "related headline",
+    "video link": "related headline",
+    "link list": "related headline",
+    "newsletter prompt": "prompt",
+    "consent blurb": "prompt",
+    "comment prompt": "prompt",
+    "share prompt": "prompt",
+    "author promo": "prompt",
+    "poll widget": "prompt",
+    "form label": "prompt",
+    "paywall notice": "prompt",
+    "cookie notice": "prompt",
+    "contact line": "prompt",
+    "click prompt": "prompt",
+    "video end card": "prompt",
+    "listicle teaser": "related headline",
+    "donation prompt": "prompt",
+    "shopping button": "affiliate or shopping block",
+    "affiliate disclosure": "affiliate or shopping block",
+    "advertising label": "advertising label",
+    "markup residue": "page-tool residue",
+    "embed residue": "page-tool residue",
+    "stray symbols": "page-tool residue",
+    "link residue": "page-tool residue",
+    "reading time": "page-tool residue",
+    "gallery furniture": "page-tool residue",
+    "aggregator residue": "syndication residue",
+    "copyright line": "syndication residue",
+    "navigation": "navigation",
+    "repeated label": "navigation",
+    "menu labels": "navigation",
+    "page header": "navigation",
+}
+
+
+def kind_of(category: str) -> str:
+    return KIND.get(category, category)
+
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+_DAYNAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?![a-z])\.?"
+_TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+
+# Words that sit around dates in a dateline or time stamp.
+_DATE_WORDS = frozenset(
+    "updated update published posted last edited created modified first on at by in of and the this "
+    "story article date time today yesterday ago et pt ct mt est edt pst pdt cst cdt mst mdt gmt bst utc "
+    "cet cest ist aest aedt jst hkt sgt uk am pm a.m p.m page news".split()
+)
+# Lower-case words a byline may carry besides names.
+_BYLINE_WORDS = _DATE_WORDS | frozenset(
+    "and & with for from to via staff writer writers reporter reporters correspondent correspondents "
+    "editor editors contributor contributors columnist special senior chief political business sports "
+    "deputy associate managing bureau desk service wire photographer photography reporting photos "
+    "photo words pictures video interview report analysis news agencies agency our own team".split()
+)
+# Photo agencies and credit words. Matched case-sensitively, as written or in capitals,
+# so "AP" and "REUTERS" count and the words "ap" or "via" inside a phrase do not.
+_AGENCIES = (
+    "AP", "AFP", "Reuters", "Getty", "Getty Images", "PA", "PA Wire", "PA Media", "EPA", "EPA-EFE",
+    "Shutterstock", "Alamy", "AAP", "Bloomberg", "Associated Press", "Press Association", "Canadian Press",
+    "UPI", "Xinhua", "Anadolu", "Sipa", "Zuma", "NurPhoto", "Rex", "Splash", "iStock", "iStockphoto", "IANS",
+    "PTI", "ANI", "EFE", "DPA", "ANSA", "Kyodo", "Yonhap", "TASS", "Pool", "Handout", "File", "File Photo",
+    "Images", "Photo", "Photos", "Photograph", "Photographer", "Illustration", "Graphic", "Courtesy", "Credit",
+)
+# Words that describe what a picture shows, as captions do (present tense, participles, "pictured").
+_CAPTION_WORDS = frozenset(
+    "speaks speaking arrives arriving walks walking celebrates celebrating waves waving gestures gesturing "
+    "attends attending poses posing looks looking holds holding stands standing sits sitting watches "
+    "watching listens listening leaves leaving talks talking reacts reacting smiles smiling shakes shaking "
+    "greets greeting visits visiting addresses addressing delivers delivering clashes jumps jumping runs "
+    "controls passes shoots drives dives kicks heads embraces hugs hugging kisses carries carrying wears "
+    "wearing pictured seen photographed undated left right centre center foreground background "
+    "(l) (r) (c) l r c".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _rx():
+    """Every pattern of this module, compiled once, on first use."""
+    date = (
+        rf"(?:\b{_DAYNAME},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+of)?\s+{_MONTH},?(?:\s+'?\d{{2,4}})?"
+        rf"|\b{_MONTH}\s+\d{{4}})"
+    )
+    return {
+        "date": re.compile(
+            rf"(?:{date}"
+            rf"|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{4}}/\d\d\b"
+            rf"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
+            re.I,
+        ),
+        "time": re.compile(rf"\b(?:{_TIME})", re.I),
+        "stamp_word": re.compile(r"^\W*(updated|published|posted|last (updated|edited|modified)|created|first published|modified)\b", re.I),
+        "word": re.compile(r"[^\W\d_][\w'’.&-]*|&"),
+        "email": re.compile(r"\S+@\S+|@\w+"),
+        "byline": re.compile(r"^(?:[-–—]+\s*)?by\s*:?\s+\S", re.I),
+        "agency": re.compile(
+            r"(?:^|[\s(/|,;\[-])(?:" + "|".join(sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}, key=len, reverse=True))
+            + r"|via(?= [A-Z])|©)(?=$|[\s)/|,;.\]:])"
+        ),
+        "slash_credit": re.compile(r"[A-Za-z.)]\s?/\s?[A-Z]"),
+        "caption_prefix": re.compile(
+            r"^(file photo|media caption|image caption|caption|pictured|above|below|left|right|top|main picture|main image|image|photo|picture)\s*:\s*\S",
+            re.I,
+        ),
+        "bracket_credit": re.compile(r"[^.!?\s]\s*\[\s*([A-Z][\w/&. -]{0,24})\s*\]\s*$"),
+        "tail_credit": re.compile(
+            r"(\((?:[^()]*\b(?:photo|picture|image)s?\b[^()]*|ap|afp|reuters|getty images|pa|epa|[a-z][\w .&-]*/[\w .&-]+)\)|\b(?:reuters|ap photo|afp|getty images)\s*/\s*[\w .'-]{2,40})\s*$",
+            re.I,
+        ),
+        "sentence_end": re.compile(r"[.!?…][\"'”’)\]]*\s*$"),
+        "terminal": re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$"),
+        "sentence_in": re.compile(r"[a-z][.!?][\"'”’]?\s+[A-Z]"),
+        "year_or_time": re.compile(rf"\b(?:19|20)\d\d\b|'\d\d\b|\b(?:{_TIME})|\bago\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2}}\b", re.I),
+        "listing": re.compile(r"\s*(?:[-–—]\s*\d*\s*)?[-–—:]\s*[A-Za-z]"),
+        "not_teaser": re.compile(r"[$€£¥]\s?\d|\s@\s|^[QA]:|\s(?:v|vs\.?)\s|\d+\s*[-–]\s*\d+|\d+%|\b\d+(?:\.\d+)?\s?(?:oz|cup|cups|tsp|tbsp|g|kg|ml|gb|mb|cc)\b", re.I),
+        "label": re.compile(r"^([^:]{1,30}):\s+\S"),
+        "handle_end": re.compile(r"\s@\w{2,30}\s*$"),
+        "listicle": re.compile(r"^(\d{1,3})\s+[A-Z]"),
+        "handle_only": re.compile(r"^@\w{2,30}$"),
+        "month_or_day": re.compile(rf"(?:{_DAYNAME}|{_MONTH})", re.I),
+    }
+
+
+def _words(text: str) -> list[str]:
+    return _rx()["word"].findall(text)
+
+
+def _names_only(words: list[str], allowed: frozenset[str]) -> bool:
+    """Every word a name (capitalised, or all capitals) or one of the allowed lower-case words."""
+    for w in words:
+        low = w.lower().strip(".")
+        if low in allowed:
+            continue
+        if not w[0].isupper():
+            return False
+    return True
+
+
+def dateline(text: str) -> bool:
+    """A line that is a publication date or time stamp, with at most a place or a name beside it.
+
+    A bare clock time ("4:14 p.m.") is a live-update heading, not a stamp:
+    it needs a date, "… ago", or a word like "Updated" to count.
+    """
+    if len(text) > 110:
+        return False
+    rx = _rx()
+    has_date = rx["date"].search(text)
+    stamp = rx["stamp_word"].search(text)
+    if not has_date and not (stamp and rx["time"].search(text)):
+        return False
+    if not (stamp or rx["year_or_time"].search(text)):
+        return False  # "Saturday, 26 February" over a fixture: a date in the copy, not a stamp
+    if " @ " in text or (has_date and has_date.start() == 0 and rx["listing"].match(text, has_date.end())):
+        return False  # "June 9 – Tampa @ Arena", "Jan. 15-18: Boat Show": a listing in the copy
+    rest = rx["time"].sub(" ", rx["date"].sub(" ", text))
+    rest = rx["email"].sub(" ", rest)
+    words = [w for w in _words(rest) if not rx["month_or_day"].fullmatch(w)]
+    if len(words) > 7:
+        return False
+    return _names_only(words, _BYLINE_WORDS)
+
+
+def byline(text: str) -> bool:
+    """"By" and names, perhaps with a role, an outlet, an e-mail address and a date; or a role and a handle."""
+    rx = _rx()
+    if len(text) > 140:
+        return False
+    if rx["handle_end"].search(text):
+        words = _words(rx["handle_end"].sub("", text))
+        return 1 <= len(words) <= 6 and _names_only(words, _BYLINE_WORDS | {"news", "reporter"})
+    if not rx["byline"].search(text):
+        return False
+    if rx["sentence_in"].search(text):
+        return False
+    rest = rx["email"].sub(" ", rx["time"].sub(" ", rx["date"].sub(" ", text)))
+    words = _words(rest)
+    if not 2 <= len(words) <= 16:
+        return False
+    return _names_only(words[1:], _BYLINE_WORDS)
+
+
+def photo_credit(text: str) -> bool:
+    """A short line of names and agencies: "Jane Doe/Reuters", "(AP)", "© Getty Images", "Jane Doe, AP"."""
+    stripped = text.strip()
+    if len(stripped) > 90 or not stripped or " @ " in stripped:
+        return False
+    rx = _rx()
+    words = _words(stripped)
+    if len(words) > 10:
+        return False
+    whole_paren = stripped.startswith("(") and stripped.endswith(")")
+    slash = rx["slash_credit"].search(stripped) and (whole_paren or "(" not in stripped)
+    credit_sign = "©" in stripped or whole_paren or slash or rx["agency"].search(stripped)
+    if not credit_sign:
+        return False
+    if stripped.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co)\.$", stripped):
+        return False
+    return bool(words) and _names_only(words, _BYLINE_WORDS)
+
+
+_CAPTION_STARTS = ("file photo", "media caption", "image caption", "caption", "pictured", "above", "below",
+                   "left", "right", "top", "main pic", "main image", "image", "photo", "picture")
+
+
+def caption_marked(text: str, prefix_only: bool = False) -> bool:
+    """A caption by its form: "FILE PHOTO: …", "Image: …", a credit in brackets or parentheses at the end."""
+    rx = _rx()
+    if len(text) > 400:
+        return False
+    if text[:16].lower().startswith(_CAPTION_STARTS) and rx["caption_prefix"].search(text):
+        return True
+    if prefix_only:
+        return False
+    m = rx["bracket_credit"].search(text)
+    if m and len(_words(text)) >= 4:
+        return True
+    return bool(rx["tail_credit"].search(text)) and len(_words(text)) >= 4
+
+
+def caption_shaped(text: str) -> bool:
+    """A line describing a picture: sentence case, no full stop, long for a subheading, one sentence."""
+    rx = _rx()
+    if len(text) > 260 or rx["terminal"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
+        return False
+    words = _words(text)
+    if len(words) < 8:
+        return False
+    if not text[:1].isupper():
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    if lower < 0.4 * len(words):
+        return False
+    low = set(text.lower().replace(",", " ").split())
+    return not low.isdisjoint(_CAPTION_WORDS)
+
+
+def handle_line(text: str) -> bool:
+    return bool(_rx()["handle_only"].match(text.strip()))
+
+
+def paragraph(text: str) -> bool:
+    """A paragraph of copy: a dozen words or more, ending as a sentence ends."""
+    return len(_words(text)) >= 12 and bool(_rx()["sentence_end"].search(text))
+
+
+_MINOR = frozenset("a an the and or but nor of to in on at by for from with as vs v is are be into over after up".split())
+
+
+def title_case_headline(text: str) -> bool:
+    """A teaser headline in Title Case: six words or more, nearly all of the major ones capitalised."""
+    words = _words(text)
+    if len(words) < 6 or len(text) > 160:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR]
+    caps = sum(1 for w in major if w[0].isupper())
+    return len(major) >= 5 and caps >= 0.9 * len(major) and any(w.lower() in _MINOR or w.islower() for w in words) is not None
+
+
+def teaser_like(text: str) -> bool:
+    """Could this line be a link to another story? Four to twenty words; not a price, a
+    fact ("Processor: 1.2GHz"), a question-and-answer line, a score or a listing.
+    """
+    rx = _rx()
+    words = _words(text)
+    if not 4 <= len(words) <= 20 or rx["not_teaser"].search(text):
+        return False
+    label = rx["label"].match(text)
+    return label is None or label.group(1).isupper()
+
+
+def listicle_teaser(text: str) -> bool:
+    """"12 Strangest Things Found In Lost Property": a number, then a headline in Title Case."""
+    m = _rx()["listicle"].match(text)
+    return bool(m) and int(m.group(1)) >= 3 and title_case_headline(text[m.end(1):].strip())
+
+
+def video_up_next(text: str) -> bool:
+    """A video player's "Up next" label. AP's "UP NEXT" heading over the next fixtures,
+    in capitals, is copy and stays."""
+    t = text.strip().rstrip(":")
+    return t.lower() == "up next" and not t.isupper()
+
+
+def key(text: str) -> str:
+    return text.strip().lower()
+
+
+def repeats(texts: list[str]) -> dict[str, int]:
+    """How often each line occurs as a line of its own: furniture repeats, copy rarely does."""
+    counts: dict[str, int] = {}
+    for t in texts:
+        if len(t) <= 300:
+            k = key(t)
+            if k:
+                counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def long_sentence(text: str) -> bool:
+    """A long line that ends as a sentence does: copy, checked in no time (most lines of an article)."""
+    return len(text) > 150 and text.rstrip()[-1:] in ".!?\"”’"
+
+
+def caption_like(text: str) -> bool:
+    """A description line (sentence case, six words or more, no full stop): a caption when it repeats."""
+    rx = _rx()
+    words = _words(text)
+    if len(words) < 6 or rx["sentence_end"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
+        return False
+    return sum(1 for w in words if w[0].islower()) >= 0.3 * len(words)

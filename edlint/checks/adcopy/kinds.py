@@ -339,7 +339,7 @@ def repeats(texts: list[str]) -> dict[str, int]:
 
 def long_sentence(text: str) -> bool:
     """A long line that ends as a sentence does: copy, checked in no time (most lines of an article)."""
-    return len(text) > 150 and text.rstrip()[-1:] in ".!?\"”’"
+    return len(text) > 60 and text.rstrip()[-1:] in ".!?\"”’"
 
 
 def caption_like(text: str) -> bool:

@@ -135,7 +135,9 @@ def test_an_edited_cache_entry_cannot_inject_copy(tmp_path):
 
 
 BROKEN_ENTRIES = {
-    "wrong types": lambda d: {**d, "findings": [["spelling.x", "warning", 3, "a", None, 1, 1, 1, 1, None, [], {}]]},
+    # a message that is a number and a line that is text: well-formed JSON that reporters cannot print
+    "wrong types": lambda d: {**d, "findings": [[*d["findings"][0][:2], 12345, *d["findings"][0][3:5], "one",
+                                                 *d["findings"][0][6:]]]},
     "negative offsets": lambda d: {**d, "findings": [[*d["findings"][0][:3], -5, *d["findings"][0][4:]]]},
     "not a list": lambda d: {**d, "findings": {"a": 1}},
     "no key": lambda d: {k: v for k, v in d.items() if k != "key"},

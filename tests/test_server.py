@@ -290,3 +290,13 @@ async def test_binary_and_huge_documents_get_a_message_not_a_hang(client: Langua
     assert any(d.code == "spelling.inconsistent" for d in await open_doc(client, ok, "# Kyiv\n\nIn Kyiv and Kiev.\n"))
     for p in (binary, huge, ok):
         close_doc(client, p)
+
+
+async def test_save_checks_again(client: LanguageClient, article: Path):
+    text = article.read_text(encoding="utf-8")
+    await open_doc(client, article, text)
+    client.diagnostics.pop(article.as_uri(), None)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=article.as_uri())))
+    diags = await wait_diagnostics(client, article.as_uri())
+    assert sorted(d.code for d in diags) == sorted(f["rule"] for f in cli_json(article))
+    close_doc(client, article)

@@ -300,3 +300,17 @@ async def test_save_checks_again(client: LanguageClient, article: Path):
     diags = await wait_diagnostics(client, article.as_uri())
     assert sorted(d.code for d in diags) == sorted(f["rule"] for f in cli_json(article))
     close_doc(client, article)
+
+
+async def test_excluded_files_stay_quiet_as_in_check(client: LanguageClient, tmp_path):
+    (tmp_path / "edlint.toml").write_text('exclude = ["drafts/**"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    text = "# Aid for Kyiv\n\nOfficials in Kyiv and then Kiev spoke.\n"
+    draft, story = tmp_path / "drafts" / "a.md", tmp_path / "b.md"
+    for p in (draft, story):
+        p.write_text(text, encoding="utf-8")
+    assert await open_doc(client, draft, text) == []
+    assert cli_json(draft) == []
+    assert [d.code for d in await open_doc(client, story, text)] == [f["rule"] for f in cli_json(story)] != []
+    close_doc(client, draft)
+    close_doc(client, story)

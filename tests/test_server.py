@@ -314,3 +314,21 @@ async def test_excluded_files_stay_quiet_as_in_check(client: LanguageClient, tmp
     assert [d.code for d in await open_doc(client, story, text)] == [f["rule"] for f in cli_json(story)] != []
     close_doc(client, draft)
     close_doc(client, story)
+
+
+async def test_house_rule_change_reloads(client: LanguageClient, tmp_path):
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house-rules"]\n', encoding="utf-8")
+    rule = tmp_path / "house-rules" / "style" / "newsroom-words.yaml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  upcoming: forthcoming\n", encoding="utf-8")
+    path = tmp_path / "story.md"
+    text = "# Vote\n\nThe upcoming vote is a big one.\n"
+    diags = await open_doc(client, path, text)
+    assert [d.code for d in diags] == ["style.newsroom-words"]
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  big one: important one\n", encoding="utf-8")
+    client.diagnostics.pop(path.as_uri(), None)
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        changes=[lsp.FileEvent(uri=rule.as_uri(), type=lsp.FileChangeType.Changed)]))
+    diags = await wait_diagnostics(client, path.as_uri())
+    assert [(d.code, text[utf16_offset(text, d.range.start.line, d.range.start.character):][:7]) for d in diags] == [("style.newsroom-words", "big one")]
+    close_doc(client, path)

@@ -332,3 +332,15 @@ async def test_house_rule_change_reloads(client: LanguageClient, tmp_path):
     diags = await wait_diagnostics(client, path.as_uri())
     assert [(d.code, text[utf16_offset(text, d.range.start.line, d.range.start.character):][:7]) for d in diags] == [("style.newsroom-words", "big one")]
     close_doc(client, path)
+
+
+async def test_broken_front_matter_is_one_error_on_its_line(client: LanguageClient, tmp_path):
+    path = tmp_path / "fm.md"
+    text = "---\ntitle: [unclosed\n---\n\nBody text.\n"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--no-cache"])
+    error = json.loads(res.stdout)["errors"][0]
+    diags = await open_doc(client, path, text)
+    assert len(diags) == 1 and diags[0].severity == lsp.DiagnosticSeverity.Error
+    assert diags[0].message.endswith(error) and diags[0].range.start.line == int(error.split(":")[1]) - 1
+    close_doc(client, path)

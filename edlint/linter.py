@@ -8,26 +8,32 @@ on its first check, once. It keeps no global state: two Linters with
 different settings live side by side.
 
 A Linter pickles to its settings only (the configuration, ``select``,
-``ignore`` and an identity token), so shipping it to a worker process is
-cheap; the worker loads the rules on its first text. Copies made by
-pickling share the token, which lets a worker keep one loaded Linter for
+``ignore``, ``language`` and an identity token), so shipping it to a worker
+process is cheap; the worker loads the rules on its first text. Copies made
+by pickling share the token, which lets a worker keep one loaded Linter for
 every task that brings a copy (see ``edlint.dask``).
 
-The checking itself is ``Runner.lint_source``, the code path the command
-line uses for every file, so a text gives the same findings either way.
+The command line checks files through Linters too: its ``Runner`` finds each
+file's configuration and hands the document to the Linter it keeps for that
+configuration (``Linter.check_source``), so a text gives the same findings
+either way because it runs the same code.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import threading
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import Config, ConfigError, load_config
+from .document import build_document
+from .engine import RuleCrash, Services, lint_document
 from .model import Finding
-from .runner import RunOptions, Runner
-from .source import SourceFile
+from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
+from .runner import FileResult
+from .source import InputError, SourceFile
+from .yamlsource import DataError
 
 KINDS = ("text", "markdown")
 
@@ -45,15 +51,27 @@ class FixResult:
     remaining: list[Finding] = field(default_factory=list)
 
 
-class _FixedRunner(Runner):
-    """A Runner that uses one given configuration for every text instead of looking for one."""
+class Shared:
+    """What the Linters of one run may share: loaded services, registries and resolved rule sets.
 
-    def __init__(self, config: Config, options: RunOptions):
-        super().__init__(options)
-        self._fixed = config
+    A run over folders with several configurations keeps one Linter per
+    configuration; they share this so the knowledge base and rule families
+    load once per run, as before. A Linter made on its own has its own.
+    """
 
-    def config_for(self, path: Path | None) -> Config:
-        return self._fixed
+    def __init__(self) -> None:
+        self.services = Services()
+        self.registries: dict[tuple, Registry] = {}
+        self.rulesets: dict = {}
+        self.lock = threading.Lock()
+
+    def registry(self, config: Config, select: list[str] | None) -> Registry:
+        skip = unused_opt_in_families(config, select)
+        key = (tuple(str(d) for d in config.rule_dirs), skip)
+        with self.lock:
+            if key not in self.registries:
+                self.registries[key] = build_registry(config.rule_dirs, skip)
+            return self.registries[key]
 
 
 class Linter:
@@ -63,7 +81,8 @@ class Linter:
     ``[tool.edlint]``), a loaded ``Config``, or None for the built-in
     defaults; it is read now, so a broken file fails here and not on the
     thousandth article. ``select`` and ``ignore`` narrow the rules as on the
-    command line.
+    command line; ``language`` ("auto" or "en") overrides the configuration's.
+    ``shared`` lets the Linters of one run share what they load.
     """
 
     def __init__(
@@ -72,6 +91,8 @@ class Linter:
         *,
         select: list[str] | None = None,
         ignore: list[str] | None = None,
+        language: str | None = None,
+        shared: Shared | None = None,
     ):
         if isinstance(config, Config):
             self.config = config
@@ -79,17 +100,24 @@ class Linter:
             self.config = load_config(Path(config) if config is not None else None)
         self.select = list(select) if select else None
         self.ignore = list(ignore) if ignore else None
-        self.token = uuid.uuid4().hex
-        self._runner: _FixedRunner | None = None
+        self.language = language
+        self.token = os.urandom(16).hex()
+        self._shared = shared
+        self._registry: Registry | None = None
+        self._flat: RuleSet | None = None
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ pickling
     def __getstate__(self) -> dict:
-        return {"config": self.config, "select": self.select, "ignore": self.ignore, "token": self.token}
+        return {"config": self.config, "select": self.select, "ignore": self.ignore,
+                "language": self.language, "token": self.token}
 
     def __setstate__(self, state: dict) -> None:
+        state.setdefault("language", None)
         self.__dict__.update(state)
-        self._runner = None
+        self._shared = None
+        self._registry = None
+        self._flat = None
         self._lock = threading.Lock()
 
     def __dask_tokenize__(self) -> tuple:
@@ -102,23 +130,34 @@ class Linter:
 
     # ------------------------------------------------------------ loading
     @property
-    def runner(self) -> Runner:
-        """The loaded rules (built on first use, once, even when threads race for it)."""
-        runner = self._runner
-        if runner is None:
+    def registry(self) -> Registry:
+        """The loaded rule families (built on first use, once, even when threads race for it)."""
+        registry = self._registry
+        if registry is None:
             with self._lock:
-                if self._runner is None:
-                    options = RunOptions(select=self.select, ignore=self.ignore, keep_text=False)
-                    fresh = _FixedRunner(self.config, options)
-                    fresh.registry_for(self.config)  # the heavy part: load the rule families now, under the lock
-                    self._runner = fresh
-                runner = self._runner
-        return runner
+                if self._registry is None:
+                    if self._shared is None:
+                        self._shared = Shared()
+                    self._registry = self._shared.registry(self.config, self.select)
+                registry = self._registry
+        return registry
 
     @property
     def loaded(self) -> bool:
         """Whether this Linter has loaded its rules yet (a fresh or unpickled one has not)."""
-        return self._runner is not None
+        return self._registry is not None
+
+    def ruleset_for(self, path: Path | str | None) -> RuleSet:
+        """The rules for one file; one set for every file when no override names paths."""
+        registry = self.registry
+        config = self.config
+        assert self._shared is not None
+        if any(layer.paths is not None for layer in config.layers):
+            return resolve(registry, config, str(path) if path else None,
+                           self.select, self.ignore, self._shared.rulesets)
+        if self._flat is None:
+            self._flat = resolve(registry, config, None, self.select, self.ignore, self._shared.rulesets)
+        return self._flat
 
     # ------------------------------------------------------------ checking
     def check_text(
@@ -142,12 +181,43 @@ class Linter:
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         name = path if path is not None else "<text>"
-        res = self.runner.lint_source(
-            SourceFile(path=name, text=text), Path(path) if path is not None else None, date=date, kind=kind
-        )
+        res = self.check_source(SourceFile(path=name, text=text), Path(path) if path is not None else None,
+                                date=date, kind=kind)
         if res.error:
             raise LintError(res.error)
         return res.findings
+
+    def check_source(
+        self, src: SourceFile, path: Path | None = None, *,
+        date: _dt.date | None = None, kind: str | None = None, keep_text: bool = False,
+    ) -> FileResult:
+        """Check one decoded article; the command line calls this for every file it lints.
+
+        ``path`` picks the ``[[overrides]]`` that apply. A text that cannot be
+        checked comes back as a result with an ``error``, never an exception.
+        """
+        res = FileResult(path=src.path, had_bom=src.had_bom)
+        config = self.config
+        try:
+            ruleset = self.ruleset_for(path)
+            doc = build_document(src.text, src.path, kind=kind, default_date=date)
+            res.skipped = _language_skip(doc, self.language or config.language)
+            if res.skipped:
+                if keep_text:
+                    res.text = src.text
+                return res
+            assert self._shared is not None
+            result = lint_document(doc, ruleset, self._shared.services, str(config.root), date)
+        except (ConfigError, DataError, InputError, RuleCrash) as exc:
+            res.error = str(exc)
+            return res
+        res.findings = result.findings
+        res.figures = result.figures
+        res.date = doc.date.isoformat() if doc.date else None
+        res.date_source = doc.date_source
+        if keep_text:
+            res.text = src.text
+        return res
 
     def fix_text(
         self,
@@ -166,3 +236,13 @@ class Linter:
 
         outcome = fix_until_stable(text, relint(text), relint, unsafe=unsafe)
         return FixResult(text=outcome.text, applied=outcome.applied, remaining=list(outcome.remaining))
+
+
+def _language_skip(doc, language: str) -> str | None:
+    """The note for a file not in English (its rules would only say nonsense), or None to check it."""
+    if language != "auto":
+        return None
+    from .language import detect, skip_note
+
+    found = detect(doc.prose)
+    return skip_note(found) if found else None

@@ -1,6 +1,9 @@
-"""Check files end to end: find their config, read them, build documents, run the rules.
+"""Check files end to end: find their config, read them, hand each to its configuration's Linter.
 
-Each file is independent: a bad file becomes a ``FileResult`` with an
+The ``Runner`` owns the configuration lookup, the reading and the results;
+the checking of a document belongs to the ``Linter`` it keeps for each
+distinct configuration (``edlint.linter``), the same object a library user
+checks texts with. Each file is independent: a bad file becomes a ``FileResult`` with an
 ``error`` and the run goes on. The functions here are plain and picklable so
 a process pool can run them on many cores.
 """
@@ -9,15 +12,16 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, ConfigError, find_config, load_config
-from .document import build_document
-from .engine import RuleCrash, Services, lint_document
 from .model import Finding
-from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
 from .source import InputError, SourceFile, read_source
 from .yamlsource import DataError
+
+if TYPE_CHECKING:
+    from .linter import Linter, Shared
+    from .registry import Registry, RuleSet
 
 
 @dataclass
@@ -44,27 +48,24 @@ class RunOptions:
 
 
 class Runner:
-    """Caches configs, registries and rule sets for one run."""
+    """Finds each file's configuration and keeps one Linter per configuration for one run."""
 
     def __init__(self, options: RunOptions):
         self.options = options
         self._configs: dict[str | None, Config] = {}
         self._found: dict[Path, str | None] = {}
-        self._flat: dict[tuple, RuleSet] = {}
-        self._registries: dict[tuple, Registry] = {}
-        self._rulesets: dict = {}
-        self.services = Services()
+        self._linters: dict[int, Linter] = {}
+        self._shared: Shared | None = None
 
     # A runner sent to a process that was not forked from this one (a "spawn" platform) travels
-    # as its settings and configurations; rule sets and services are loaded again there.
+    # as its settings and configurations; Linters, rule sets and services are loaded again there.
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.update(_flat={}, _registries={}, _rulesets={}, services=None)
+        state.update(_linters={}, _shared=None)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.services = Services()
 
     # ------------------------------------------------------------ config
     def config_for(self, path: Path | None) -> Config:
@@ -82,22 +83,26 @@ class Runner:
             self._configs[key] = load_config(Path(key) if key else None)
         return self._configs[key]
 
+    def linter_for(self, config: Config) -> Linter:
+        """The Linter that checks every file under ``config`` in this run (made on first use)."""
+        linter = self._linters.get(id(config))
+        if linter is None:
+            from .linter import Linter, Shared
+
+            if self._shared is None:
+                self._shared = Shared()
+            opts = self.options
+            linter = Linter(config, select=opts.select, ignore=opts.ignore, language=opts.language,
+                            shared=self._shared)
+            self._linters[id(config)] = linter  # the Linter keeps ``config`` alive, so its id stays unique
+        return linter
+
     def registry_for(self, config: Config) -> Registry:
-        skip = unused_opt_in_families(config, self.options.select)
-        key = (tuple(str(d) for d in config.rule_dirs), skip)
-        if key not in self._registries:
-            self._registries[key] = build_registry(config.rule_dirs, skip)
-        return self._registries[key]
+        return self.linter_for(config).registry
 
     def ruleset_for(self, registry: Registry, config: Config, path: Path | None) -> RuleSet:
-        """The rules for one file; one set for every file when no override names paths."""
-        if any(layer.paths is not None for layer in config.layers):
-            return resolve(registry, config, str(path) if path else None,
-                           self.options.select, self.options.ignore, self._rulesets)
-        key = (id(registry), id(config))
-        if key not in self._flat:
-            self._flat[key] = resolve(registry, config, None, self.options.select, self.options.ignore, self._rulesets)
-        return self._flat[key]
+        """The rules for one file (``registry`` is the one ``registry_for(config)`` gave)."""
+        return self.linter_for(config).ruleset_for(path)
 
     # ------------------------------------------------------------ checking
     def lint_source(
@@ -105,29 +110,14 @@ class Runner:
         date: _dt.date | None = None, kind: str | None = None,
     ) -> FileResult:
         """Check one decoded article; ``date`` and ``kind`` override the run's for this text only."""
-        res = FileResult(path=src.path, had_bom=src.had_bom)
-        date = date if date is not None else self.options.date
         try:
             config = self.config_for(path_for_config)
-            registry = self.registry_for(config)
-            ruleset = self.ruleset_for(registry, config, path_for_config)
-            doc = build_document(src.text, src.path, kind=kind, default_date=date)
-            res.skipped = _language_skip(doc, self.options.language or config.language)
-            if res.skipped:
-                if self.options.keep_text:
-                    res.text = src.text
-                return res
-            result = lint_document(doc, ruleset, self.services, str(config.root), date)
-        except (ConfigError, DataError, InputError, RuleCrash) as exc:
-            res.error = str(exc)
-            return res
-        res.findings = result.findings
-        res.figures = result.figures
-        res.date = doc.date.isoformat() if doc.date else None
-        res.date_source = doc.date_source
-        if self.options.keep_text:
-            res.text = src.text
-        return res
+        except (ConfigError, DataError, InputError) as exc:
+            return FileResult(path=src.path, had_bom=src.had_bom, error=str(exc))
+        return self.linter_for(config).check_source(
+            src, path_for_config, date=date if date is not None else self.options.date, kind=kind,
+            keep_text=self.options.keep_text,
+        )
 
     def lint_path(self, path: Path) -> FileResult:
         try:
@@ -136,12 +126,3 @@ class Runner:
             return FileResult(path=str(path), error=str(exc))
         return self.lint_source(src, path)
 
-
-def _language_skip(doc, language: str) -> str | None:
-    """The note for a file not in English (its rules would only say nonsense), or None to check it."""
-    if language != "auto":
-        return None
-    from .language import detect, skip_note
-
-    found = detect(doc.prose)
-    return skip_note(found) if found else None

@@ -250,9 +250,9 @@ def test_clean_frame_library(client):
 
 
 def _install_counter():
-    import edlint.runner as runner
+    import edlint.linter as linter_module
 
-    real = getattr(runner.build_registry, "_real", runner.build_registry)
+    real = getattr(linter_module.build_registry, "_real", linter_module.build_registry)
     calls = []
 
     def counting(*a, **k):
@@ -261,20 +261,20 @@ def _install_counter():
 
     counting._real = real
     counting._calls = calls
-    runner.build_registry = counting
+    linter_module.build_registry = counting
     return True
 
 
 def _read_counter():
-    import edlint.runner as runner
+    import edlint.linter as linter_module
 
-    return len(runner.build_registry._calls)
+    return len(linter_module.build_registry._calls)
 
 
 def _remove_counter():
-    import edlint.runner as runner
+    import edlint.linter as linter_module
 
-    runner.build_registry = getattr(runner.build_registry, "_real", runner.build_registry)
+    linter_module.build_registry = getattr(linter_module.build_registry, "_real", linter_module.build_registry)
 
 
 @pytest.mark.corpus

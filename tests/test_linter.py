@@ -5,12 +5,13 @@ import datetime as dt
 import json
 import pickle
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import edlint
-import edlint.runner
+import edlint.linter
 from conftest import REPO, SEED, need_shared
 from edlint.cli import app
 from edlint.linter import LintError
@@ -26,13 +27,13 @@ def _cli_json(*args: str) -> dict:
 
 def _count_builds(monkeypatch) -> list:
     calls: list = []
-    real = edlint.runner.build_registry
+    real = edlint.linter.build_registry
 
     def counting(*a, **k):
         calls.append(a)
         return real(*a, **k)
 
-    monkeypatch.setattr(edlint.runner, "build_registry", counting)
+    monkeypatch.setattr(edlint.linter, "build_registry", counting)
     return calls
 
 
@@ -137,3 +138,45 @@ def test_a_crashing_rule_is_a_lint_error(monkeypatch):
     with pytest.raises(LintError) as info:
         edlint.Linter(select=["spelling.inconsistent"]).check_text("Head\n\nText.\n", path="x.txt")
     assert "\n" not in str(info.value) and "spelling.inconsistent" in str(info.value)
+
+
+def test_the_cli_checks_every_file_through_one_linter_per_configuration(tmp_path, monkeypatch):
+    """`edlint check` hands each file to the Linter of its folder's configuration: the same code as check_text."""
+    made: list = []
+    checked: list = []
+    real_init, real_check = edlint.linter.Linter.__init__, edlint.linter.Linter.check_source
+
+    def counting_init(self, *a, **k):
+        made.append(self)
+        real_init(self, *a, **k)
+
+    def counting_check(self, src, *a, **k):
+        checked.append((self, src.path))
+        return real_check(self, src, *a, **k)
+
+    monkeypatch.setattr(edlint.linter.Linter, "__init__", counting_init)
+    monkeypatch.setattr(edlint.linter.Linter, "check_source", counting_check)
+    builds = _count_builds(monkeypatch)
+    text = "Head\n\nStory {}: the council will accomodate the request.\n"
+    for folder, n in (("news", 4), ("sport", 3)):
+        (tmp_path / folder).mkdir()
+        for i in range(n):
+            (tmp_path / folder / f"{i}.txt").write_text(text.format(i), encoding="utf-8")
+    (tmp_path / "sport" / "edlint.toml").write_text('[rules."spelling.misspellings"]\nseverity = "error"\n')
+    monkeypatch.chdir(tmp_path)
+    found = _cli_json("news", "sport", "--jobs", "1")["findings"]
+
+    assert len(made) == 2  # one Linter per configuration, not one per file
+    assert sorted(Path(p).as_posix() for _, p in checked) == sorted(
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.glob("*/*.txt"))
+    by_folder = {Path(p).parent.name: linter for linter, p in checked}
+    assert {id(linter) for linter, _ in checked} == {id(by_folder["news"]), id(by_folder["sport"])}
+    assert by_folder["news"].config.path != by_folder["sport"].config.path
+    assert len(builds) == 1  # both configurations load the same rule families, once per run
+    severities = {Path(f["path"]).parent.name: f["severity"] for f in found if f["rule"] == "spelling.misspellings"}
+    assert severities == {"news": "warning", "sport": "error"}
+    # check_text goes through the very same method, and agrees with the command line.
+    checked.clear()
+    got = [f.to_dict() for f in by_folder["sport"].check_text(text.format(0), path="sport/0.txt")]
+    assert checked == [(by_folder["sport"], "sport/0.txt")]
+    assert got == [f for f in found if f["path"] == "sport/0.txt"]

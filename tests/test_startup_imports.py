@@ -18,7 +18,7 @@ EXPECTED_EDLINT = {
     "edlint.kb_cli", "edlint.commands.archive",
     "edlint.batch", "edlint.cache", "edlint.config", "edlint.files", "edlint.model", "edlint.packs",
     "edlint.parallel", "edlint.regexcache", "edlint.registry", "edlint.report", "edlint.report.progress",
-    "edlint.rulebase", "edlint.runner", "edlint.source", "edlint.suppress", "edlint.yamlsource",
+    "edlint.rulebase", "edlint.runner", "edlint.linter", "edlint.source", "edlint.suppress", "edlint.yamlsource",
     "edlint.engine", "edlint.matcher", "edlint.kinds", "edlint.lines", "edlint.display", "edlint.lazyre",
     "edlint.document", "edlint.document.frontmatter", "edlint.document.markup", "edlint.document.quotes",
     "edlint.document.sentences",

@@ -213,7 +213,7 @@ def run_archive(
     try:
         found = config or find_config(Path.cwd())
         linter = Linter(found, select=select, ignore=ignore)
-        linter.runner.ruleset_for(linter.runner.registry_for(linter.config), linter.config, None)  # unknown ids fail here
+        linter.ruleset_for(None)  # unknown ids fail here
     except (ConfigError, DataError, ValueError) as exc:
         _err(str(exc))
         return 2

@@ -1,7 +1,7 @@
 """The language server itself: documents in, diagnostics, quick fixes and hovers out.
 
 Every document is checked by the ``Linter`` of the configuration found for
-its path (``Configs``), through the same ``Runner.lint_source`` the command
+its path (``Configs``), through the same ``Linter.check_source`` the command
 line uses, so the editor and ``edlint check`` agree to the offset. Typing
 re-checks only the document typed in, after a short pause (the debounce);
 opening and saving check at once. A request that needs findings (a code
@@ -179,9 +179,9 @@ class EdlintServer(LanguageServer):
         if doc.path and config.exclude and config.is_excluded(doc.path):
             self.publish(doc, [])  # excluded in edlint.toml: `edlint check` skips it, so does the editor
             return
-        runner = loaded.linter.runner
         name = doc.path or doc.uri
-        res = runner.lint_source(SourceFile(path=name, text=text), Path(doc.path) if doc.path else None, kind=doc.kind)
+        res = loaded.linter.check_source(SourceFile(path=name, text=text), Path(doc.path) if doc.path else None,
+                                         kind=doc.kind)
         if res.error:
             self.publish(doc, [self._error_diagnostic(doc, res.error)])
             return
@@ -450,7 +450,7 @@ def build_server() -> EdlintServer:
         if not hits:
             return None
         linter = doc.loaded.linter
-        registry = linter.runner.registry_for(linter.config)
+        registry = linter.registry
         parts: list[str] = []
         seen: set[str] = set()
         for f in hits:

@@ -300,3 +300,47 @@ async def test_save_checks_again(client: LanguageClient, article: Path):
     diags = await wait_diagnostics(client, article.as_uri())
     assert sorted(d.code for d in diags) == sorted(f["rule"] for f in cli_json(article))
     close_doc(client, article)
+
+
+async def test_excluded_files_stay_quiet_as_in_check(client: LanguageClient, tmp_path):
+    (tmp_path / "edlint.toml").write_text('exclude = ["drafts/**"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    text = "# Aid for Kyiv\n\nOfficials in Kyiv and then Kiev spoke.\n"
+    draft, story = tmp_path / "drafts" / "a.md", tmp_path / "b.md"
+    for p in (draft, story):
+        p.write_text(text, encoding="utf-8")
+    assert await open_doc(client, draft, text) == []
+    assert cli_json(draft) == []
+    assert [d.code for d in await open_doc(client, story, text)] == [f["rule"] for f in cli_json(story)] != []
+    close_doc(client, draft)
+    close_doc(client, story)
+
+
+async def test_house_rule_change_reloads(client: LanguageClient, tmp_path):
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house-rules"]\n', encoding="utf-8")
+    rule = tmp_path / "house-rules" / "style" / "newsroom-words.yaml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  upcoming: forthcoming\n", encoding="utf-8")
+    path = tmp_path / "story.md"
+    text = "# Vote\n\nThe upcoming vote is a big one.\n"
+    diags = await open_doc(client, path, text)
+    assert [d.code for d in diags] == ["style.newsroom-words"]
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  big one: important one\n", encoding="utf-8")
+    client.diagnostics.pop(path.as_uri(), None)
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        changes=[lsp.FileEvent(uri=rule.as_uri(), type=lsp.FileChangeType.Changed)]))
+    diags = await wait_diagnostics(client, path.as_uri())
+    assert [(d.code, text[utf16_offset(text, d.range.start.line, d.range.start.character):][:7]) for d in diags] == [("style.newsroom-words", "big one")]
+    close_doc(client, path)
+
+
+async def test_broken_front_matter_is_one_error_on_its_line(client: LanguageClient, tmp_path):
+    path = tmp_path / "fm.md"
+    text = "---\ntitle: [unclosed\n---\n\nBody text.\n"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--no-cache"])
+    error = json.loads(res.stdout)["errors"][0]
+    diags = await open_doc(client, path, text)
+    assert len(diags) == 1 and diags[0].severity == lsp.DiagnosticSeverity.Error
+    assert diags[0].message.endswith(error) and diags[0].range.start.line == int(error.split(":")[1]) - 1
+    close_doc(client, path)

@@ -175,6 +175,10 @@ class EdlintServer(LanguageServer):
             self.publish(doc, [])
             return
         self.shown_errors.pop(loaded.key, None)  # fixed: the next breakage is told again
+        config = loaded.linter.config
+        if doc.path and config.exclude and config.is_excluded(doc.path):
+            self.publish(doc, [])  # excluded in edlint.toml: `edlint check` skips it, so does the editor
+            return
         runner = loaded.linter.runner
         name = doc.path or doc.uri
         res = runner.lint_source(SourceFile(path=name, text=text), Path(doc.path) if doc.path else None, kind=doc.kind)

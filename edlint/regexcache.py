@@ -40,6 +40,25 @@ def _tag() -> str | None:
     return f"{v.major}.{v.minor}.{v.micro}-{_sre.MAGIC}-{_sre.CODESIZE}"
 
 
+def _trusted(path: Path) -> bool:
+    """Whether compiled code in ``path`` may be used: a regular file this user owns, that nobody
+    else can write.
+
+    A compiled pattern decides where findings, and so fixes, land: code someone else could
+    have written (a shared or committed cache folder) must not change what ``fix`` writes.
+    Such a file is ignored and the patterns are compiled from their source as usual.
+    """
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022:
+        return False
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
 def install(folder: Path) -> None:
     """Serve compiled patterns from ``folder`` for the rest of this process (idempotent)."""
     tag = _tag()
@@ -55,6 +74,8 @@ def install(folder: Path) -> None:
 
     path = Path(folder) / f"regex-{tag}.json"
     try:
+        if not _trusted(path):
+            raise ValueError("written by someone else")
         stored = json.loads(path.read_bytes())
         if not isinstance(stored, dict):
             stored = {}

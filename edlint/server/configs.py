@@ -89,7 +89,7 @@ class Configs:
         try:
             linter = Linter(Path(key) if key else None, select=self.select, ignore=self.ignore)
             self._house[key] = _house_files(linter)
-            linter.runner  # load the rules now: broken house rules show up here, not per keystroke
+            linter.registry  # load the rules now: broken house rules show up here, not per keystroke
         except (ConfigError, DataError, OSError, ValueError) as exc:
             return Loaded(key, self._stamp(key), error=str(exc))
         return Loaded(key, self._stamp(key), linter=linter)

@@ -247,20 +247,9 @@ class ResultCache:
         try:
             self._prepare()
             self.touch_run(key, create=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            import tempfile
+            from .atomic import replace_file
 
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(target.parent))
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            replace_file(target, payload)
         except OSError:
             pass  # a read-only or full disk must never fail a check
 

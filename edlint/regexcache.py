@@ -130,19 +130,8 @@ def _save() -> None:
             break
         keep.setdefault(key, entry)
     try:
-        import tempfile
+        from .atomic import replace_file
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(path.parent))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(keep, fh, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(path, json.dumps(keep, separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass  # a read-only cache folder costs the next run its compile time, nothing more

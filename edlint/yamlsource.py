@@ -64,11 +64,10 @@ def _cache_file(*parts: str, suffix: str) -> Path | None:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only slower."""
+    from .atomic import replace_file
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        replace_file(path, data)
     except OSError:
         pass
 

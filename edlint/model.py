@@ -163,18 +163,19 @@ class RuleMeta:
     fix_safety: str = "No fix."
     options: dict[str, Any] = field(default_factory=dict)  # name -> default value
     source: str = ""  # where the rule came from (data file path or module)
-    fixes: str = ""  # "safe", "unsafe", "safe/unsafe" (some of each) or "none"; "" = read fix_safety
+    fixes: str = "none"  # which fixes findings carry: "safe", "unsafe", "safe/unsafe" (some of each) or "none"
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
 
+    FIX_KINDS = ("safe", "unsafe", "safe/unsafe", "none")
+
+    def __post_init__(self) -> None:
+        if self.fixes not in self.FIX_KINDS:
+            raise ValueError(f"{self.id}: fixes must be one of {', '.join(self.FIX_KINDS)}, not {self.fixes!r}")
+
     @property
     def fix_kind(self) -> str:
-        """Whether the rule's findings come with fixes: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
-        if self.fixes:
-            return self.fixes
-        head = self.fix_safety.strip().lower()
-        if head.startswith("safe"):
-            return "safe/unsafe" if "unsafe" in head else "safe"
-        return "unsafe" if head.startswith("unsafe") else "none"
+        """Whether the rule's findings come with fixes, as declared: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
+        return self.fixes

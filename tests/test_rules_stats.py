@@ -55,3 +55,15 @@ def test_stats_at_80_columns_one_line_per_article(tmp_path):
     assert "3 articles" in p.stdout
     one = run_cli("stats", str(files[0]), env={"COLUMNS": "80"})
     assert "1 article " in one.stdout and "1 articles" not in one.stdout
+
+
+def test_fix_availability_is_declared_not_read_from_prose():
+    """A rule says which fixes it offers as data; its prose cannot change that, and a typo is refused."""
+    import pytest
+
+    from edlint.model import RuleMeta
+
+    assert RuleMeta(id="x.y", summary="s", fix_safety="Safe: always.").fix_kind == "none"
+    assert RuleMeta(id="x.y", summary="s", fixes="safe/unsafe").fix_kind == "safe/unsafe"
+    with pytest.raises(ValueError, match="fixes must be one of"):
+        RuleMeta(id="x.y", summary="s", fixes="sometimes")

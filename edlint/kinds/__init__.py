@@ -161,6 +161,7 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
         default_enabled=data.get("enabled", True),
         in_quotes=data.get("in_quotes", False),
         fix_safety=("Safe." if data.get("safe", True) else "Unsafe.") if fixable else "No fix.",
+        fixes=("safe" if data.get("safe", True) else "unsafe") if fixable else "none",
         source=display,
     )
     return type(f"DataRule_{rule_id}", (DataRule,), {"meta": meta, "spec": data})

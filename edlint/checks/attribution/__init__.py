@@ -99,6 +99,7 @@ class HeadlineQuote(Rule):
         in_quotes=True,
         options={"convention": "verbatim"},
         fix_safety="No fix: an editor restores the quote to the body or rewrites the headline.",
+        fixes="none",
         docs="""## What it flags
 A quotation in the headline (or standfirst) that the body does not bear out,
 and a person the headline names as speaker who is never mentioned in the body.
@@ -219,6 +220,7 @@ class DanglingPronoun(Rule):
         summary="'He said', 'she added', 'they told' with nobody named before it for the pronoun to be.",
         severity=Severity.WARNING,
         fix_safety="No fix: name the speaker.",
+        fixes="none",
         docs="""## What it flags
 A sentence of the body that opens with a pronoun attribution — `He said:`,
 `She added`, `They told the BBC` — when the body before it names no person
@@ -294,6 +296,7 @@ class UnbalancedQuotes(Rule):
         severity=Severity.WARNING,
         in_quotes=True,
         fix_safety="No fix: only an editor knows where the quote ends.",
+        fixes="none",
         docs="""## What it flags
 A quote opened and never closed before a paragraph that does not continue it,
 or a stray closing mark, for curly and straight marks. It also flags a quote
@@ -369,6 +372,7 @@ class WrongWayQuote(Rule):
         severity=Severity.WARNING,
         in_quotes=True,
         fix_safety="Safe when the quotation's other mark is in the same paragraph; otherwise unsafe.",
+        fixes="safe/unsafe",
         docs="""## What it flags
 A curly quotation mark turned the wrong way: a closing mark `”` or `’` where a
 quotation opens (after a space, a colon or the start of a paragraph, before a
@@ -425,6 +429,7 @@ class UnintroducedSource(Rule):
         summary="'The report continues', 'the statement said' with no report or statement introduced before.",
         severity=Severity.WARNING,
         fix_safety="No fix.",
+        fixes="none",
         docs="""## What it flags
 An attribution to a document — `the report continues:`, `the statement said`
 — when the body has not mentioned such a report or statement before.
@@ -469,6 +474,7 @@ class AnonymousSource(Rule):
         severity=Severity.SUGGESTION,
         default_enabled=False,
         fix_safety="No fix.",
+        fixes="none",
         docs="""## What it flags
 Attributions to unnamed people: `a senior official said`, `sources said`,
 `a source close to the minister told …`.

@@ -35,6 +35,7 @@ class UnattributedQuote(Rule):
         severity=Severity.WARNING,
         in_quotes=True,
         fix_safety="No fix: only an editor knows who said it.",
+        fixes="none",
         docs="""## What it flags
 A quotation that is a statement — a full sentence or more inside quote marks,
 standing as a sentence of the body — when nothing says who spoke:

@@ -100,6 +100,7 @@ def build_rules() -> list[type[Rule]]:
             default_enabled=False,
             in_quotes=allow,
             fix_safety="Unsafe: proselint's suggested wording, for an editor to confirm." if fixable else "No fix.",
+            fixes="unsafe" if fixable else "none",
             source=f"proselint {path}",
             docs=_DOCS.format(
                 message=checks[0].message.replace("{}", "…"), path=path, kind=kind,

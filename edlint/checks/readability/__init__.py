@@ -18,6 +18,7 @@ class LongSentence(Rule):
         default_enabled=False,  # 962 of 1,031 findings on the BBC corpus: docs/readability.md
         options={"max_words": 35},
         fix_safety="No fix: splitting a sentence is an editor's call.",
+        fixes="none",
         docs="""## What it flags
 A sentence of the article body with more words than `max_words` (default 35).
 
@@ -64,6 +65,7 @@ class LongParagraph(Rule):
         default_enabled=False,
         options={"max_words": 60},
         fix_safety="No fix.",
+        fixes="none",
         docs="""## What it flags
 A body paragraph with more words than `max_words` (default 60).
 
@@ -104,6 +106,7 @@ class Grade(Rule):
         default_enabled=False,
         options={"max_grade": 12.0},
         fix_safety="No fix.",
+        fixes="none",
         docs="""## What it flags
 An article whose Flesch–Kincaid grade, computed on the body prose (not the
 headline, front matter, code, URLs or ad copy), is above `max_grade`.

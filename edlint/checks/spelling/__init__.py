@@ -106,6 +106,7 @@ class Inconsistent(Rule):
         in_quotes=True,
         options={"prefer": [], "extra_files": []},
         fix_safety="Safe: every occurrence becomes the house form, except inside quotations (then unsafe).",
+        fixes="safe/unsafe",
         docs="""## What it flags
 Two or more spellings of one entity in one article — `Kyiv` here, `Kiev` there;
 `Sloviansk` in a quote and `Slovyansk` in the copy; `organise` and `organize` —
@@ -186,6 +187,7 @@ class HouseStyle(Rule):
         default_enabled=False,
         options={"prefer": [], "extra_files": []},
         fix_safety="Safe: the house form, keeping case.",
+        fixes="safe",
         docs="""## What it flags
 Any occurrence of a non-preferred form of a curated group: `Kiev` when the
 house writes `Kyiv`, `organize` in an `en-GB` house.
@@ -239,6 +241,7 @@ class Discovered(Rule):
         in_quotes=True,
         options={"min_length": 4},
         fix_safety="Unsafe: the majority form is only a guess at the right one.",
+        fixes="unsafe",
         docs="""## What it flags
 Proper nouns of one article whose spellings differ only the way transliteration
 and typing make them differ — y/i, kh/h, ck/k, ph/f, doubled letters,

@@ -18,6 +18,7 @@ class UnknownRule(Rule):
         severity=Severity.ERROR,
         in_quotes=True,
         fix_safety="No fix: only the editor knows which rule was meant.",
+        fixes="none",
         docs="""## What it flags
 An `edlint-disable`, `edlint-disable-next-line` or `edlint-enable` comment
 naming a rule id or prefix that no rule has, such as

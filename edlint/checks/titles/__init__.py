@@ -72,6 +72,7 @@ class WrongTitle(_TitlesRule):
         severity=Severity.ERROR,
         options={"people_files": []},
         fix_safety="Unsafe: the suggested title is for an editor to confirm.",
+        fixes="unsafe",
         docs="""## What it flags
 A title given to a person who did not hold it on the article's date, checked
 against the officeholder knowledge base (`edlint kb who NAME --date D`):
@@ -124,6 +125,7 @@ class FormerTitle(_TitlesRule):
         severity=Severity.WARNING,
         options={"people_files": []},
         fix_safety="Unsafe: inserts or removes 'former' for an editor to confirm.",
+        fixes="unsafe",
         docs="""## What it flags
 On the article's date:
 - a title the person had held but no longer did, without `former`

@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from edlint.checks.spelling.normalise import translit_key  # noqa: E402
+from edlint.document.normalise import translit_key  # noqa: E402
 from edlint.knowledge.officeholders import _pad, name_key, surname_key  # noqa: E402  (one definition of a lookup key)
 
 OUT = REPO / "edlint" / "knowledge" / "officeholders.tsv"

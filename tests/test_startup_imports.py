@@ -13,7 +13,9 @@ import sys
 
 # What a plain-text article in the concise format needs, and nothing else.
 EXPECTED_EDLINT = {
-    "edlint", "edlint.commands.cli", "edlint.commands", "edlint.commands.check",
+    "edlint", "edlint.commands.cli", "edlint.commands", "edlint.commands.check", "edlint.commands.options",
+    # the layer packages themselves (docstrings only)
+    "edlint.core", "edlint.io", "edlint.run",
     # sub-commands typer must know at start-up (their modules import nothing heavy)
     "edlint.commands.kb", "edlint.commands.archive",
     "edlint.run.batch", "edlint.run.cache", "edlint.io.config", "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",

@@ -24,20 +24,21 @@ class Term(NamedTuple):
     def holds_on(self, day: _dt.date) -> bool | None:
         """True/False if the data says; None when the date is past what the source covers."""
         d = day.isoformat()
-        if self.start and d < _pad(self.start, low=True):
+        if self.start and d < pad_date(self.start, low=True):
             return False
         if self.end:
-            return d <= _pad(self.end, low=False)
+            return d <= pad_date(self.end, low=False)
         if self.valid_to and d > self.valid_to:
             return None
         return True
 
     def ended_before(self, day: _dt.date) -> bool:
         """The term is over by the day (the person is a *former* holder)."""
-        return bool(self.end) and day.isoformat() > _pad(self.end, low=False)
+        return bool(self.end) and day.isoformat() > pad_date(self.end, low=False)
 
 
-def _pad(date: str, low: bool) -> str:
+def pad_date(date: str, low: bool) -> str:
+    """A year or year-month widened to its first (``low``) or last day, so partial dates compare as strings."""
     if len(date) == 4:
         return date + ("-01-01" if low else "-12-31")
     if len(date) == 7:

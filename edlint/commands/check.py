@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from edlint.core.findings import Severity
-from edlint.io.config import ConfigError
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 from edlint.run.batch import BatchRunner, lint_all, preflight, rules_for, unique
 from edlint.run.cache import open_cache
 from edlint.run.runner import RunOptions
@@ -105,7 +104,7 @@ def run_check(
     hidden = base.filter(results) if base is not None else 0
     try:
         cfg_fail = runner.config_for(Path(config) if config else Path.cwd()).fail_on if not fail_on else None
-    except (ConfigError, DataError):
+    except InputError:
         cfg_fail = None
     threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
     summary = summarise(results, threshold)

@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 
 from edlint.core.findings import Severity
-from edlint.io.config import ConfigError
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 from ..report import Summary
 
@@ -45,7 +44,7 @@ def run_streamed(fmt, paths, options, output, stdin_filename, color, config, fai
                                            runner=runner)
         try:
             cfg_fail = runner.config_for(Path(config) if config else Path.cwd()).fail_on if not fail_on else None
-        except (ConfigError, DataError):
+        except InputError:
             cfg_fail = None
         threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
         summary = Summary(fail_on=threshold, run_errors=list(errors))

@@ -16,7 +16,7 @@ from edlint.core.registry import RuleSet
 from edlint.core.rule import Context
 from edlint.core.suppressions import parse_suppressions
 from edlint.document import Document
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 
 class Services:
@@ -74,7 +74,7 @@ def lint_document(
         is_adcopy = meta.family == "adcopy"
         try:
             hits: list[Hit] = list(rule.check(doc, ctx))
-        except DataError:
+        except InputError:
             raise  # a broken data file the config names: the file and line say it all
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the file
             raise RuleCrash(meta.id, doc.path, exc) from exc

@@ -17,8 +17,8 @@ from edlint.core.kinds import discover, load_data_rule
 from edlint.core.matcher import LiteralMatcher
 from edlint.core.rule import Rule
 from edlint.io.builtin_packs import pack_root
-from edlint.io.config import Config, ConfigError, rule_matches
-from edlint.io.datafiles import DataError
+from edlint.io.config import Config, rule_matches
+from edlint.io.errors import InputError
 
 # The one place code rules are listed: each family package's RULES.
 FAMILY_MODULES = {
@@ -45,7 +45,7 @@ class Registry:
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
         if rid in self.rules and self.rules[rid] is not cls:
-            raise DataError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
+            raise InputError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
         self.rules[rid] = cls
 
     def sorted_ids(self) -> list[str]:
@@ -75,10 +75,10 @@ def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[st
     roots = [(pack_root(), "rules")] + [(d, str(d)) for d in (extra_dirs or [])]
     for root, label in roots:
         if label != "rules" and not root.is_dir():
-            raise DataError(label, "rule folder named in config does not exist")
+            raise InputError(label, "rule folder named in config does not exist")
         for path, family, display in discover(root, label):
             if family not in FAMILIES:
-                raise DataError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
+                raise InputError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
             cls = load_data_rule(path, family, display)
             if cls is not None:
                 reg.add(cls)
@@ -103,7 +103,7 @@ def _say_not_read(display: str) -> None:
     )
 
 
-class UnknownRuleError(ConfigError):
+class UnknownRuleError(InputError):
     """A rule id or prefix that names no rule: a usage error, never silently "no findings"."""
 
 
@@ -204,13 +204,13 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
             near = closest(key, set(known) | {"enabled", "severity"})
             hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"
             line = next((ln for layer in config.layers if layer.source for ln in [layer.line_for(key)] if ln), None)
-            raise ConfigError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
+            raise InputError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
         default = known[key]
         if default is not None and not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int)):
-            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
+            raise InputError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
         choices = getattr(cls, "option_choices", {}).get(key)
         if choices and val not in choices:
-            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}")
+            raise InputError(config.path or "config", f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}")
     return opts
 
 

@@ -27,13 +27,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from edlint.io.datafiles import (
-    DataError,
     compose,
     line_of,
     load_yaml,
     read_text,
     validate,
 )
+from edlint.io.errors import InputError
 
 from .terms import Term
 
@@ -109,7 +109,7 @@ def stamp(path: Path) -> tuple[int, int]:
 
 
 def read(path: Path) -> dict:
-    """The validated file; problems raise DataError naming the file and line."""
+    """The validated file; problems raise InputError naming the file and line."""
     return _read(Path(path), stamp(path))
 
 
@@ -118,7 +118,7 @@ def _read(path: Path, _stamp: tuple[int, int]) -> dict:
     try:
         text = read_text(path)  # the one safe reader: a FIFO or device is refused, not waited on
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(str(path), f"cannot read the officeholder file: {exc}") from None
+        raise InputError(str(path), f"cannot read the officeholder file: {exc}") from None
     data = load_yaml(text, str(path))
     data = _dates_as_text(data)
     validate(data, SCHEMA, str(path), text)
@@ -126,7 +126,7 @@ def _read(path: Path, _stamp: tuple[int, int]) -> dict:
         for j, term in enumerate(person["terms"]):
             if term.get("start") and term.get("end") and term["end"] < term["start"]:
                 line = line_of(compose(text), ["people", i, "terms", j, "end"])
-                raise DataError(str(path), f"{person['name']}: the term ends before it starts", line)
+                raise InputError(str(path), f"{person['name']}: the term ends before it starts", line)
     return data
 
 

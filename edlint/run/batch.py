@@ -14,10 +14,10 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 
 from edlint.core.findings import FileResult
-from edlint.io.articles import InputError, read_source, read_stdin
-from edlint.io.config import Config, ConfigError, find_config, load_config
-from edlint.io.datafiles import DataError
+from edlint.io.articles import read_source, read_stdin
+from edlint.io.config import Config, find_config, load_config
 from edlint.io.discovery import collect
+from edlint.io.errors import InputError
 from edlint.run.cache import ResultCache
 from edlint.run.runner import Runner, RunOptions
 
@@ -68,7 +68,7 @@ def check_path(state: tuple[Runner, ResultCache | None], path: Path) -> tuple[Fi
     runner, cache = state
     try:
         cfg = runner.config_for(path)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         return FileResult(path=str(path), error=str(exc)), FAILED
     if cfg.exclude and cfg.is_excluded(str(path)):
         return None, EXCLUDED
@@ -210,13 +210,13 @@ def rules_for(runner: Runner, config) -> dict:
     configs = list(getattr(runner, "configs_seen", lambda: [])())
     try:
         configs.append(runner.config_for(Path(config) if config else Path.cwd()))
-    except (ConfigError, DataError):
+    except InputError:
         pass
     rules: dict = {}
     for cfg in configs:
         try:
             reg = runner.registry_for(cfg)
-        except (ConfigError, DataError):
+        except InputError:
             continue
         for rid, cls in reg.rules.items():
             rules.setdefault(rid, cls.meta)
@@ -237,7 +237,7 @@ def preflight(runner: Runner, paths: list[str], config) -> str | None:
             cfg = runner.config_for(start if start.exists() else Path.cwd())
             if opts.select or opts.ignore:
                 runner.ruleset_for(runner.registry_for(cfg), cfg, None)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         return str(exc)
     return None
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edlint.core.findings import FileResult
-from edlint.io.articles import InputError, SourceFile, read_source
-from edlint.io.config import Config, ConfigError, find_config, load_config
-from edlint.io.datafiles import DataError
+from edlint.io.articles import SourceFile, read_source
+from edlint.io.config import Config, find_config, load_config
+from edlint.io.errors import InputError
 
 if TYPE_CHECKING:
     from edlint.core.registry import Registry, RuleSet
@@ -99,7 +99,7 @@ class Runner:
         """Check one decoded article; ``date`` and ``kind`` override the run's for this text only."""
         try:
             config = self.config_for(path_for_config)
-        except (ConfigError, DataError, InputError) as exc:
+        except InputError as exc:
             return FileResult(path=src.path, had_bom=src.had_bom, error=str(exc))
         return self.linter_for(config).check_source(
             src, path_for_config, date=date if date is not None else self.options.date, kind=kind,

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import DataError, load_yaml, validate
+from edlint.io.datafiles import load_yaml, validate
+from edlint.io.errors import InputError
 
 SCHEMA = {
     "type": "object",
@@ -129,7 +130,7 @@ def _entry_index(m: re.Match) -> int:
 def _check(display: str, i: int, pattern: str) -> None:
     """Lower case only; the regular expression itself is compiled later, with the others."""
     if _UPPER.search(_ESCAPE.sub("", pattern)):
-        raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
+        raise InputError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
 
 
 def load_pack(paths=None) -> PhrasePack:
@@ -155,7 +156,7 @@ def load_pack(paths=None) -> PhrasePack:
             try:
                 re.compile(p.pattern)
             except re.error as exc:
-                raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+                raise InputError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
         raise
 
 

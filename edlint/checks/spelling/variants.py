@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import DataError, load_yaml, read_text, validate
+from edlint.io.datafiles import load_yaml, read_text, validate
+from edlint.io.errors import InputError
 
 SCHEMA = {
     "type": "object",
@@ -58,7 +59,7 @@ def load_groups(extra_files: list[Path] | None = None) -> list[Group]:
         try:
             text = read_text(path)  # the one safe reader: regular files only, capped
         except (OSError, UnicodeDecodeError) as exc:
-            raise DataError(display, f"cannot read variant file: {getattr(exc, 'strerror', None) or exc}") from None
+            raise InputError(display, f"cannot read variant file: {getattr(exc, 'strerror', None) or exc}") from None
         data = load_yaml(text, display)
         validate(data, SCHEMA, display, yaml_text=text)
         for forms in data["groups"]:

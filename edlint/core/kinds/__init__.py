@@ -23,13 +23,13 @@ from edlint.core.findings import (
 )
 from edlint.core.rule import Rule, fill, template_problem
 from edlint.io.datafiles import (
-    DataError,
     compose,
     line_of,
     load_yaml,
     read_text,
     validate,
 )
+from edlint.io.errors import InputError
 
 DATA_KINDS = ("substitution", "existence")
 
@@ -148,14 +148,14 @@ def _docs(spec: dict[str, Any]) -> str:
 
 
 def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | None:
-    """Read one YAML file; return a rule class, None for a pack of another kind, or raise DataError."""
+    """Read one YAML file; return a rule class, None for a pack of another kind, or raise InputError."""
     try:
         text = read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(display, f"cannot read rule file: {exc}") from None
+        raise InputError(display, f"cannot read rule file: {exc}") from None
     data = load_yaml(text, display)
     if not isinstance(data, dict):
-        raise DataError(display, "a rule file must be a mapping with a 'kind'", 1)
+        raise InputError(display, "a rule file must be a mapping with a 'kind'", 1)
     kind = data.get("kind")
     if kind not in DATA_KINDS and isinstance(kind, str) and kind:
         return None  # a pack read by a code rule of this family
@@ -164,10 +164,10 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
         fields = ("match", "replacement") if data["kind"] == "substitution" else ("match",)
         problem = template_problem(data["message"], fields)
         if problem:
-            raise DataError(display, problem, line_of(compose(text), ["message"]))
+            raise InputError(display, problem, line_of(compose(text), ["message"]))
     rule_id = data.get("id") or f"{family}.{path.stem}"
     if rule_id.split(".")[0] not in FAMILIES:
-        raise DataError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of(compose(text), ["id"]))
+        raise InputError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of(compose(text), ["id"]))
     fixable = data["kind"] == "substitution"
     meta = RuleMeta(
         id=rule_id,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from edlint.io.builtin_packs import pack_path
+from edlint.io.builtin_packs import pack_root
 from edlint.io.datafiles import load_yaml, validate
 
 SCHEMA = {
@@ -33,7 +33,7 @@ SCHEMA = {
 @lru_cache(maxsize=1)
 def known_names() -> dict[str, str]:
     """Lower-cased curated name -> what it is ("demonym", "organisation")."""
-    path = pack_path("spelling", "known-names.yaml")
+    path = pack_root() / "spelling" / "known-names.yaml"
     display = "rules/spelling/known-names.yaml"
     text = path.read_text(encoding="utf-8")
     data = load_yaml(text, display)

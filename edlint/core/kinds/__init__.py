@@ -68,15 +68,6 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-def _keep_case(found: str, replacement: str) -> str:
-    """Re-case a replacement like the text it replaces (KIEV -> KYIV, Kiev -> Kyiv)."""
-    if found.isupper() and len(found) > 1:
-        return replacement.upper()
-    if found[:1].isupper() and not replacement[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 def _inside_replacement(text: str, start: int, found: str, replacement: str) -> bool:
     """Is the match at ``start`` part of the replacement already written out?
 
@@ -111,11 +102,13 @@ class DataRule(Rule):
                 yield tok, None
 
     def check(self, doc, ctx) -> Iterator[Hit]:
+        from edlint.document.normalise import keep_case  # its tables compile on first use, not at start-up
+
         spec = self.spec
         template = spec.get("message")
         for h in ctx.hits_for(self):
             if spec["kind"] == "substitution":
-                good = _keep_case(h.text, h.payload)
+                good = keep_case(h.text, h.payload, follow_lower=False)
                 if good == h.text or _inside_replacement(doc.prose, h.start, h.text, h.payload):
                     continue
                 msg = fill(template or "Use '{replacement}' instead of '{match}'.", match=h.text, replacement=good)

@@ -6,7 +6,6 @@ inline suppressions → located, sorted findings.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Callable
@@ -56,11 +55,9 @@ def lint_document(
     ruleset: RuleSet,
     services: Services | None = None,
     config_dir: str | None = None,
-    date: _dt.date | None = None,
 ) -> DocResult:
     ctx = Context(
         locale=ruleset.locale,
-        date=doc.date or date,
         services=services or Services(),
         config_dir=config_dir,
     )

@@ -212,7 +212,7 @@ class Linter:
                     res.text = src.text
                 return res
             assert self._shared is not None
-            result = lint_document(doc, ruleset, self._shared.services, str(config.root), date)
+            result = lint_document(doc, ruleset, self._shared.services, str(config.root))
         except (InputError, RuleCrash) as exc:
             res.error = str(exc)
             return res

@@ -349,7 +349,10 @@ def test_hidden_text_is_checked_or_named(tmp_path):
     (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrases\nentries: []\n")
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
     p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
-    assert "mine.yaml: not checked" in p.stderr
+    assert p.returncode == 1 and p.stderr == ""  # a house phrase file is read like the built-in pack
+    (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrase\nentries: []\n")
+    p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
+    assert p.returncode == 2 and "mine.yaml:1: unknown kind 'phrase'" in json.loads(p.stdout)["errors"][0]
 
 
 # ---------------------------------------------------------------- #18.9 brackets cost linear time

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ...lazyre import alternation, lazy
-from ...model import Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+from edlint.document.lazyre import alternation, lazy
+
 from .speech import attributes, sentence_at, sentences_between, unquoted
 from .vocab import ATTRIBUTION_VERBS, FULL_NAME, HONORIFIC_NAME, PERSON_ROLE_RE
 
@@ -26,7 +27,7 @@ _VERDICT = lazy(r"\b(?:verdict|words|view|message|warning|response|reaction|asse
 # An attribution that introduces the quotation after it: 'Jane Smith said: "'.
 _LEAD_IN = lazy(lambda: rf"\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^.!?:]{{0,60}}:\s*$", re.I)
 _GOES_ON = lazy(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
-_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by as but nor is it its".split())
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "nor", "is", "it", "its"])
 
 
 class UnattributedQuote(Rule):
@@ -196,10 +197,7 @@ _SPEAKS_BEFORE = lazy(
     r"\b(?:said|says|added|adds|told|asked|explained|insisted|warned)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
 _NOT_SPEAKERS = frozenset(
-    """the a an this that these those it its there here in on at for with from by of to as after before
-    when while if although though despite since until during many most some all both each every one two
-    three other others such what which who how why where no not nor our we you they he she his her their
-    i my your us them more less last next first new but and so yet however meanwhile""".split()
+    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "in", "on", "at", "for", "with", "from", "by", "of", "to", "as", "after", "before", "when", "while", "if", "although", "though", "despite", "since", "until", "during", "many", "most", "some", "all", "both", "each", "every", "one", "two", "three", "other", "others", "such", "what", "which", "who", "how", "why", "where", "no", "not", "nor", "our", "we", "you", "they", "he", "she", "his", "her", "their", "i", "my", "your", "us", "them", "more", "less", "last", "next", "first", "new", "but", "and", "so", "yet", "however", "meanwhile"]
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ...lazyre import alternation, lazy
+from edlint.document.lazyre import alternation, lazy
 
 SPEECH_VERBS = (
     "said|says|say|saying|added|adds|told|tells|continued|continues|explained|explains|warned|warns|"

@@ -1,0 +1,114 @@
+"""What a code rule is, and the per-run context it is given.
+
+A code rule is a plain class with a ``meta`` (RuleMeta) and a ``check(doc, ctx)``
+generator yielding ``Hit``s. Rules are instantiated per run with their resolved
+options, so nothing about a run lives in module globals. The docstring-free
+``meta.docs`` carries the user documentation (What it flags / Why / Examples /
+Fix safety / Options), rendered by ``edlint explain``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+
+from edlint.core.findings import Hit, RuleMeta
+
+if TYPE_CHECKING:
+    from edlint.document import Document
+
+
+@dataclass
+class LiteralHit:
+    """A literal term found by the run's single multi-pattern pass."""
+
+    start: int
+    end: int
+    text: str  # as it appears in the file
+    payload: Any
+
+
+@dataclass
+class Context:
+    """Per-document facts shared by every rule of a run.
+
+    ``furniture`` holds the spans the adcopy family found (it runs first): other
+    families skip them, and readability leaves them out of its figures.
+    ``figures`` lets a rule publish numbers (readability) for the reports.
+    """
+
+    locale: str = "en-GB"
+    date: _dt.date | None = None
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)
+    literal_hits: dict[str, list[LiteralHit]] = field(default_factory=dict)
+    services: Any = None  # run-wide lazily-loaded resources: ctx.services.get(key, factory)
+    config_dir: str | None = None  # folder of the config file, for user data files named in options
+    shared: dict[str, Any] = field(default_factory=dict)  # per-document work rules of one family share
+
+    def hits_for(self, rule: Rule) -> list[LiteralHit]:
+        return self.literal_hits.get(rule.meta.id, [])
+
+    def in_furniture(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(s < end and start < e for s, e in self.furniture)
+
+
+class Rule:
+    """Base class for code rules. Subclasses set ``meta`` and implement ``check``."""
+
+    meta: RuleMeta
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        merged = dict(self.meta.options)
+        merged.update(options or {})
+        self.options = merged
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def literal_terms(self) -> Iterable[tuple[str, Any]]:
+        """Literal terms this rule wants found (matched once, for all rules, per document).
+
+        Yield ``(term, payload)``; matching is case-insensitive and on word
+        boundaries. Found terms arrive in ``ctx.hits_for(self)``.
+        """
+        return ()
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+# ---------------------------------------------------------------- message templates
+
+def template_problem(template: str, fields: Iterable[str]) -> str | None:
+    """Why ``template`` is not a message template of the named ``fields`` only (None when it is).
+
+    Messages written in rule files are templates such as ``Use '{replacement}'``:
+    bare field names and ``{{``/``}}`` only. Attribute or index access
+    (``{match.__class__}``), conversions and format specs are refused when the
+    rule is loaded, so a message can never fail, or run anything, per article.
+    """
+    import string
+
+    allowed = set(fields)
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"message template: {exc}"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in allowed:
+            names = ", ".join("{" + f + "}" for f in sorted(allowed))
+            return f"message template: unknown field {{{name}}} (use {names})"
+        if spec or conversion:
+            return f"message template: {{{name}}} takes no format spec or conversion"
+    return None
+
+
+def fill(template: str, **fields: str) -> str:
+    """A message from a template ``template_problem`` accepted."""
+    return template.format_map(fields)

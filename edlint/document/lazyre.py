@@ -10,8 +10,8 @@ level; it behaves as the compiled pattern for every method and attribute.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Callable
+from functools import cache
+from collections.abc import Callable
 
 
 class LazyPattern:
@@ -60,7 +60,7 @@ def lazy(pattern: str | Callable[[], str], flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def alternation(words: str) -> str:
     """``a|b|c`` rewritten as a prefix tree (``sa(?:id|ys?)``): the same strings, matched far faster.
 

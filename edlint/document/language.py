@@ -37,9 +37,12 @@ ENGLISH = "en"
 # Function words frequent in English copy and rare as words in other languages that
 # use the Latin script ("on", "in", "a", "die", "is" are left out: French, German,
 # Dutch and others use them too).
-_ENGLISH_WORDS = frozenset(
-    ["the", "and", "of", "to", "that", "for", "with", "this", "from", "have", "has", "had", "which", "said", "would", "were", "been", "their", "they", "was", "are", "it", "not", "by", "as", "he", "his", "she", "her", "will", "who", "but", "its", "an", "be", "at", "or", "than", "there", "about", "after", "into", "more", "when", "also", "could", "after", "what", "we", "you"]
-)
+_ENGLISH_WORDS = frozenset([
+    "the", "and", "of", "to", "that", "for", "with", "this", "from", "have", "has", "had", "which", "said",
+    "would", "were", "been", "their", "they", "was", "are", "it", "not", "by", "as", "he", "his", "she", "her",
+    "will", "who", "but", "its", "an", "be", "at", "or", "than", "there", "about", "after", "into", "more",
+    "when", "also", "could", "after", "what", "we", "you"
+])
 _WORD = None
 _ASCII_WORD = None
 

@@ -104,8 +104,9 @@ def test_a_house_folder_with_a_file_of_each_kind_feeds_every_rule(tmp_path):
     code, report = _check(*(str(news / n) for n in ARTICLES))
     assert code == 1 and report["errors"] == []
     found = _found(report, news)
-    assert FROM_HOUSE <= found, sorted(FROM_HOUSE - found)
-    assert found - FROM_HOUSE == _found(before, bare)  # the house adds, and takes nothing away
+    missing = FROM_HOUSE - found
+    assert not missing, sorted(missing)
+    assert _found(before, bare) == found - FROM_HOUSE  # the house adds, and takes nothing away
     by_rule = {(Path(f["path"]).name, f["rule"]): f for f in report["findings"]}
     assert "Bob Neill was Member of the London Assembly" in by_rule["probe.txt", "titles.wrong-office"]["message"]
     assert "reader comment" in by_rule["comments.txt", "adcopy.furniture"]["message"]
@@ -137,19 +138,22 @@ BAD = {
                               "house/sport/x.yaml: rule files go in a family folder"),
     "unknown id": ({"style/x.yaml": "kind: substitution\nid: sport.words\nsummary: Words.\nswap: {a: b}\n"},
                    "house/style/x.yaml:2: rule id 'sport.words' is not in a known family"),
-    "kind in another family's folder": ({"titles/names.yaml": HOUSE["spelling/names.yaml"]},
-                                        "house/titles/names.yaml: a file of kind 'variants' is read by the spelling rules"),
+    "kind in another family's folder": (
+        {"titles/names.yaml": HOUSE["spelling/names.yaml"]},
+        "house/titles/names.yaml: a file of kind 'variants' is read by the spelling rules"),
     "built-in only kind": ({"spelling/names.yaml": "kind: known-names\nsources: [desk]\ndemonyms: [Mancunian]\n"},
                            "house/spelling/names.yaml: kind 'known-names' is read from edlint's own packs only"),
-    "variants schema": ({"spelling/names.yaml": HOUSE["spelling/names.yaml"].replace("[Finegould, Finegold]", "[Finegould]")},
-                        "house/spelling/names.yaml:6: groups.0: must contain at least 2 items"),
+    "variants schema": (
+        {"spelling/names.yaml": HOUSE["spelling/names.yaml"].replace("[Finegould, Finegold]", "[Finegould]")},
+        "house/spelling/names.yaml:6: groups.0: must contain at least 2 items"),
     "phrases in upper case": ({"adcopy/comments.yaml": HOUSE["adcopy/comments.yaml"].replace("^give", "^Give")},
                               "house/adcopy/comments.yaml:3: entries.0.pattern: write patterns in lower case"),
     "officeholders term backwards": ({"titles/people.yaml": HOUSE["titles/people.yaml"].replace(
         "start: 2000-05-04}", "start: 2000-05-04, end: 1999-01-01}")},
         "house/titles/people.yaml:7: Bob Neill: the term ends before it starts"),
-    "title-vocabulary regex": ({"titles/words.yaml": "kind: title-vocabulary\ntitles:\n  - {words: [mayor], office: '^(Mayor', word: mayor}\n"},
-                               "house/titles/words.yaml:3: titles.0.office: invalid regular expression"),
+    "title-vocabulary regex": (
+        {"titles/words.yaml": "kind: title-vocabulary\ntitles:\n- {words: [mayor], office: '^(Mayor', word: mayor}\n"},
+        "house/titles/words.yaml:3: titles.0.office: invalid regular expression"),
 }
 
 

@@ -178,3 +178,13 @@ def test_a_config_door_given_a_file_of_another_kind_says_so(tmp_path):
     assert code == 2
     (error,) = report["errors"]
     assert "people.yaml:1: a file of kind 'officeholders' where one of kind 'variants' is expected" in error
+
+
+def test_kb_answers_from_the_officeholders_of_rule_dirs(tmp_path):
+    news = _newsroom(tmp_path / "news", HOUSE)
+    res = CliRunner().invoke(app, ["kb", "who", "Bob Neill", "--config", str(news / "edlint.toml")])
+    assert res.exit_code == 0, res.output
+    assert "Bob Neill: Member of the London Assembly (United Kingdom" in res.stdout
+    res = CliRunner().invoke(app, ["kb", "who", "Bob Neill", "--config", str(_newsroom(tmp_path / "bare", config=""))
+                                   + "/edlint.toml"])
+    assert "Member of the London Assembly" not in res.stdout

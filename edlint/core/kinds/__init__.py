@@ -28,6 +28,7 @@ from .loader import (
     builtin_files,
     discover,
     house_files,
+    house_paths,
     kind_module,
     load,
     load_path,
@@ -37,7 +38,7 @@ from .loader import (
 
 __all__ = [
     "KIND_MODULES", "RULE_KINDS", "DataFile", "DataRule", "builtin", "builtin_files", "discover", "house_files",
-    "kind_module", "load", "load_path", "parse", "rule_class", "scan", "load_data_rule",
+    "house_paths", "kind_module", "load", "load_path", "parse", "rule_class", "scan", "load_data_rule",
 ]
 
 

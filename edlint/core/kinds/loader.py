@@ -168,3 +168,9 @@ def load_path(path: Path | str, display: str, kinds: tuple[str, ...]) -> tuple[D
 def house_files(rule: Any, kind: str) -> tuple[DataFile, ...]:
     """The files of one kind that the ``rule_dirs`` of the rule's configuration hold (set when rules resolve)."""
     return getattr(rule, "house_data", {}).get(kind, ())
+
+
+def house_paths(folders: list[Path], kind: str) -> list[Path]:
+    """Paths of the files of one kind in ``rule_dirs`` folders, for commands that read them outside a run (``kb``)."""
+    return [f.path.resolve() for folder in folders if Path(folder).is_dir()
+            for f in scan(Path(folder), str(folder)) if f.kind == kind]

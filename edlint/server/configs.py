@@ -90,12 +90,3 @@ class Configs:
         except (ConfigError, DataError, OSError, ValueError) as exc:
             return Loaded(key, self._stamp(key), error=str(exc))
         return Loaded(key, self._stamp(key), linter=linter)
-
-    def forget(self) -> None:
-        """Drop every stamp so the next lookup re-checks (a watched file changed)."""
-        for loaded in self._loaded.values():
-            loaded.stamp = ("stale",)
-
-    def reset(self) -> None:
-        self._loaded.clear()
-        self._house.clear()

@@ -39,6 +39,7 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("Protesters gather outside the town hall on Monday (NASA/Jane Doe)", "Leftover photo caption"),
         ("Lady Gaga out and about in New York City [Getty]", "Leftover photo caption"),
         ("News reporter @janedoe", "Leftover byline"),
+        ("By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.", "Leftover byline"),
         ("By JEFF KAROUB, AP Business Writer 47 minutes ago", "Leftover byline"),
         ("By Grace Zokovitch | gzokovitch@example.com", "Leftover byline"),
         ("Monday 3 May 2021 09:15, UK", "Leftover dateline or time stamp"),
@@ -99,6 +100,9 @@ def test_explain_says_captions_are_weaker():
         "The council met on January 8, 2008 to agree the plan.",
         "Saturday, 26 February",  # a fixture's date in sports copy
         "Caroline Quentin (Life Begins/ Von Trapped, ITV1)",  # a nominee in a list of awards
+        "— Jane Doe (@janedoe) November 19, 2019",  # who wrote the embedded post quoted above
+        "29 November 2018 | 20 January 2019",  # when an exhibition runs
+        "2018.04.05 ~ OPEN RUN",
     ],
 )
 def test_copy_stays(line):
@@ -135,4 +139,10 @@ def test_related_headlines_in_a_run_but_not_a_list_in_the_copy():
 def test_schedules_are_not_datelines():
     dates = "\n".join(["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Example Arena",
                        "June 14 – Atlanta, GA @ Example Park"])
+    assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []
+
+
+def test_a_tour_listing_is_copy_not_teasers_or_credits():
+    dates = "\n".join(["June 10 -- Example Credit Union Amphitheatre, Tampa, FL", "Aug. 2 -- Example Music Theatre, Clarkston, MI",
+                       "Aug. 4 -- Example Music Center, Cincinnati, OH", "Sept. 12 -- Example Amphitheatre, Mountain View, CA"])
     assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []

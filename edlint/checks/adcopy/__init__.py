@@ -235,6 +235,34 @@ def _headline_repeats(headline: str, texts: list[str], scores: Scores) -> None:
             scores.set(k, 0.0, "")
 
 
+def _line_kind(texts: list[str], i: int, seen: dict[str, int]) -> str | None:
+    """What one line's own shape says it is, before its neighbours are asked (None: copy)."""
+    t = texts[i]
+    if K.long_sentence(t):
+        # Copy, as nearly every line of an article is: only a caption's opening label can say otherwise.
+        return "photo caption" if K.caption_marked(t, prefix_only=True) else None
+    if K.copy_line(t):
+        return None
+    if seen.get(K.key(t), 1) == 2 and K.caption_like(t):
+        return "photo caption"
+    if K.video_up_next(t):
+        return "teaser header"
+    for test, kind in _SHAPE_TESTS:
+        if test(t):
+            return kind
+    if K.listicle_teaser(t) and not any(0 <= j < len(texts) and texts[j][:1].isdigit() for j in (i - 1, i + 1)):
+        return "listicle teaser"
+    return "caption shape" if K.caption_shaped(t) else None
+
+
+_SHAPE_TESTS = (
+    (lambda t: K.byline(t) or K.handle_line(t), "byline"),
+    (K.dateline, "dateline"),
+    (K.photo_credit, "photo credit"),
+    (K.caption_marked, "photo caption"),
+)
+
+
 def _by_kind(texts: list[str], scores: Scores) -> None:
     """Credits, bylines, datelines, captions and related-headline runs, each by its own evidence.
 
@@ -242,43 +270,15 @@ def _by_kind(texts: list[str], scores: Scores) -> None:
     stamps; a caption-shaped line counts only between paragraphs of copy (or
     next to a credit), never among lines like it (a list in the copy).
     """
-    n = len(texts)
-    guess: list[str | None] = [None] * n
     seen = K.repeats(texts)
-    for i, t in enumerate(texts):
-        if scores.score[i] >= 0.6 or len(t) > 400:
-            continue
-        if K.long_sentence(t):
-            # Copy, as nearly every line of an article is: only a caption's opening label can say otherwise.
-            if K.caption_marked(t, prefix_only=True):
-                guess[i] = "photo caption"
-            continue
-        times = seen.get(K.key(t), 1)
-        if times == 2 and K.caption_like(t):
-            guess[i] = "photo caption"
-        elif K.video_up_next(t):
-            guess[i] = "teaser header"
-        elif K.byline(t) or K.handle_line(t):
-            guess[i] = "byline"
-        elif K.dateline(t):
-            guess[i] = "dateline"
-        elif K.photo_credit(t):
-            guess[i] = "photo credit"
-        elif K.caption_marked(t):
-            guess[i] = "photo caption"
-        elif K.listicle_teaser(t) and not any(0 <= j < n and texts[j][:1].isdigit() for j in (i - 1, i + 1)):
-            guess[i] = "listicle teaser"
-        elif K.caption_shaped(t):
-            guess[i] = "caption shape"
+    guess = [None if scores.score[i] >= 0.6 or len(t) > 400 else _line_kind(texts, i, seen)
+             for i, t in enumerate(texts)]
     for i, g in enumerate(guess):
-        if g is None:
-            continue
-        if g == "dateline" and _in_run(guess, i, "dateline", 3):
+        if g is None or (g == "dateline" and _in_run(guess, i, "dateline", 3)):
             continue
         if g == "caption shape":
-            if not (_copy_or_credit(texts, guess, i - 1) and _copy_or_credit(texts, guess, i + 1)):
-                continue
-            scores.guess(i, 0.6, "photo caption")
+            if _copy_or_credit(texts, guess, i - 1) and _copy_or_credit(texts, guess, i + 1):
+                scores.guess(i, 0.6, "photo caption")
             continue
         scores.guess(i, 0.65 if g == "photo caption" else 0.7, g)
     _headline_runs(texts, scores, seen)
@@ -294,7 +294,7 @@ def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_r
     """
     n = len(texts)
     shaped = [scores.score[i] < 0.6 and len(t) <= 200 and not K.long_sentence(t) and headline_shaped(t)
-              and not K.paragraph(t) and K.teaser_like(t) for i, t in enumerate(texts)]
+              and not K.paragraph(t) and K.teaser_like(t) and not K.copy_line(t) for i, t in enumerate(texts)]
     # A short label repeated down the page ("Example Online" under each teaser) carries a run on.
     label = [not shaped[i] and scores.score[i] < 0.6 and len(t) <= 40 and seen.get(K.key(t), 0) >= 3
              and len(t.split()) <= 4 for i, t in enumerate(texts)]

@@ -158,6 +158,8 @@ def _rx():
         "listicle": re.compile(r"^(\d{1,3})\s+[A-Z]"),
         "handle_only": re.compile(r"^@\w{2,30}$"),
         "month_or_day": re.compile(rf"(?:{_DAYNAME}|{_MONTH})", re.I),
+        "range_mark": re.compile(r"\s*(?:[|~–—-]{1,2}|to|until|till|through)\s*", re.I),
+        "post_signature": re.compile(r"^[-–—]+\s*\S[^()]{0,80}\(@\w{1,30}\)"),
     }
 
 
@@ -191,7 +193,7 @@ def dateline(text: str) -> bool:
         return False
     if not (stamp or rx["year_or_time"].search(text)):
         return False  # "Saturday, 26 February" over a fixture: a date in the copy, not a stamp
-    if " @ " in text or (has_date and has_date.start() == 0 and rx["listing"].match(text, has_date.end())):
+    if " @ " in text or date_listing(text):
         return False  # "June 9 – Tampa @ Arena", "Jan. 15-18: Boat Show": a listing in the copy
     rest = rx["time"].sub(" ", rx["date"].sub(" ", text))
     rest = rx["email"].sub(" ", rest)
@@ -199,6 +201,41 @@ def dateline(text: str) -> bool:
     if len(words) > 7:
         return False
     return _names_only(words, _BYLINE_WORDS)
+
+
+_RUN_ENDS = frozenset("open run|ongoing|present|now|today|tba|tbc|tbd".split("|"))
+
+
+def date_listing(text: str) -> bool:
+    """A line of a listing in the copy: a date, a dash or colon, then what happens ("June 9 – Tampa, FL")."""
+    rx = _rx()
+    m = rx["date"].match(text.strip())
+    return bool(m) and bool(rx["listing"].match(text.strip(), m.end()))
+
+
+def date_range(text: str) -> bool:
+    """When something runs, not when a page was stamped: "29 November 2018 | 20 January 2019", "2018.04.05 ~ OPEN RUN"."""
+    rx = _rx()
+    s = text.strip()
+    m = rx["date"].match(s)
+    r = m and rx["range_mark"].match(s, m.end())
+    if not r or r.end() == m.end():
+        return False
+    rest = s[r.end():].strip(" .")
+    return bool(rx["date"].fullmatch(rest)) or rest.lower() in _RUN_ENDS
+
+
+def post_signature(text: str) -> bool:
+    """The line under an embedded post, "— Name (@handle) November 19, 2019": it says who wrote
+    the quoted post above it, so it is attribution, and deleting it would orphan the quote."""
+    rx = _rx()
+    m = rx["post_signature"].match(text.strip())
+    return bool(m) and bool(rx["date"].search(text, m.end()))
+
+
+def copy_line(text: str) -> bool:
+    """Lines with a date in them that belong to the copy: a listing, a date range, a post's signature."""
+    return date_listing(text) or date_range(text) or post_signature(text)
 
 
 def byline(text: str) -> bool:
@@ -339,7 +376,9 @@ def repeats(texts: list[str]) -> dict[str, int]:
 
 def long_sentence(text: str) -> bool:
     """A long line that ends as a sentence does: copy, checked in no time (most lines of an article)."""
-    return len(text) > 60 and text.rstrip()[-1:] in ".!?\"”’"
+    end = text.rstrip()
+    # "… on Monday, November 18th, 2019 at 11:08 a.m." ends on a stamp, not a sentence.
+    return len(text) > 60 and end[-1:] in ".!?\"”’" and not end.endswith(("a.m.", "p.m."))
 
 
 def caption_like(text: str) -> bool:

@@ -40,6 +40,20 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("Lady Gaga out and about in New York City [Getty]", "Leftover photo caption"),
         ("News reporter @janedoe", "Leftover byline"),
         ("By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.", "Leftover byline"),
+        ("Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com", "Leftover byline"),
+        ("Reviewed by Jane Doe, MD", "Leftover byline"),
+        ("Author: Jane Doe", "Leftover byline"),
+        ("ByJ.R. Doe", "Leftover byline"),
+        ("By JANE DOE, Associated Press Writer 1 hour, 44 minutes ago", "Leftover byline"),
+        ("NEW YORK --", "Leftover dateline or time stamp"),
+        ("Last Update: 1/01 1:10 pm", "Leftover dateline or time stamp"),
+        ("Jane Doe/for The Example Daily News", "Leftover photo credit"),
+        ("You are what you search. (The Associated Press)", "Leftover photo caption"),
+        ("Media captionDrone footage shows the flooded streets", "Leftover photo caption"),
+        ("Chelsea's John Roe (R) clashes with Everton's Jim Poe during their cup tie at Stamford Bridge.",
+         "Leftover photo caption"),
+        ("© Getty Images LONDON, ENGLAND - SEPTEMBER 28: Students look out of their window as they isolate",
+         "Leftover photo caption"),
         ("By JEFF KAROUB, AP Business Writer 47 minutes ago", "Leftover byline"),
         ("By Grace Zokovitch | gzokovitch@example.com", "Leftover byline"),
         ("Monday 3 May 2021 09:15, UK", "Leftover dateline or time stamp"),
@@ -146,3 +160,19 @@ def test_a_tour_listing_is_copy_not_teasers_or_credits():
     dates = "\n".join(["June 10 -- Example Credit Union Amphitheatre, Tampa, FL", "Aug. 2 -- Example Music Theatre, Clarkston, MI",
                        "Aug. 4 -- Example Music Center, Cincinnati, OH", "Sept. 12 -- Example Amphitheatre, Mountain View, CA"])
     assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []
+
+
+def test_a_name_above_the_first_paragraph_is_a_byline_but_not_a_venue_or_a_headline():
+    body = BODY.replace("\n\n{line}", "").replace("schools\n\n", "schools\n\n{top}\n\n", 1)
+    for top, kinds in [
+        ("Jane Doe", ["Leftover byline"]),
+        ("Political Editor", ["Leftover byline"]),
+        ("Ewood Park", []),  # a venue in a match preview
+        ("Lansdowne Road, Dublin", []),
+        ("Jane Doe (Kent)", []),  # a referee and his county
+        ("Nicole Kidman Is Pregnant", []),  # a headline
+    ]:
+        found = [f.message.split(":")[0] for f in lint_text(body.format(top=top), "a.txt", select=["adcopy"])]
+        assert found == kinds, top
+    # further down, two capitalised words are a subheading
+    assert _kinds("Jane Doe") == []

@@ -114,10 +114,10 @@ class Furniture(Rule):
         scores = Scores(len(blocks))
         _phrases(pack, texts, scores)
         _menus(texts, lines, int(self.options["min_menu_run"]), scores)
-        _by_kind(texts, scores)
-        head = doc.headline
-        if head is not None:
-            _headline_repeats(doc.prose[head.start : head.end].strip(), texts, scores)
+        head = doc.prose[doc.headline.start : doc.headline.end].strip() if doc.headline is not None else ""
+        _by_kind(texts, scores, head)
+        if head:
+            _headline_repeats(head, texts, scores)
         threshold = float(self.options["threshold"])
         flagged = [s >= threshold for s in scores.score]
         reasons = scores.reason
@@ -240,7 +240,7 @@ def _line_kind(texts: list[str], i: int, seen: dict[str, int]) -> str | None:
     t = texts[i]
     if K.long_sentence(t):
         # Copy, as nearly every line of an article is: only a caption's opening label can say otherwise.
-        return "photo caption" if K.caption_marked(t, prefix_only=True) else None
+        return "photo caption" if K.caption_marked(t, prefix_only=True) or K.position_marked(t) else None
     if K.copy_line(t):
         return None
     if seen.get(K.key(t), 1) == 2 and K.caption_like(t):
@@ -250,6 +250,8 @@ def _line_kind(texts: list[str], i: int, seen: dict[str, int]) -> str | None:
     for test, kind in _SHAPE_TESTS:
         if test(t):
             return kind
+    if K.position_marked(t):
+        return "photo caption"
     if K.listicle_teaser(t) and not any(0 <= j < len(texts) and texts[j][:1].isdigit() for j in (i - 1, i + 1)):
         return "listicle teaser"
     return "caption shape" if K.caption_shaped(t) else None
@@ -263,7 +265,18 @@ _SHAPE_TESTS = (
 )
 
 
-def _by_kind(texts: list[str], scores: Scores) -> None:
+def _top_matter(texts: list[str], guess: list, headline: str) -> None:
+    """Above the first paragraph of copy, a line of only names, an outlet or a role is the byline
+    ("Jane Doe", "Political Editor", "Example News Service"); further down it may be a subheading.
+    Where the headline repeats, the story starts under it (the page's top is judged as a whole)."""
+    first = next((i for i, t in enumerate(texts) if K.paragraph(t)), 0)
+    start = next((i + 1 for i in range(first - 1, -1, -1) if headline and same_text(texts[i], headline)), 0)
+    for i in range(start, first):
+        if guess[i] is None and K.name_line(texts[i]):
+            guess[i] = "byline"
+
+
+def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
     """Credits, bylines, datelines, captions and related-headline runs, each by its own evidence.
 
     Context keeps copy out: three date lines in a row are a schedule, not
@@ -273,6 +286,7 @@ def _by_kind(texts: list[str], scores: Scores) -> None:
     seen = K.repeats(texts)
     guess = [None if scores.score[i] >= 0.6 or len(t) > 400 else _line_kind(texts, i, seen)
              for i, t in enumerate(texts)]
+    _top_matter(texts, guess, headline)
     for i, g in enumerate(guess):
         if g is None or (g == "dateline" and _in_run(guess, i, "dateline", 3)):
             continue

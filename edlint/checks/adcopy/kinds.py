@@ -83,14 +83,16 @@ _TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _DATE_WORDS = frozenset(
     "updated update published posted last edited created modified first on at by in of and the this "
     "story article date time today yesterday ago et pt ct mt est edt pst pdt cst cdt mst mdt gmt bst utc "
-    "cet cest ist aest aedt jst hkt sgt uk am pm a.m p.m page news".split()
+    "cet cest ist aest aedt jst hkt sgt uk am pm a.m p.m page news hour hours hr hrs minute minutes min mins".split()
 )
 # Lower-case words a byline may carry besides names.
 _BYLINE_WORDS = _DATE_WORDS | frozenset(
     "and & with for from to via staff writer writers reporter reporters correspondent correspondents "
     "editor editors contributor contributors columnist special senior chief political business sports "
     "deputy associate managing bureau desk service wire photographer photography reporting photos "
-    "photo words pictures video interview report analysis news agencies agency our own team".split()
+    "photo words pictures video interview report analysis news agencies agency our own team courtesy "
+    "reviewed edited written reported compiled contributed medically fact checked fact-checked illustrations "
+    "illustration photographs".split()
 )
 # Photo agencies and credit words. Matched case-sensitively, as written or in capitals,
 # so "AP" and "REUTERS" count and the words "ap" or "via" inside a phrase do not.
@@ -129,17 +131,33 @@ def _rx():
             re.I,
         ),
         "time": re.compile(rf"\b(?:{_TIME})", re.I),
-        "stamp_word": re.compile(r"^\W*(updated|published|posted|last (updated|edited|modified)|created|first published|modified)\b", re.I),
+        "stamp_word": re.compile(r"^\W*(updated|published|posted|last (update|updated|edited|modified)|created|first published|modified)\b", re.I),
         "word": re.compile(r"[^\W\d_][\w'’.&-]*|&"),
         "email": re.compile(r"\S+@\S+|@\w+"),
-        "byline": re.compile(r"^(?:[-–—]+\s*)?by\s*:?\s+\S", re.I),
+        "byline": re.compile(
+            r"^(?:[-–—]+\s*)?(?:(?:(?:medically\s+)?reviewed|edited|fact[- ]checked|written|reported|compiled|"
+            r"contributed|words|photos|photographs|pictures|illustrations?|reporting)\s+)?by\s*:?\s+\S"
+            r"|^(?:author|authors|source|writer|reporter)\s*:\s*\S|^(?-i:By[A-Z])",
+            re.I,
+        ),
+        # "Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com": a byline the page printed twice.
+        "doubled_byline": re.compile(r"^(.{3,70}?)\s*By\s*(.{3,70})$"),
+        # "NEW YORK --", "WASHINGTON —": a wire dateline left on a line of its own.
+        "place_dateline": re.compile(r"^[A-Z][A-Z .,'’-]{2,40}?\s*(?:--|—|–)\s*$"),
+        # Where people stand in a picture: "(L)", "(left)", ", second from right,".
+        "position": re.compile(
+            r"(?<=[A-Za-z'’])\s\((?:L|R|C|L-R|[Ll]eft|[Rr]ight|[Cc]ent(?:er|re)|[Tt]op|[Bb]ottom|[Ff]ront|[Bb]ack|[Ff]rom left|"
+            r"[Ll]eft to right|(?:second|third) from (?:left|right))\)(?=\s*(?:[a-z,;.]|$))"
+            r"|[a-z], (?:left|right|cent(?:er|re)|(?:second|third) from (?:left|right)),"
+        ),
         "agency": re.compile(
             r"(?:^|[\s(/|,;\[-])(?:" + "|".join(sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}, key=len, reverse=True))
             + r"|via(?= [A-Z])|©)(?=$|[\s)/|,;.\]:])"
         ),
-        "slash_credit": re.compile(r"[A-Za-z.)]\s?/\s?[A-Z]"),
+        "slash_credit": re.compile(r"[A-Za-z.)]\s?/\s?(?:for\s+)?[A-Z]"),
         "caption_prefix": re.compile(
-            r"^(file photo|media caption|image caption|caption|pictured|above|below|left|right|top|main picture|main image|image|photo|picture)\s*:\s*\S",
+            r"^(?:(?:file photo|caption|pictured|above|below|left|right|top|main picture|main image|image|photo|picture)"
+            r"\s*:\s*\S|(?:media|image|video|photo) ?caption\s*:?\s*\S)",
             re.I,
         ),
         "bracket_credit": re.compile(r"[^.!?\s]\s*\[\s*([A-Z][\w/&. -]{0,24})\s*\]\s*$"),
@@ -187,6 +205,8 @@ def dateline(text: str) -> bool:
     if len(text) > 110:
         return False
     rx = _rx()
+    if rx["place_dateline"].match(text.strip()):
+        return True
     has_date = rx["date"].search(text)
     stamp = rx["stamp_word"].search(text)
     if not has_date and not (stamp and rx["time"].search(text)):
@@ -246,6 +266,9 @@ def byline(text: str) -> bool:
     if rx["handle_end"].search(text):
         words = _words(rx["handle_end"].sub("", text))
         return 1 <= len(words) <= 6 and _names_only(words, _BYLINE_WORDS | {"news", "reporter"})
+    twice = rx["doubled_byline"].match(text)
+    if twice and twice.group(1).strip(" |,") == twice.group(2).strip(" |,"):
+        return True
     if not rx["byline"].search(text):
         return False
     if rx["sentence_in"].search(text):
@@ -289,10 +312,63 @@ def caption_marked(text: str, prefix_only: bool = False) -> bool:
         return True
     if prefix_only:
         return False
+    if text.lstrip("( ").startswith("©") and len(_words(text)) > 10:
+        return True  # "© Getty Images MANCHESTER, ENGLAND - SEPTEMBER 28: Students peer out …"
+    if credit_tail(text):
+        return True
     m = rx["bracket_credit"].search(text)
     if m and len(_words(text)) >= 4:
         return True
     return bool(rx["tail_credit"].search(text)) and len(_words(text)) >= 4
+
+
+def credit_tail(text: str) -> bool:
+    """A description whose last sentence is its credit: "Best-selling hate. Shutterstock/Jane Doe",
+    "You are what you search. (The Associated Press)"."""
+    rx = _rx()
+    cut = max(text.rfind(". "), text.rfind(" ("))
+    if cut < 0:
+        return False
+    head, tail = text[: cut + 1], text[cut + 1 :].strip()
+    if tail[:1] in "-–—" or not (4 <= len(_words(head)) <= 30) or rx["sentence_in"].search(head):
+        return False  # "… in school. – AFP": a wire story's sign-off; a paragraph with its source
+    signed = "©" in tail or rx["agency"].search(tail) or rx["slash_credit"].search(tail)
+    return bool(signed) and 1 <= len(_words(tail)) <= 8 and photo_credit(tail)
+
+
+def position_marked(text: str) -> bool:
+    """Says where people stand in a picture ("(L)", "(left)", ", second from right,"): a caption, even as a sentence."""
+    return len(text) <= 400 and bool(_rx()["position"].search(text))
+
+
+# The head noun of a place's name ("Ewood Park", "Lansdowne Road"): a venue in a fact box, not a byline.
+_PLACE_NOUNS = frozenset(
+    "park road street avenue lane way place square court gardens garden hall centre center stadium arena "
+    "ground grounds field fields bridge bowl dome oval theatre theater house palace castle church college "
+    "school university hospital airport station island islands river lake bay beach valley hill hills".split()
+)
+_ROLE_WORDS = frozenset(
+    "editor correspondent reporter writer staff news service desk bureau columnist contributor "
+    "newspapers newspaper wire agencies".split()
+)
+
+
+def name_line(text: str) -> bool:
+    """Only a name ("Jane Doe"), or an outlet or role ("Political Editor", "Example News Service").
+
+    A name is two or three capitalised words with no little words between
+    them; longer lines in Title Case are headlines and need a role word.
+    """
+    if len(text) > 60 or ":" in text or _rx()["terminal"].search(text) or any(c.isdigit() for c in text):
+        return False
+    words = _words(text)
+    if not words or not _names_only(words, _BYLINE_WORDS) or not words[0][0].isupper():
+        return False
+    if any(w.lower().strip(".") in _ROLE_WORDS for w in words):
+        return len(words) <= 6
+    if any(c in text for c in ",()/&") or words[-1].lower() in _PLACE_NOUNS:
+        return False
+    return 2 <= len(words) <= 3 and not any(w.lower() in _MINOR for w in words)
 
 
 def caption_shaped(text: str) -> bool:

@@ -21,7 +21,8 @@ BODY = (
 
 
 def _kinds(line: str) -> list[tuple[str, str]]:
-    return [(f.message.split(":")[0].split(" [")[0], str(f.severity)) for f in lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])]
+    found = lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])
+    return [(f.message.split(":")[0].split(" [")[0], str(f.severity)) for f in found]
 
 
 @pytest.mark.parametrize(
@@ -34,7 +35,8 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("Getty", "Leftover photo credit"),
         ("Kyle Ross/USA TODAY Sports", "Leftover photo credit"),
         ("(Elizabeth Conley / Houston Chronicle)", "Leftover photo credit"),
-        ("FILE PHOTO: Protesters march in central Paris, France, March 3, 2021. REUTERS/Jane Doe/File Photo", "Leftover photo caption"),
+        ("FILE PHOTO: Protesters march in central Paris, France, March 3, 2021. REUTERS/Jane Doe/File Photo",
+         "Leftover photo caption"),
         ("Media caption The moment the bridge opened to traffic", "Leftover photo caption"),
         ("Protesters gather outside the town hall on Monday (NASA/Jane Doe)", "Leftover photo caption"),
         ("Lady Gaga out and about in New York City [Getty]", "Leftover photo caption"),
@@ -73,7 +75,8 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("NEW EPISODES EVERY WEEK, NOW ON YOUTUBE!", "Leftover prompt"),
         ("Buy Now", "Leftover affiliate or shopping block"),
         ("Available from Amazon", "Leftover affiliate or shopping block"),
-        ("If you buy something through our links, we may receive a commission.", "Leftover affiliate or shopping block"),
+        ("If you buy something through our links, we may receive a commission.",
+         "Leftover affiliate or shopping block"),
         ("Created with Sketch.", "Leftover page-tool residue"),
         ('&lt;span data-mce-type="bookmark" style="display: inline-block;"&gt;', "Leftover page-tool residue"),
         ("\u200b\u200b\u200b", "Leftover page-tool residue"),
@@ -85,7 +88,8 @@ def test_each_kind_is_found_and_named(line, kind):
 
 
 def test_captions_are_suggestions_with_an_unsafe_fix():
-    (f,) = lint_text(BODY.format(line="Media caption The moment the bridge opened to traffic"), "a.txt", select=["adcopy"])
+    line = "Media caption The moment the bridge opened to traffic"
+    (f,) = lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])
     assert str(f.severity) == "suggestion" and not f.fix.safe
     (g,) = lint_text(BODY.format(line="Jane Doe, AP"), "a.txt", select=["adcopy"])
     assert str(g.severity) == "warning"
@@ -157,8 +161,10 @@ def test_schedules_are_not_datelines():
 
 
 def test_a_tour_listing_is_copy_not_teasers_or_credits():
-    dates = "\n".join(["June 10 -- Example Credit Union Amphitheatre, Tampa, FL", "Aug. 2 -- Example Music Theatre, Clarkston, MI",
-                       "Aug. 4 -- Example Music Center, Cincinnati, OH", "Sept. 12 -- Example Amphitheatre, Mountain View, CA"])
+    dates = "\n".join(["June 10 -- Example Credit Union Amphitheatre, Tampa, FL",
+                       "Aug. 2 -- Example Music Theatre, Clarkston, MI",
+                       "Aug. 4 -- Example Music Center, Cincinnati, OH",
+                       "Sept. 12 -- Example Amphitheatre, Mountain View, CA"])
     assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []
 
 

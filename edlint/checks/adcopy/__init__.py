@@ -133,40 +133,47 @@ class Furniture(Rule):
             i = j + 1
 
     def _finding(self, doc, blocks, reasons, safe):
-        start = doc.line_span(doc.line_col(blocks[0].start)[0])[0]
-        last_line = doc.line_col(blocks[-1].end)[0]
-        end = doc.line_starts[last_line] if last_line < len(doc.line_starts) else len(doc.text)
-        # Keep paragraph spacing tidy: with blank lines on both sides, remove one of them.
-        del_end = end
-        if start >= 2 and doc.text[start - 1] == "\n" and doc.text[start - 2 : start] in ("\n\n", "\r\n"):
-            nxt = end
-            while nxt < len(doc.text) and doc.text[nxt] in " \t\r":
-                nxt += 1
-            if nxt < len(doc.text) and doc.text[nxt] == "\n":
-                del_end = nxt + 1
-        if end == len(doc.text) and start > 0:
-            # the last line of the file: take the line break before it instead
-            start_del = start - 1 if doc.text[start - 1] == "\n" else start
-            if start_del > 0 and doc.text[start_del - 1] == "\r":
-                start_del -= 1
-        else:
-            start_del = start
+        start, end = _deletion(doc, blocks)
+        first_line, last_line = doc.line_col(blocks[0].start)[0], doc.line_col(blocks[-1].end)[0]
         categories = sorted(set(reasons), key=reasons.index)
-        kinds = sorted({K.kind_of(r) for r in reasons}, key=lambda k: [K.kind_of(r) for r in reasons].index(k))
-        n = len(blocks)
-        first_line = doc.line_col(blocks[0].start)[0]
+        order = [K.kind_of(r) for r in reasons]
+        kinds = sorted(set(order), key=order.index)
         lines = f"line {first_line}" if first_line == last_line else f"lines {first_line}–{last_line}"
         what = f"Leftover {kinds[0]}" if len(kinds) == 1 else f"Leftover furniture ({', '.join(kinds)})"
         if set(categories) != set(kinds):
             what += f" [{', '.join(categories)}]"
-        msg = f"{what}: delete {'this line' if n == 1 and first_line == last_line else 'these lines'} before publication."
+        one = len(blocks) == 1 and first_line == last_line
+        msg = f"{what}: delete {'this line' if one else 'these lines'} before publication."
         # A caption is judged by its shape alone: an editor decides (a suggestion, and never a safe fix).
         weak = kinds == ["photo caption"]
-        fix = Fix((Edit(start_del, del_end, ""),), Applicability.SAFE if safe and not weak else Applicability.UNSAFE, f"delete {lines}")
-        span_end = blocks[-1].end
-        line_kinds = {str(doc.line_col(b.start)[0]): K.kind_of(r) for b, r in zip(blocks, reasons)}
-        return Hit(blocks[0].start, span_end, msg, fix=fix, severity=Severity.SUGGESTION if weak else None,
+        applies = Applicability.SAFE if safe and not weak else Applicability.UNSAFE
+        fix = Fix((Edit(start, end, ""),), applies, f"delete {lines}")
+        line_kinds = {str(doc.line_col(b.start)[0]): K.kind_of(r) for b, r in zip(blocks, reasons, strict=True)}
+        return Hit(blocks[0].start, blocks[-1].end, msg, fix=fix, severity=Severity.SUGGESTION if weak else None,
                    data={"categories": categories, "kinds": kinds, "line_kinds": line_kinds})
+
+
+def _deletion(doc, blocks) -> tuple[int, int]:
+    """The text to delete for these blocks: their whole lines, keeping the paragraph spacing tidy."""
+    start = doc.line_span(doc.line_col(blocks[0].start)[0])[0]
+    last_line = doc.line_col(blocks[-1].end)[0]
+    end = doc.line_starts[last_line] if last_line < len(doc.line_starts) else len(doc.text)
+    # With blank lines on both sides, remove one of them.
+    del_end = end
+    if start >= 2 and doc.text[start - 1] == "\n" and doc.text[start - 2 : start] in ("\n\n", "\r\n"):
+        nxt = end
+        while nxt < len(doc.text) and doc.text[nxt] in " \t\r":
+            nxt += 1
+        if nxt < len(doc.text) and doc.text[nxt] == "\n":
+            del_end = nxt + 1
+    if end == len(doc.text) and start > 0:
+        # the last line of the file: take the line break before it instead
+        start_del = start - 1 if doc.text[start - 1] == "\n" else start
+        if start_del > 0 and doc.text[start_del - 1] == "\r":
+            start_del -= 1
+    else:
+        start_del = start
+    return start_del, del_end
 
 
 class Scores:
@@ -326,7 +333,8 @@ def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_r
             elif label[j]:
                 labels.append(j)
             j += 1
-        if len(members) >= min_run and sum(len(texts[k].split()) for k in members) >= 5 * len(members) and _stands_apart(texts, scores, i):
+        wordy = sum(len(texts[k].split()) for k in members) >= 5 * len(members)
+        if len(members) >= min_run and wordy and _stands_apart(texts, scores, i):
             for k in members:
                 scores.guess(k, 0.62, "related headline")
             for k in labels:

@@ -43,7 +43,7 @@ def run(folder: Path, *args: str) -> tuple[float, int]:
 
 def count_files(folder: Path) -> int:
     sys.path.insert(0, str(REPO))
-    from edlint.files import collect
+    from edlint.io.discovery import collect
 
     return len(collect([str(folder)]).files)
 

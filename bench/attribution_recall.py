@@ -208,12 +208,12 @@ class Linter:
     """One runner per rule, reused for every article (building one per call is most of the time)."""
 
     def __init__(self) -> None:
-        from edlint.runner import Runner, RunOptions
+        from edlint.run.runner import Runner, RunOptions
 
         self._runners = {rule: Runner(RunOptions(select=[rule], keep_text=False)) for rule in RULES.values()}
 
     def __call__(self, text: str, rule: str) -> list:
-        from edlint.source import SourceFile
+        from edlint.io.articles import SourceFile
 
         res = self._runners[rule].lint_source(SourceFile(path="a.txt", text=text))
         if res.error:
@@ -265,7 +265,7 @@ def _drop_closing_mark(body: str) -> str | None:
 
 CONVENTIONS = ("verbatim", "paraphrase")
 _HEAD_QUOTE = re.compile(r"(?<![\w'])'([^'\n]+?)'(?![\w'])|\"([^\"\n]+?)\"")
-_STOP = frozenset("a an the to of in on for and or but is are was were be been it its this that with by at as from not no".split())
+_STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "with", "by", "at", "as", "from", "not", "no"])
 
 
 def _stem_set(text: str) -> set[str]:
@@ -276,14 +276,14 @@ class HeadlineLinter:
     """attribution.headline-quote under one convention, set in a config file as a house would."""
 
     def __init__(self, convention: str, folder: Path) -> None:
-        from edlint.runner import Runner, RunOptions
+        from edlint.run.runner import Runner, RunOptions
 
         cfg = folder / f"{convention}.toml"
         cfg.write_text(f'[rules."attribution.headline-quote"]\nconvention = "{convention}"\n', encoding="utf-8")
         self.runner = Runner(RunOptions(select=[RULES["headline-quote"]], config_path=str(cfg), keep_text=False))
 
     def __call__(self, text: str) -> list:
-        from edlint.source import SourceFile
+        from edlint.io.articles import SourceFile
 
         res = self.runner.lint_source(SourceFile(path="a.txt", text=text))
         if res.error:

@@ -69,7 +69,7 @@ def _labels(page: Path) -> dict[int, str]:
 
 def pages(dataset: Path, split: str = "all", english_only: bool = True):
     """(id, raw lines, labels, first, last) per page with article lines: the span is raw[first-1:last]."""
-    from edlint.language import detect
+    from edlint.document.language import detect
 
     for page in sorted(p for p in dataset.iterdir() if p.is_dir()):
         if split != "all" and split_of(page.name) != split:
@@ -142,8 +142,8 @@ class Score:
 
 
 def _ruleset(options: dict):
-    from edlint.config import load_config
-    from edlint.registry import build_registry, resolve
+    from edlint.core.registry import build_registry, resolve
+    from edlint.io.config import load_config
 
     cfg = load_config(None)
     if options:
@@ -153,8 +153,8 @@ def _ruleset(options: dict):
 
 def _hits(name: str, lines: list[str], offset: int, ruleset, services) -> dict[int, str]:
     """Flagged raw line numbers, each with the kind of its finding."""
+    from edlint.core.engine import lint_document
     from edlint.document import build_document
-    from edlint.engine import lint_document
 
     doc = build_document("\n".join(lines) + "\n", f"{name}.txt")
     hits = {}
@@ -167,7 +167,7 @@ def _hits(name: str, lines: list[str], offset: int, ruleset, services) -> dict[i
 
 
 def evaluate(dataset: Path, options: dict, split: str = "all", show: Show | None = None) -> Score:
-    from edlint.engine import Services
+    from edlint.core.engine import Services
 
     show = show or Show()
     ruleset = _ruleset(options)

@@ -28,8 +28,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from corpus import articles  # noqa: E402
-from edlint.runner import RunOptions, Runner  # noqa: E402
-from edlint.source import SourceFile  # noqa: E402
+
+from edlint.io.articles import SourceFile  # noqa: E402
+from edlint.run.runner import Runner, RunOptions  # noqa: E402
 
 # Parts of the document model every family may use; built before the rules run.
 SHARED_PARTS = ("sentences", "quotations", "line_starts")
@@ -46,7 +47,7 @@ def _time(texts, ignore) -> float:
 
 def _time_rules(texts, family: str) -> tuple[float, float]:
     """CPU seconds inside the family's rules, and in building the shared document parts."""
-    import edlint.engine as engine
+    import edlint.core.engine as engine
 
     spent = {"rules": 0.0, "shared": 0.0}
     runner = Runner(RunOptions(keep_text=False))
@@ -74,7 +75,7 @@ def _time_rules(texts, family: str) -> tuple[float, float]:
             rule.check = timed  # on the instance: every class, whichever defines check
         return original_lint(doc, ruleset, *args, **kwargs)
 
-    import edlint.runner as runner_mod
+    import edlint.run.runner as runner_mod
 
     runner_mod.lint_document = lint
     try:

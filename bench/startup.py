@@ -45,7 +45,7 @@ def _median_run(args: list[str], runs: int, cache: Path) -> float:
 
 
 def _kb_load_ms() -> float:
-    code = ("import time, edlint.checks.spelling.normalise\n"
+    code = ("import time, edlint.document.normalise\n"
             "t=time.perf_counter()\n"
             "from edlint.knowledge.officeholders import KnowledgeBase\n"
             "KnowledgeBase.load().who('Vladimir Putin')\n"

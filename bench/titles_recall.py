@@ -29,10 +29,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from edlint.runner import RunOptions, Runner  # noqa: E402
-from edlint.source import SourceFile  # noqa: E402
 from edlint.checks.titles.vocabulary import vocabulary  # noqa: E402
+from edlint.io.articles import SourceFile  # noqa: E402
 from edlint.knowledge.officeholders import KnowledgeBase  # noqa: E402
+from edlint.run.runner import Runner, RunOptions  # noqa: E402
 
 DAY = dt.date(2005, 6, 1)
 # (copy's words, adjective of the country, possessive) for the countries mutations use.

@@ -3,7 +3,7 @@
 Public API: ``Linter`` (check many texts with one configuration, see
 docs/library.md), ``lint_text`` and ``lint_paths`` (in ``edlint.api``,
 re-exported lazily here so ``import edlint`` stays cheap), and the data
-types in ``edlint.model``.
+types in ``edlint.core.findings``.
 """
 __version__ = "0.1.0"
 

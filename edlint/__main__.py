@@ -1,3 +1,3 @@
-from .cli import run
+from edlint.commands.cli import run
 
 run()

@@ -12,9 +12,9 @@ import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-from .linter import FixResult, LintError, Linter
-from .model import Finding
-from .runner import FileResult, RunOptions
+from edlint.core.findings import FileResult, Finding
+from edlint.run.linter import FixResult, Linter, LintError
+from edlint.run.runner import RunOptions
 
 __all__ = ["Linter", "FixResult", "LintError", "lint_text", "lint_paths"]
 
@@ -48,7 +48,7 @@ def lint_text(
     Without ``config`` the configuration is the one found from ``path``'s
     folder (the current folder for ``<text>``) upwards, as on the command line.
     """
-    from .config import find_config
+    from edlint.io.config import find_config
 
     if config is None:
         found = find_config(Path(path) if path != "<text>" else Path.cwd())
@@ -63,7 +63,7 @@ def lint_text(
 
 
 def lint_paths(paths: list[str], **options) -> list[FileResult]:
-    from .commands.check import lint_all
+    from edlint.run.batch import lint_all
 
     results, errors, _ = lint_all(paths, RunOptions(**options))
     return results

@@ -25,8 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from edlint.checks.spelling.normalise import translit_key  # noqa: E402
-from edlint.knowledge.officeholders import _pad, name_key, surname_key  # noqa: E402  (one definition of a lookup key)
+from edlint.document.normalise import translit_key  # noqa: E402
+from edlint.knowledge.officeholders import name_key, surname_key  # noqa: E402  (one definition of a lookup key)
+from edlint.knowledge.terms import pad_date  # noqa: E402  (one definition of a lookup key)
 
 OUT = REPO / "edlint" / "knowledge" / "officeholders.tsv"
 NAMES_OUT = REPO / "edlint" / "knowledge" / "given_names.txt"
@@ -197,8 +198,8 @@ def _days(a: str, b: str) -> int:
 
 def _overlap(a_start, a_end, b_start, b_end, touching=False) -> bool:
     """Two terms share a day (``touching``: or one ends the day the other starts). Open ends run on."""
-    lo = lambda d: _pad(d, True) if d else "0000-00-00"  # noqa: E731
-    hi = lambda d: _pad(d, False) if d else "9999-99-99"  # noqa: E731
+    lo = lambda d: pad_date(d, True) if d else "0000-00-00"  # noqa: E731
+    hi = lambda d: pad_date(d, False) if d else "9999-99-99"  # noqa: E731
     if touching:
         return lo(a_start) <= hi(b_end) and lo(b_start) <= hi(a_end)
     return lo(a_start) < hi(b_end) and lo(b_start) < hi(a_end)

@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from edlint.registry import build_registry  # noqa: E402
+from edlint.core.registry import build_registry  # noqa: E402
 
 OUT = REPO / "docs" / "rules.md"
 

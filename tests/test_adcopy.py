@@ -5,8 +5,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import BBC, SEED, need_shared, run_cli
+
 from edlint.api import lint_text
 from edlint.checks.adcopy.pack import load_pack
 
@@ -255,7 +255,7 @@ def test_more_real_sentences_pass(sentence):
 # ---------------------------------------------------------------- the pack itself
 
 def test_pack_patterns_must_be_lower_case(tmp_path):
-    from edlint.yamlsource import DataError
+    from edlint.io.datafiles import DataError
 
     f = tmp_path / "x.yaml"
     f.write_text('kind: phrases\nentries:\n'
@@ -285,7 +285,7 @@ def test_pack_match_prefers_high_confidence(tmp_path):
 
 def test_broken_pack_pattern_names_its_entry(tmp_path):
     from edlint.checks.adcopy.pack import load_pack
-    from edlint.yamlsource import DataError
+    from edlint.io.datafiles import DataError
 
     pack = tmp_path / "extra.yaml"
     pack.write_text('kind: phrases\nentries:\n  - {category: x, confidence: high, pattern: "^ok$", example: ok}\n'

@@ -8,8 +8,8 @@ and clock-time headings of live updates, subheadings and pull quotes.
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
+
 from edlint.api import lint_text
 
 BODY = (

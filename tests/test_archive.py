@@ -1,4 +1,4 @@
-"""``edlint archive`` and ``edlint.dask`` on a real Dask cluster: the same answers as the plain command line.
+"""``edlint archive`` and ``edlint.run.dask`` on a real Dask cluster: the same answers as the plain command line.
 
 One LocalCluster (two worker processes, loopback only, no dashboard) serves
 the whole module. The archive commands run in-process, pointed at it with
@@ -12,9 +12,8 @@ import logging
 import sys
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import BBC, REPO, need_shared, run_cli
+from typer.testing import CliRunner
 
 dd = pytest.importorskip("dask.dataframe", reason="the dask extra is not installed: pip install -e '.[test]'")
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[test]'")
@@ -24,8 +23,8 @@ pytest.importorskip("pyarrow")
 import cloudpickle  # noqa: E402 - comes with distributed
 
 import edlint  # noqa: E402
-from edlint.cli import app  # noqa: E402
-from edlint.dask import check_frame, clean_frame  # noqa: E402
+from edlint.commands.cli import app  # noqa: E402
+from edlint.run.dask import check_frame, clean_frame  # noqa: E402
 
 # The worker-side helpers below travel to the workers by value (this module is not importable there).
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -250,7 +249,7 @@ def test_clean_frame_library(client):
 
 
 def _install_counter():
-    import edlint.linter as linter_module
+    import edlint.run.linter as linter_module
 
     real = getattr(linter_module.build_registry, "_real", linter_module.build_registry)
     calls = []
@@ -266,13 +265,13 @@ def _install_counter():
 
 
 def _read_counter():
-    import edlint.linter as linter_module
+    import edlint.run.linter as linter_module
 
     return len(linter_module.build_registry._calls)
 
 
 def _remove_counter():
-    import edlint.linter as linter_module
+    import edlint.run.linter as linter_module
 
     linter_module.build_registry = getattr(linter_module.build_registry, "_real", linter_module.build_registry)
 

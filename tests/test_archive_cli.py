@@ -11,7 +11,7 @@ def test_cli_start_imports_no_dask():
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from edlint.cli import app\n"
+        "from edlint.commands.cli import app\n"
         "res = CliRunner().invoke(app, ['archive', 'check', '--help'])\n"
         "assert res.exit_code == 0 and '--text-column' in res.stdout, res.stdout\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
@@ -25,7 +25,7 @@ def test_without_the_dask_extra_it_says_what_to_install(tmp_path):
         "import sys\n"
         "sys.modules['distributed'] = None  # as if the extra were not installed\n"
         "from typer.testing import CliRunner\n"
-        "from edlint.cli import app\n"
+        "from edlint.commands.cli import app\n"
         f"res = CliRunner().invoke(app, ['archive', 'check', {str(tmp_path)!r}, '--out', {str(tmp_path / 'f.parquet')!r}])\n"
         "print(res.exit_code)\n"
         "print(res.stderr)\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
 
 BAD_WORD = "Head\n\nThe council will accomodate the request.\n"

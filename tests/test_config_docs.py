@@ -9,7 +9,6 @@ from importlib import resources
 
 import jsonschema
 import yaml
-
 from conftest import REPO, run_cli
 
 try:
@@ -19,7 +18,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 
 def _shipped_schema() -> dict:
-    return json.loads((resources.files("edlint") / "config.schema.json").read_text(encoding="utf-8"))
+    return json.loads((resources.files("edlint") / "io" / "config.schema.json").read_text(encoding="utf-8"))
 
 
 def test_init_writes_a_working_config_and_precommit_snippet(tmp_path):

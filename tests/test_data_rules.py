@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from edlint.api import lint_text
-from edlint.kinds import discover, load_data_rule
-from edlint.packs import pack_root
+from edlint.core.kinds import discover, load_data_rule
+from edlint.io.builtin_packs import pack_root
 
 DATA_RULES = []
 for path, family, display in discover(pack_root(), "rules"):

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, run_cli
 
 BAD = "Head\n\nThe council will accomodate the request.\n"
@@ -110,7 +109,7 @@ def _fix_in_subprocess(path, patch: str):
     code = (
         "import os, signal, sys\n"
         f"{patch}\n"
-        "from edlint.cli import run\n"
+        "from edlint.commands.cli import run\n"
         f"sys.argv = ['edlint', 'fix', '--no-cache', {str(path)!r}]\n"
         "run()\n"
     )

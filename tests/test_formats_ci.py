@@ -15,11 +15,19 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED, SHARED, need_shared, run_cli
-from edlint.model import Applicability, Edit, Finding, Fix, Related, RuleMeta, Severity
+
+from edlint.core.findings import (
+    Applicability,
+    Edit,
+    FileResult,
+    Finding,
+    Fix,
+    Related,
+    RuleMeta,
+    Severity,
+)
 from edlint.report import summarise
-from edlint.runner import FileResult
 
 SNAP = Path(__file__).parent / "snapshots"
 SARIF_SCHEMA = SHARED / "data" / "schemas" / "sarif-schema-2.1.0.json"

@@ -11,9 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from test_bad_input import GOOD, run
-
 
 # ---------------------------------------------------------------- #18.3 cache folders
 
@@ -55,7 +53,7 @@ def test_pruning_an_edlint_cache_deletes_only_what_edlint_wrote(tmp_path):
     other = cache / "v1" / "chapter1"
     other.mkdir()
     (other / "text.md").write_text("precious\n")
-    from edlint.cache import ResultCache
+    from edlint.run.cache import ResultCache
 
     assert ResultCache(cache).prune() == 1
     assert not (state / "ab" / "cd.json").exists() and not (state / ".used").exists()
@@ -254,13 +252,13 @@ def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
     saved = "The council will accomodate the request, said the editor.\n"
     code = (
         "import os, sys\n"
-        "import edlint.fix as fx\n"
+        "import edlint.workflow.fixes as fx\n"
         "real = fx.tempfile.mkstemp\n"
         "def mkstemp(*a, **k):\n"
         f"    open({str(f)!r}, 'w').write({saved!r})  # an editor saves while the fix runs\n"
         "    return real(*a, **k)\n"
         "fx.tempfile.mkstemp = mkstemp\n"
-        "from edlint.cli import run\n"
+        "from edlint.commands.cli import run\n"
         f"sys.argv = ['edlint', 'fix', '--no-cache', {str(f)!r}]\n"
         "run()\n"
     )
@@ -371,8 +369,8 @@ def _best_of(fns, n=3) -> list[float]:
 
 @pytest.mark.parametrize("unit", ["[", "![", "[a]("])
 def test_ten_times_the_brackets_cost_at_most_fifteen_times_the_time(unit):
-    from edlint.runner import RunOptions, Runner
-    from edlint.source import SourceFile
+    from edlint.io.articles import SourceFile
+    from edlint.run.runner import Runner, RunOptions
 
     runner = Runner(RunOptions(select=["spelling", "adcopy", "titles", "attribution"]))
     runner.lint_source(SourceFile("warm.md", "# Head\n\nKiev.\n"), None)

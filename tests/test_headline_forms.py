@@ -5,6 +5,7 @@ import json
 
 import pytest
 from conftest import SEED, need_shared, run_cli
+
 from edlint.api import lint_text
 from edlint.document import build_document
 

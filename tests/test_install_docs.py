@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -36,7 +35,7 @@ def test_pip_install_from_git_url_as_documented(tmp_path):
     p = subprocess.run([sys.executable, *args[1:], "--no-deps", "--quiet", "--target", str(target)],
                        capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stdout + p.stderr
-    assert (target / "edlint" / "config.schema.json").is_file()
+    assert (target / "edlint" / "io" / "config.schema.json").is_file()
     assert (target / "edlint" / "_rules" / "spelling" / "misspellings.yaml").is_file()
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
     article = tmp_path / "a.txt"

@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_bad_input import edlint_command
 
 N_FILES = 200

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from edlint.cli import app
+from edlint.commands.cli import app
 
 runner = CliRunner()
 
@@ -67,6 +67,7 @@ def test_info_shows_coverage_per_country_and_office_kind():
 
 def test_the_docs_name_every_country_covered_only_in_part():
     from conftest import REPO
+
     from edlint.knowledge.officeholders import KnowledgeBase
 
     text = " ".join((REPO / "docs" / "knowledge-base.md").read_text(encoding="utf-8").split())

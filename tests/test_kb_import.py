@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from edlint.cli import app
+from edlint.commands.cli import app
 
 runner = CliRunner()
 ARTICLE = "---\ndate: 2026-01-15\n---\n# Talks\n\nGerman Foreign Minister Annalena Baerbock met reporters in Berlin.\n"

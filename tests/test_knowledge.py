@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-import time
 
 from conftest import REPO, SHARED, need_shared, run_cli
+
 from edlint.knowledge.officeholders import KnowledgeBase
 
 D = dt.date.fromisoformat

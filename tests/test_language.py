@@ -15,15 +15,14 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import SEED, SHARED, need_shared
+from typer.testing import CliRunner
 
 # The classifier is a dependency (pyproject.toml); an environment installed before it was added
 # needs `pip install -e '.[test]'` again.
 pytest.importorskip("py3langid", reason="py3langid not installed: reinstall edlint with pip install -e '.[test]'")
-from edlint.cli import app
-from edlint.language import detect
+from edlint.commands.cli import app
+from edlint.document.language import detect
 
 PAGES = SHARED / "data" / "boilerplate" / "zyte-aeb"
 # page id -> the language it is written in

@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SEED, need_shared
 from typer.testing import CliRunner
 
 import edlint
-import edlint.linter
-from conftest import REPO, SEED, need_shared
-from edlint.cli import app
-from edlint.linter import LintError
+import edlint.run.linter
+from edlint.commands.cli import app
+from edlint.run.linter import LintError
 
 SAMPLE = REPO / "examples" / "sample-article.md"
 
@@ -27,13 +27,13 @@ def _cli_json(*args: str) -> dict:
 
 def _count_builds(monkeypatch) -> list:
     calls: list = []
-    real = edlint.linter.build_registry
+    real = edlint.run.linter.build_registry
 
     def counting(*a, **k):
         calls.append(a)
         return real(*a, **k)
 
-    monkeypatch.setattr(edlint.linter, "build_registry", counting)
+    monkeypatch.setattr(edlint.run.linter, "build_registry", counting)
     return calls
 
 
@@ -144,7 +144,7 @@ def test_the_cli_checks_every_file_through_one_linter_per_configuration(tmp_path
     """`edlint check` hands each file to the Linter of its folder's configuration: the same code as check_text."""
     made: list = []
     checked: list = []
-    real_init, real_check = edlint.linter.Linter.__init__, edlint.linter.Linter.check_source
+    real_init, real_check = edlint.run.linter.Linter.__init__, edlint.run.linter.Linter.check_source
 
     def counting_init(self, *a, **k):
         made.append(self)
@@ -154,8 +154,8 @@ def test_the_cli_checks_every_file_through_one_linter_per_configuration(tmp_path
         checked.append((self, src.path))
         return real_check(self, src, *a, **k)
 
-    monkeypatch.setattr(edlint.linter.Linter, "__init__", counting_init)
-    monkeypatch.setattr(edlint.linter.Linter, "check_source", counting_check)
+    monkeypatch.setattr(edlint.run.linter.Linter, "__init__", counting_init)
+    monkeypatch.setattr(edlint.run.linter.Linter, "check_source", counting_check)
     builds = _count_builds(monkeypatch)
     text = "Head\n\nStory {}: the council will accomodate the request.\n"
     for folder, n in (("news", 4), ("sport", 3)):

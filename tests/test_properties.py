@@ -5,7 +5,7 @@ text tools: ``\\r`` alone and in ``\\r\\n``, NUL, combining marks, bidi
 controls, every quote mark, Markdown punctuation, lone surrogates (through
 the API only: a file on disk is UTF-8), and words the rules react to. For
 each: no crash; every offset inside the text; line and column exactly what
-the one line table (``edlint.lines``) says; JSON, SARIF (against the schema
+the one line table (``edlint.io.lines``) says; JSON, SARIF (against the schema
 in ../shared when present) and JUnit output valid; ``fix`` twice equals
 ``fix`` once.
 
@@ -26,10 +26,12 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from edlint import Linter  # noqa: E402
-from edlint.lines import line_col, line_starts  # noqa: E402
-from edlint.model import Severity  # noqa: E402
+from edlint.core.findings import (
+    FileResult,  # noqa: E402
+    Severity,  # noqa: E402
+)
+from edlint.io.lines import line_col, line_starts  # noqa: E402
 from edlint.report import summarise  # noqa: E402
-from edlint.runner import FileResult  # noqa: E402
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -71,7 +73,7 @@ def linter() -> Linter:
 
 def check(text: str, path: str):
     """Findings, or None when the text is refused as a whole (broken front matter): never anything else."""
-    from edlint.linter import LintError
+    from edlint.run.linter import LintError
 
     try:
         return linter().check_text(text, path=path)
@@ -150,7 +152,7 @@ def test_reports_are_always_valid(body, path):
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(body=file_text, path=kind)
 def test_fix_twice_is_fix_once(body, path):
-    from edlint.linter import LintError
+    from edlint.run.linter import LintError
 
     try:
         once = linter().fix_text(body, path=path)

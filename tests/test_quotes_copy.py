@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import run_cli
+
 from edlint.api import lint_text
 from edlint.document import build_document
 

@@ -5,6 +5,7 @@ import gc
 import time
 
 import pytest
+
 from edlint.api import lint_text
 from edlint.document.quotes import scan_quotations
 

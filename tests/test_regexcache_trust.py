@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from edlint.regexcache import _trusted
+from edlint.run.regexcache import _trusted
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "sample-article.md"

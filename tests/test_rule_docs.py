@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 from conftest import REPO
-from edlint.registry import build_registry
+
+from edlint.core.registry import build_registry
 
 HEADINGS = ("## What it flags", "## Why", "## Examples", "## Fix safety")
 

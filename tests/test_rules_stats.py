@@ -61,7 +61,7 @@ def test_fix_availability_is_declared_not_read_from_prose():
     """A rule says which fixes it offers as data; its prose cannot change that, and a typo is refused."""
     import pytest
 
-    from edlint.model import RuleMeta
+    from edlint.core.findings import RuleMeta
 
     assert RuleMeta(id="x.y", summary="s", fix_safety="Safe: always.").fix_kind == "none"
     assert RuleMeta(id="x.y", summary="s", fixes="safe/unsafe").fix_kind == "safe/unsafe"

@@ -21,7 +21,7 @@ from lsprotocol import types as lsp  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from edlint.cli import app  # noqa: E402
+from edlint.commands.cli import app  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "sample-article.md"

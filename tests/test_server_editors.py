@@ -21,7 +21,6 @@ pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not install
 from lsprotocol import converters  # noqa: E402
 from lsprotocol import types as lsp  # noqa: E402
 from pytest_lsp import ClientServerConfig  # noqa: E402
-
 from test_server import open_doc  # noqa: E402
 
 try:

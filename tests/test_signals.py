@@ -132,10 +132,10 @@ def test_pool_works_where_processes_are_spawned_not_forked(tmp_path, monkeypatch
     """Windows (and any platform without fork) starts fresh interpreters: the runner and cache travel pickled."""
     import multiprocessing
 
-    import edlint.parallel as parallel
-    from edlint.batch import BatchRunner, iter_files
-    from edlint.cache import ResultCache
-    from edlint.runner import RunOptions
+    import edlint.run.workers as parallel
+    from edlint.run.batch import BatchRunner, iter_files
+    from edlint.run.cache import ResultCache
+    from edlint.run.runner import RunOptions
 
     news = tmp_path / "news"
     _articles(news, 60)

@@ -7,13 +7,13 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import BBC, SEED, need_shared, run_cli
+
 from edlint.api import lint_text
-from edlint.checks.spelling.normalise import keep_case, translit_key
 from edlint.checks.spelling.variants import load_groups
-from edlint.kinds import discover, load_data_rule
-from edlint.packs import pack_root
+from edlint.core.kinds import discover, load_data_rule
+from edlint.document.normalise import keep_case, translit_key
+from edlint.io.builtin_packs import pack_root
 
 GROUPS = load_groups()
 

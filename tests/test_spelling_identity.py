@@ -5,6 +5,7 @@ import json
 
 import pytest
 from conftest import BBC, need_shared, run_cli
+
 from edlint.api import lint_text
 from edlint.checks.spelling.identity import is_ordinary_word, known_names, what_it_is
 

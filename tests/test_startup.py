@@ -1,7 +1,6 @@
 """One article in a pre-commit hook must feel instant: nothing heavy is imported unless used."""
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -14,8 +13,8 @@ def test_check_does_not_import_textstat_or_nltk(tmp_path):
     f.write_text("Head\n\nThe council met on Monday.\n")
     code = (
         "import sys\n"
-        "from edlint.commands.check import lint_all\n"
-        "from edlint.runner import RunOptions\n"
+        "from edlint.run.batch import lint_all\n"
+        "from edlint.run.runner import RunOptions\n"
         f"lint_all([{str(f)!r}], RunOptions(ignore=['readability','proselint']))\n"
         "print([m for m in ('textstat','nltk','proselint') if m in sys.modules])\n"
     )

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED, need_shared
 
 EDLINT = Path(sys.executable).parent / ("edlint.exe" if os.name == "nt" else "edlint")

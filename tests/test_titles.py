@@ -5,8 +5,8 @@ import datetime as dt
 import json
 
 import pytest
-
 from conftest import REPO, SEED, need_shared, run_cli
+
 from edlint.api import lint_text
 
 D = dt.date.fromisoformat

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from edlint.api import lint_text
-from edlint.cli import app
+from edlint.commands.cli import app
 
 ARTICLE = ("---\ndate: 2025-09-01\n---\n# Leaders meet in Paris\n\n"
            "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "

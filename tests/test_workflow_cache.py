@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEED, run_cli
 
 WORDS = ["accomodate", "seperate", "definately", "beleive", "recieved", "wierd", "calender", "goverment"]
@@ -62,11 +61,11 @@ def test_warm_run_never_builds_the_rule_registry(tmp_path):
     cache = tmp_path / "cache"
     expected = check_json(tmp_path, "news", "--cache-dir", str(cache))
     code = (
-        "import sys, edlint.registry as reg\n"
+        "import sys, edlint.core.registry as reg\n"
         "def boom(*a, **k):\n"
         "    raise SystemExit('registry built on a warm run')\n"
         "reg.build_registry = boom\n"
-        "from edlint.cli import run\n"
+        "from edlint.commands.cli import run\n"
         f"sys.argv = ['edlint', 'check', 'news', '--format', 'json', '--cache-dir', {str(cache)!r}]\n"
         "run()\n"
     )
@@ -154,9 +153,9 @@ def test_parallel_output_is_in_stable_order(tmp_path):
 
 
 def test_pool_really_uses_several_processes(tmp_path):
-    from edlint.parallel import lint_sources
-    from edlint.runner import RunOptions, Runner
-    from edlint.source import SourceFile
+    from edlint.io.articles import SourceFile
+    from edlint.run.runner import Runner, RunOptions
+    from edlint.run.workers import lint_sources
 
     class PidRunner(Runner):
         def lint_source(self, src, path_for_config=None):
@@ -225,7 +224,7 @@ def test_archive_timing_bench_runs(tmp_path):
 
 
 def test_unused_states_are_pruned(tmp_path):
-    from edlint.cache import ResultCache
+    from edlint.run.cache import ResultCache
 
     make_articles(tmp_path / "news", 2)
     cache = tmp_path / "cache"

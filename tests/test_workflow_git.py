@@ -7,7 +7,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -152,7 +151,7 @@ def test_diff_with_unusual_file_names(repo):
 
 
 def test_unquote_git_names():
-    from edlint.gitdiff import _unquote
+    from edlint.workflow.changed_lines import _unquote
 
     assert _unquote('"b/caf\\303\\251 \\"x\\".txt"') == 'b/café "x".txt'
     assert _unquote("b/plain.txt") == "b/plain.txt"

@@ -1,1 +1,1 @@
-"""Code rules, one package per family; the registry lists them in ``edlint.registry.FAMILY_MODULES``."""
+"""Code rules, one package per family; the registry lists them in ``edlint.core.registry.FAMILY_MODULES``."""

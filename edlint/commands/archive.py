@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -103,7 +103,7 @@ def _write_table(df, target: Path) -> None:
 
 
 def _check_part(pdf, number: int, out_dir: str, roles: dict, linter) -> dict[str, Any]:
-    from ..dask import FINDING_DTYPES, check_partition
+    from edlint.run.dask import FINDING_DTYPES, check_partition
 
     got = check_partition(pdf, roles["text"], roles["date"], roles["id"], roles["path"], roles["kind"], linter,
                           partition_info={"number": number})
@@ -121,7 +121,7 @@ def _check_part(pdf, number: int, out_dir: str, roles: dict, linter) -> dict[str
 
 
 def _clean_part(pdf, number: int, out_dir: str, roles: dict, linter, unsafe: bool) -> dict[str, Any]:
-    from ..dask import clean_partition
+    from edlint.run.dask import clean_partition
 
     got = clean_partition(pdf, roles["text"], roles["date"], roles["id"], roles["path"], roles["kind"], linter,
                           unsafe, partition_info={"number": number})
@@ -146,7 +146,7 @@ def _client(scheduler: str | None, workers: int | None):
 
     if scheduler:
         return Client(scheduler, timeout="20s"), None
-    from ..parallel import default_jobs
+    from edlint.run.workers import default_jobs
 
     cluster = LocalCluster(
         n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
@@ -202,10 +202,10 @@ def run_archive(
     except ImportError as exc:
         _err(f"archive needs the dask extra ({exc.name} is not installed): pip install 'edlint[dask]'")
         return 2
-    from ..config import ConfigError, find_config
-    from ..dask import ArchiveError, read_archive
-    from ..linter import Linter
-    from ..yamlsource import DataError
+    from edlint.io.config import ConfigError, find_config
+    from edlint.io.datafiles import DataError
+    from edlint.run.dask import ArchiveError, read_archive
+    from edlint.run.linter import Linter
 
     if config is not None and not Path(config).is_file():
         _err(f"{config}: config file not found")
@@ -289,7 +289,7 @@ def _run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out_dir: 
 def _write_errors(errors: list[tuple[str, str]], target: Path) -> None:
     import pandas as pd
 
-    from ..dask import ERROR_DTYPES
+    from edlint.run.dask import ERROR_DTYPES
 
     frame = pd.DataFrame.from_records(sorted(errors), columns=list(ERROR_DTYPES)).astype(ERROR_DTYPES)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -318,7 +318,7 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules or families.")
 OVERWRITE = typer.Option(False, "--overwrite", help="Replace OUT (and the errors file) if they exist.")
 
 
-def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
@@ -335,10 +335,10 @@ def _common(fmt: str, kind: str) -> None:
 def archive_check(
     archive: str = ARCHIVE,
     out: Path = typer.Option(..., "--out", "-o", help="Findings as a Parquet dataset folder (one row a finding)."),
-    text_column: str = TEXT, date_column: Optional[str] = DATE, id_column: Optional[str] = ID, kind: str = KIND,
-    scheduler: Optional[str] = SCHEDULER, workers: Optional[int] = WORKERS, errors: Optional[Path] = ERRORS,
-    format: str = FORMAT, config: Optional[Path] = CONFIG, select: Optional[List[str]] = SELECT,
-    ignore: Optional[List[str]] = IGNORE, overwrite: bool = OVERWRITE,
+    text_column: str = TEXT, date_column: str | None = DATE, id_column: str | None = ID, kind: str = KIND,
+    scheduler: str | None = SCHEDULER, workers: int | None = WORKERS, errors: Path | None = ERRORS,
+    format: str = FORMAT, config: Path | None = CONFIG, select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE, overwrite: bool = OVERWRITE,
 ) -> None:
     """Check every article of an archive; write the findings (id, rule, severity, line, column, start, end, message, fix)."""
     _common(format, kind)
@@ -353,10 +353,10 @@ def archive_check(
 def archive_clean(
     archive: str = ARCHIVE,
     out: Path = typer.Option(..., "--out", "-o", help="The archive with fixed texts, as a Parquet dataset folder."),
-    text_column: str = TEXT, date_column: Optional[str] = DATE, id_column: Optional[str] = ID, kind: str = KIND,
-    scheduler: Optional[str] = SCHEDULER, workers: Optional[int] = WORKERS, errors: Optional[Path] = ERRORS,
-    format: str = FORMAT, config: Optional[Path] = CONFIG, select: Optional[List[str]] = SELECT,
-    ignore: Optional[List[str]] = IGNORE, overwrite: bool = OVERWRITE,
+    text_column: str = TEXT, date_column: str | None = DATE, id_column: str | None = ID, kind: str = KIND,
+    scheduler: str | None = SCHEDULER, workers: int | None = WORKERS, errors: Path | None = ERRORS,
+    format: str = FORMAT, config: Path | None = CONFIG, select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE, overwrite: bool = OVERWRITE,
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes an editor should confirm."),
 ) -> None:
     """Apply safe fixes to every article; write the archive with fixed texts and per-row counts."""

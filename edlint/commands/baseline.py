@@ -4,8 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..runner import RunOptions
-from .check import lint_all, open_cache
+from edlint.run.batch import lint_all
+from edlint.run.cache import open_cache
+from edlint.run.runner import RunOptions
 
 
 def run_baseline_write(paths, output: Path, date, select, ignore, config, *, use_cache=True, cache_dir=None, jobs=None) -> int:
@@ -15,7 +16,8 @@ def run_baseline_write(paths, output: Path, date, select, ignore, config, *, use
     if "-" in paths:
         sys.stderr.write("edlint: a baseline records files, not standard input\n")
         return 2
-    from ..baseline import write_baseline
+    from edlint.workflow.baseline import write_baseline
+
     from ..report.progress import ProgressBar
 
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)

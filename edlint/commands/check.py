@@ -6,15 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from ..batch import BatchRunner, iter_files
-from ..config import ConfigError
-from ..files import collect
-from ..model import Severity
-from ..report import FORMATS, summarise
-from ..runner import FileResult, RunOptions, Runner
-from ..source import InputError, read_stdin
-from ..yamlsource import DataError
+from edlint.core.findings import Severity
+from edlint.io.config import ConfigError
+from edlint.io.datafiles import DataError
+from edlint.run.batch import BatchRunner, lint_all, preflight, rules_for, unique
+from edlint.run.cache import open_cache
+from edlint.run.runner import RunOptions
 
+from ..report import FORMATS, summarise
 
 # Reports that quote the article (code frames, snippets, fingerprints): the run keeps each text.
 TEXT_FORMATS = ("rich", "sarif", "gitlab")
@@ -26,130 +25,6 @@ def auto_format() -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATS:
         return "github"
     return "rich" if sys.stdout.isatty() else "concise"
-
-
-def open_cache(enabled: bool, cache_dir: str | Path | None):
-    """The result cache (and, beside it, parsed rule packs), or None with --no-cache."""
-    from ..yamlsource import use_parse_cache
-
-    if not enabled:
-        use_parse_cache(None)
-        return None
-    from ..cache import ResultCache, claim_cache_dir, default_cache_dir
-
-    root = Path(cache_dir) if cache_dir else default_cache_dir()
-    refused = claim_cache_dir(root)
-    if refused:
-        sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
-        use_parse_cache(None)
-        return None
-    use_parse_cache(root / "packs")
-    from ..regexcache import install
-
-    install(root / "packs")  # compiled regular expressions, so one article skips compiling them
-    return ResultCache(root)
-
-
-def iter_all(
-    paths: list[str],
-    options: RunOptions,
-    stdin_filename: str | None = None,
-    *,
-    cache=None,
-    jobs: int | None = None,
-    progress=None,
-    only=None,
-    runner: Runner | None = None,
-):
-    """Like ``lint_all``, but results come as an iterator, as they are ready (nothing held).
-
-    Returns ``(results, errors, runner)``; ``errors`` (run-level) is complete at once.
-    """
-    from ..display import display_path
-
-    runner = runner or BatchRunner(options)
-    got = collect(paths)
-    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
-    files = [p for p in got.files if only is None or only(str(p))]
-
-    def results():
-        if got.stdin:
-            name = stdin_filename or "<stdin>"
-            try:
-                src = read_stdin(name)
-                yield runner.lint_source(src, Path(stdin_filename) if stdin_filename else None)
-            except InputError as exc:
-                yield FileResult(path=name, error=str(exc))
-        yield from iter_files(runner, files, cache=cache, jobs=jobs, progress=progress)
-
-    return results(), errors, runner
-
-
-def lint_all(
-    paths: list[str],
-    options: RunOptions,
-    stdin_filename: str | None = None,
-    *,
-    cache=None,
-    jobs: int | None = None,
-    progress=None,
-    only=None,
-    runner: Runner | None = None,
-) -> tuple[list[FileResult], list[str], Runner]:
-    """Lint every path; return results (in a stable order), run-level errors and the runner.
-
-    ``only(path) -> bool`` narrows the files actually read (``--diff``: files
-    with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
-    worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
-    """
-    it, errors, runner = iter_all(paths, options, stdin_filename, cache=cache, jobs=jobs, progress=progress,
-                                  only=only, runner=runner)
-    return list(it), errors, runner
-
-
-def _rules_for(runner: Runner, config) -> dict:
-    """Rule metadata for formats that describe rules (SARIF): every rule of every configuration used.
-
-    Builds registries, so only on demand; a warm cached run otherwise never does.
-    """
-    configs = list(getattr(runner, "configs_seen", lambda: [])())
-    try:
-        configs.append(runner.config_for(Path(config) if config else Path.cwd()))
-    except (ConfigError, DataError):
-        pass
-    rules: dict = {}
-    for cfg in configs:
-        try:
-            reg = runner.registry_for(cfg)
-        except (ConfigError, DataError):
-            continue
-        for rid, cls in reg.rules.items():
-            rules.setdefault(rid, cls.meta)
-    return rules
-
-
-def preflight(runner: Runner, paths: list[str], config) -> str | None:
-    """A broken configuration or an unknown rule id, found before any file is read.
-
-    Loads the configuration each path argument uses (cheap: TOML and a schema);
-    with ``--select``/``--ignore`` also builds the registry to check the ids
-    (a run without them never pays for that here). Returns the error line or None.
-    """
-    starts = [Path(config)] if config else sorted({Path.cwd() if p == "-" else Path(p) for p in paths}, key=str)
-    opts = runner.options
-    try:
-        for start in starts:
-            cfg = runner.config_for(start if start.exists() else Path.cwd())
-            if opts.select or opts.ignore:
-                runner.ruleset_for(runner.registry_for(cfg), cfg, None)
-    except (ConfigError, DataError) as exc:
-        return str(exc)
-    return None
-
-
-def unique(lines) -> list[str]:
-    """Each error once: a broken config shared by a folder of articles is one problem, not fifty."""
-    return list(dict.fromkeys(lines))
 
 
 def run_check(
@@ -184,7 +59,7 @@ def run_check(
         return 2
     base = None
     if baseline is not None:
-        from ..baseline import Baseline, BaselineError
+        from edlint.workflow.baseline import Baseline, BaselineError
 
         try:
             base = Baseline(Path(baseline))
@@ -193,7 +68,7 @@ def run_check(
             return 2
     changed = None
     if diff_base:
-        from ..gitdiff import GitError, changed_lines
+        from edlint.workflow.changed_lines import GitError, changed_lines
 
         try:
             changed = changed_lines(diff_base)
@@ -261,24 +136,24 @@ def run_check(
             except OSError as exc:
                 sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
                 return 2
-            _print_summary(summary, color)
+            print_summary(summary, color)
         else:
             render(results, summary, make_console(color), verbose=verbose, quiet=quiet)
     else:
         mod = importlib.import_module(FORMATS[fmt])
-        extra = {"rules": _rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
+        extra = {"rules": rules_for(runner, config)} if getattr(mod, "NEEDS_RULES", False) else {}
         if fmt == "concise":
             extra = {"color": _use_color(color, output), "quiet": quiet}
         text = mod.render(results, summary, **extra)
         if output:
-            from ..fix import write_bytes_atomic
+            from edlint.workflow.fixes import write_bytes_atomic
 
             try:
                 write_bytes_atomic(Path(output), text.encode("utf-8"), keep_mode=Path(output).exists())
             except OSError as exc:
                 sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
                 return 2
-            _print_summary(summary, color)
+            print_summary(summary, color)
         else:
             sys.stdout.write(text)
     if summary.errors:
@@ -333,8 +208,8 @@ def _is_checked_file(output, results) -> bool:
     return False
 
 
-def _print_summary(summary, color: str) -> None:
-    """With ``--output`` the report goes to the file; the terminal still says how it went."""
-    from ..report.console import make_console, summary_line
+def print_summary(summary, color: str) -> None:
+    """With ``--output`` the report goes to the file; the terminal still says how it went (rich loads only here)."""
+    from edlint.report.console import print_summary as to_stderr
 
-    make_console(color, file=sys.stderr).print(summary_line(summary))
+    to_stderr(summary, color)

@@ -13,10 +13,16 @@ import os
 import sys
 from pathlib import Path
 
-from ..fix import NotWritten, fix_until_stable, unified_diff, write_atomic
-from ..runner import RunOptions
-from ..source import SourceFile
-from .check import lint_all, open_cache, preflight, unique
+from edlint.io.articles import SourceFile
+from edlint.run.batch import lint_all, preflight, unique
+from edlint.run.cache import open_cache
+from edlint.run.runner import RunOptions
+from edlint.workflow.fixes import (
+    NotWritten,
+    fix_until_stable,
+    unified_diff,
+    write_atomic,
+)
 
 _DIFF_COLORS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}
 
@@ -54,7 +60,7 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
     if "-" in paths and len(paths) > 1:
         sys.stderr.write("edlint: fix reads standard input ('-') on its own, not with files\n")
         return 2
-    from ..batch import BatchRunner
+    from edlint.run.batch import BatchRunner
 
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
                          language=language)

@@ -86,7 +86,7 @@ def run_init(folder: Path, schema: bool = False) -> int:
         return 2
     try:
         if schema:
-            src = Path(__file__).resolve().parents[1] / "config.schema.json"
+            src = Path(__file__).resolve().parents[1] / "io" / "config.schema.json"
             if _write_new(folder / "edlint.schema.json", src.read_text(encoding="utf-8")):
                 sys.stderr.write(f"edlint: wrote {folder / 'edlint.schema.json'}\n")
             else:

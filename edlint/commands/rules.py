@@ -11,9 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..config import ConfigError, find_config, load_config, rule_matches
-from ..registry import OPT_IN_FAMILIES, build_registry
-from ..yamlsource import DataError
+from edlint.core.registry import OPT_IN_FAMILIES, build_registry
+from edlint.io.config import ConfigError, find_config, load_config, rule_matches
+from edlint.io.datafiles import DataError
+from edlint.report.explain import explain_markdown
 
 SUMMARY_WIDTH = 60
 
@@ -97,7 +98,7 @@ def run_explain(rule: str, config_path, term: str | None = None) -> int:
         return 2
     matches = [r for r in reg.sorted_ids() if r == rule] or [r for r in reg.sorted_ids() if rule_matches(r, rule)]
     if not matches:
-        from ..registry import unknown_rule_message
+        from edlint.core.registry import unknown_rule_message
 
         sys.stderr.write(f"edlint: {unknown_rule_message(reg, rule)}\n")
         return 2
@@ -109,28 +110,3 @@ def run_explain(rule: str, config_path, term: str | None = None) -> int:
     for rid in matches:
         console.print(Markdown(explain_markdown(cfg, reg, rid, term)))
     return 0
-
-
-def explain_markdown(cfg, reg, rid: str, term: str | None = None, path: str | None = None) -> str:
-    """A rule's page as Markdown: what ``edlint explain`` prints and the language server shows on hover.
-
-    Severity and on/off are those ``cfg`` gives the rule (for ``path``, when its overrides apply).
-    """
-    cls = reg.rules[rid]
-    meta = cls.meta
-    settings = cfg.settings_for(rid, path)
-    on = settings.get("enabled", meta.default_enabled)
-    sev = settings.get("severity", meta.severity)
-    head = (f"# {rid}\n\n{meta.summary}\n\n*Severity:* {sev} · *on:* {'yes' if on else 'no'}"
-            f" · *inside quotes:* {'yes' if meta.in_quotes else 'no'} · *fix:* {meta.fix_kind}")
-    if meta.source:
-        head += f" · *defined in:* `{meta.source}`"
-    body = meta.docs or ""
-    extra = getattr(cls, "explain_extra", None)
-    if callable(extra):
-        body += "\n\n" + extra(term)
-    if meta.options and "## Options" not in body:
-        body += "\n\n**Options and defaults:** " + ", ".join(f"`{k} = {v!r}`" for k, v in meta.options.items())
-    if "## Fix safety" not in body:
-        body += f"\n\n**Fix safety:** {meta.fix_safety}"
-    return head + "\n\n" + body

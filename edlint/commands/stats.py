@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from ..runner import RunOptions
-from .check import lint_all
+from edlint.run.batch import lint_all
+from edlint.run.runner import RunOptions
 
 
 def _fit(path: str, room: int) -> str:

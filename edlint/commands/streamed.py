@@ -14,18 +14,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..config import ConfigError
-from ..model import Severity
+from edlint.core.findings import Severity
+from edlint.io.config import ConfigError
+from edlint.io.datafiles import DataError
+
 from ..report import Summary
-from ..yamlsource import DataError
 
 
 def run_streamed(fmt, paths, options, output, stdin_filename, color, config, fail_on, base, baseline, changed,
                  *, cache, jobs, progress, runner=None, exit_zero: bool = False) -> int:
     from importlib import import_module
 
+    from edlint.report.console import print_summary as _print_summary
+    from edlint.run.batch import iter_all, unique
+
     from ..report import FORMATS
-    from .check import _print_summary, iter_all, unique
 
     mod = import_module(FORMATS[fmt])
     out_id = None

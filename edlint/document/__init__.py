@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..lines import line_bounds, line_col
+from edlint.io.lines import line_bounds, line_col
+
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
 from .markup import Block, line_starts, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, scan_quotations
@@ -128,7 +129,7 @@ class Document:
         return line_starts(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset, by the one line table (``edlint.lines``)."""
+        """1-based line and column of an offset, by the one line table (``edlint.io.lines``)."""
         return line_col(self.line_starts, offset)
 
     def line_span(self, line: int) -> tuple[int, int]:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lines import line_col, line_starts
-from ..yamlsource import DataError
+from edlint.io.datafiles import DataError
+from edlint.io.lines import line_col, line_starts
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
@@ -58,7 +58,7 @@ def split_front_matter(text: str, path: str = "<front matter>") -> FrontMatter:
 
 def _parse(body: str, fmt: str, first_line: int, path: str = "<front matter>") -> dict[str, Any]:
     if fmt == "yaml":
-        from ..yamlsource import parse_yaml
+        from edlint.io.datafiles import parse_yaml
 
         try:
             data = parse_yaml(body, path, first_line=first_line, what="YAML front matter")

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lines import line_bounds, line_starts, line_text
+from edlint.io.lines import line_bounds, line_starts, line_text
+
 from .frontmatter import FrontMatter
 
 __all__ = ["Block", "blank", "line_starts", "markdown_prose", "plain_blocks"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lazyre import lazy
+from edlint.document.lazyre import lazy
 
 # Abbreviations that never end a sentence in news copy, in any case.
 ABBREVIATIONS = frozenset(

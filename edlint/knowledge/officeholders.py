@@ -21,47 +21,12 @@ import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from ..checks.spelling.normalise import translit_key
+from edlint.document.normalise import translit_key
+
+from .terms import Term
 
 DATA = Path(__file__).with_name("officeholders.tsv")
-
-
-class Term(NamedTuple):
-    person: str
-    person_id: str
-    office: str
-    country: str
-    kind: str
-    start: str
-    end: str  # "" = still in office when the source was taken
-    valid_to: str  # the source is complete to this date ("" = no limit given)
-    source: str
-    licence: str
-
-    def holds_on(self, day: _dt.date) -> bool | None:
-        """True/False if the data says; None when the date is past what the source covers."""
-        d = day.isoformat()
-        if self.start and d < _pad(self.start, low=True):
-            return False
-        if self.end:
-            return d <= _pad(self.end, low=False)
-        if self.valid_to and d > self.valid_to:
-            return None
-        return True
-
-    def ended_before(self, day: _dt.date) -> bool:
-        """The term is over by the day (the person is a *former* holder)."""
-        return bool(self.end) and day.isoformat() > _pad(self.end, low=False)
-
-
-def _pad(date: str, low: bool) -> str:
-    if len(date) == 4:
-        return date + ("-01-01" if low else "-12-31")
-    if len(date) == 7:
-        return date + ("-01" if low else "-31")
-    return date
 
 
 # Words before a name that are not part of it: the check skips them the same way.
@@ -193,7 +158,7 @@ class KnowledgeBase:
         return cached
 
     @classmethod
-    def load(cls, extra_files: tuple[Path, ...] | list[Path] = ()) -> "KnowledgeBase":
+    def load(cls, extra_files: tuple[Path, ...] | list[Path] = ()) -> KnowledgeBase:
         """The shipped knowledge base, with the house's own files added (cached per file set)."""
         paths = tuple(Path(p) for p in extra_files)
         if not paths:

@@ -26,8 +26,16 @@ import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-from ..yamlsource import DataError, compose, line_of, load_yaml, read_text, validate
-from .officeholders import Term
+from edlint.io.datafiles import (
+    DataError,
+    compose,
+    line_of,
+    load_yaml,
+    read_text,
+    validate,
+)
+
+from .terms import Term
 
 _DATE = {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "null"}]}
 

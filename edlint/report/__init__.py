@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Severity
+from edlint.core.findings import Severity
 
 if TYPE_CHECKING:
-    from ..runner import FileResult
+    from edlint.core.findings import FileResult
 
 FORMATS = {
     "rich": "edlint.report.console",
@@ -31,7 +31,7 @@ FORMATS = {
 }
 
 
-def relative_path(path: str, root: "str | None" = None) -> str:
+def relative_path(path: str, root: str | None = None) -> str:
     """``path`` relative to ``root`` (default: the working directory), in POSIX form, when inside it.
 
     CI systems match report paths against the checkout, which is the working
@@ -39,7 +39,7 @@ def relative_path(path: str, root: "str | None" = None) -> str:
     """
     import os
 
-    from ..display import display_path
+    from edlint.io.filenames import display_path
 
     if path.startswith("<"):
         return display_path(path)  # <stdin>
@@ -69,7 +69,7 @@ class Summary:
     def failing(self) -> int:
         return sum(n for sev, n in self.by_severity.items() if Severity.parse(sev) >= self.fail_on)
 
-    def add(self, r: "FileResult") -> None:
+    def add(self, r: FileResult) -> None:
         """Count one file's result (reports that stream count as they go)."""
         self.files += 1
         if r.error:
@@ -98,7 +98,7 @@ class Summary:
         }
 
 
-def summarise(results: list["FileResult"], fail_on: Severity) -> Summary:
+def summarise(results: list[FileResult], fail_on: Severity) -> Summary:
     s = Summary(fail_on=fail_on)
     for r in results:
         s.add(r)

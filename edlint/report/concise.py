@@ -9,7 +9,8 @@ could not be checked are reported on standard error by the command, not here.
 """
 from __future__ import annotations
 
-from ..display import display_path
+from edlint.io.filenames import display_path
+
 from . import Summary
 
 _ANSI = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "suggestion": "\x1b[1;34m"}

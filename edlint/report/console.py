@@ -7,16 +7,18 @@ stays readable at 80 columns.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..display import display_path
-from ..model import Finding, Severity
+from edlint.core.findings import Finding, Severity
+from edlint.io.filenames import display_path
+
 from . import Summary
 
 SEVERITY_STYLE = {
@@ -40,13 +42,13 @@ def make_console(color: str = "auto", file=None, width: int | None = None) -> Co
 
 
 def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
-    from ..lines import line_bounds
+    from edlint.io.lines import line_bounds
 
     return line_bounds(text, line_starts, line - 1)
 
 
 def _line_starts(text: str) -> list[int]:
-    from ..lines import line_starts
+    from edlint.io.lines import line_starts
 
     return line_starts(text)
 
@@ -280,3 +282,8 @@ def summary_line(summary: Summary) -> Text:
     if summary.skipped:
         t.append(f" · {summary.skipped} file(s) skipped (not English)", style="dim")
     return t
+
+
+def print_summary(summary, color: str) -> None:
+    """With ``--output`` the report goes to the file; the terminal still says how it went."""
+    make_console(color, file=sys.stderr).print(summary_line(summary))

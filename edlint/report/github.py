@@ -8,7 +8,8 @@ comma or a newline would cut the annotation short.
 """
 from __future__ import annotations
 
-from ..model import Severity
+from edlint.core.findings import Severity
+
 from . import Summary, relative_path
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}

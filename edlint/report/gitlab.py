@@ -3,14 +3,15 @@
 GitLab compares the report of a merge request with the target branch's by
 ``fingerprint``, so a fingerprint must not change when unrelated lines move:
 it is built from the rule, the file and the flagged words on their line (see
-``edlint.fingerprint``), never from the line number.
+``edlint.workflow.fingerprint``), never from the line number.
 """
 from __future__ import annotations
 
 import json
 
-from ..fingerprint import fingerprints
-from ..model import Severity
+from edlint.core.findings import Severity
+from edlint.workflow.fingerprint import fingerprints
+
 from . import Summary, relative_path
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGESTION: "info"}

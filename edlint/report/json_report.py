@@ -13,9 +13,11 @@ import io
 import json
 import shutil
 import tempfile
-from typing import IO, Iterable
+from typing import IO
+from collections.abc import Iterable
 
-from ..display import display_path
+from edlint.io.filenames import display_path
+
 from . import Summary
 
 VERSION = 1

@@ -10,7 +10,7 @@ forever in the child.
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 MIN_FILES = 200
 
@@ -25,7 +25,13 @@ class ProgressBar:
         if not self.enabled or total < self.min_files:
             return None
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self._progress = Progress(
             TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -41,7 +47,7 @@ class ProgressBar:
 
         return advance
 
-    def __enter__(self) -> "ProgressBar":
+    def __enter__(self) -> ProgressBar:
         return self
 
     def __exit__(self, *exc: object) -> None:

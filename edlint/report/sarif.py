@@ -14,9 +14,10 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from edlint.core.findings import Severity
+from edlint.workflow.fingerprint import fingerprints
+
 from .. import __version__
-from ..fingerprint import fingerprints
-from ..model import Severity
 from . import Summary, relative_path
 
 NEEDS_RULES = True

@@ -22,9 +22,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
+from edlint.core.findings import Finding, Severity
+from edlint.io.articles import SourceFile
+
 from .. import __version__
-from ..model import Finding, Severity
-from ..source import SourceFile
 from .configs import Configs, Loaded
 from .explain import date_markdown, explain_markdown
 from .positions import UTF16, LineIndex

@@ -16,9 +16,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import ConfigError, find_config, load_config
-from ..linter import Linter
-from ..yamlsource import DataError
+from edlint.io.config import ConfigError, find_config
+from edlint.io.datafiles import DataError
+from edlint.run.linter import Linter
 
 
 @dataclass

@@ -1,13 +1,13 @@
 """Hover text: a rule's ``edlint explain`` page, and the article date title checks used.
 
 The page is the very Markdown ``edlint explain`` renders in the terminal
-(``commands.rules.explain_markdown``), handed to the editor to render itself.
+(``report.explain.explain_markdown``), handed to the editor to render itself.
 """
 from __future__ import annotations
 
-from ..commands.rules import explain_markdown as _explain
-from ..config import Config
-from ..registry import Registry
+from edlint.core.registry import Registry
+from edlint.io.config import Config
+from edlint.report.explain import explain_markdown as _explain
 
 
 def explain_markdown(registry: Registry, config: Config, rule_id: str, path: str | None) -> str:

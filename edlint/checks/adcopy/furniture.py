@@ -14,11 +14,19 @@ repeats the headline is never flagged: it is the story's own title.
 """
 from __future__ import annotations
 
-from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from . import kinds as K
 from .pack import load_pack
-from .shapes import headline_shaped, menu_runs, page_header, pipe_menu, same_text, teaser_header_alone
+from .shapes import (
+    headline_shaped,
+    menu_runs,
+    page_header,
+    pipe_menu,
+    same_text,
+    teaser_header_alone,
+)
 from .units import units
 
 MAX_FURNITURE_CHARS = 320

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...packs import pack_root
-from ...yamlsource import DataError, load_yaml, validate
+from edlint.io.builtin_packs import pack_root
+from edlint.io.datafiles import DataError, load_yaml, validate
 
 SCHEMA = {
     "type": "object",

@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import re
 
-from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from .speech import run_on_sentence
 from .unattributed import UnattributedQuote
-from .vocab import ANONYMOUS, DOCUMENT_SOURCE, FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE
+from .vocab import (
+    ANONYMOUS,
+    DOCUMENT_SOURCE,
+    FULL_NAME,
+    HONORIFIC_NAME,
+    PRONOUN_ATTRIBUTION,
+    ROLE_RE,
+)
 
 _WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
 
@@ -52,7 +60,7 @@ def _contains_near(body: list[str], quote: list[str]) -> bool:
     return False
 
 
-_STOP = frozenset("a an the to of in on for and or but is are was were be been it its this that with by at as from not no will would could should may might has have had".split())
+_STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "with", "by", "at", "as", "from", "not", "no", "will", "would", "could", "should", "may", "might", "has", "have", "had"])
 # Matched with ``match(prose, block.start)``: no ``^``, which would only hold at offset 0.
 _HEAD_SPEAKER = re.compile(
     r"\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"

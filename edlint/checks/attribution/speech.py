@@ -9,7 +9,8 @@ import bisect
 import itertools
 import re
 
-from ...lazyre import lazy
+from edlint.document.lazyre import lazy
+
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
 
 _CONNECTIVE = lazy(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now)\b,?\s+")
@@ -27,8 +28,7 @@ _TRAILING_TAG = lazy(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
 _HONORIFIC_START = lazy(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
 # Capitalised single words that open a sentence without naming anyone.
 _NOT_NAMES = frozenset(
-    "everyone everybody nobody somebody someone anyone people critics others many some most few all both "
-    "experts analysts officials observers fans supporters reports sources insiders this that which what who".split()
+    ["everyone", "everybody", "nobody", "somebody", "someone", "anyone", "people", "critics", "others", "many", "some", "most", "few", "all", "both", "experts", "analysts", "officials", "observers", "fans", "supporters", "reports", "sources", "insiders", "this", "that", "which", "what", "who"]
 )
 _SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
 

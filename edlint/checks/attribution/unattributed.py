@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ...model import Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from .speech import attributes, sentence_at, sentences_between, unquoted
 from .vocab import ATTRIBUTION_VERBS, FULL_NAME, HONORIFIC_NAME, PERSON_ROLE_RE
 
@@ -25,7 +26,7 @@ _VERDICT = re.compile(r"\b(?:verdict|words|view|message|warning|response|reactio
 # An attribution that introduces the quotation after it: 'Jane Smith said: "'.
 _LEAD_IN = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b[^.!?:]{{0,60}}:\s*$", re.I)
 _GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
-_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by as but nor is it its".split())
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "nor", "is", "it", "its"])
 
 
 class UnattributedQuote(Rule):
@@ -195,10 +196,7 @@ _SPEAKS_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|told|asked|explained|insisted|warned)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
 _NOT_SPEAKERS = frozenset(
-    """the a an this that these those it its there here in on at for with from by of to as after before
-    when while if although though despite since until during many most some all both each every one two
-    three other others such what which who how why where no not nor our we you they he she his her their
-    i my your us them more less last next first new but and so yet however meanwhile""".split()
+    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "in", "on", "at", "for", "with", "from", "by", "of", "to", "as", "after", "before", "when", "while", "if", "although", "though", "despite", "since", "until", "during", "many", "most", "some", "all", "both", "each", "every", "one", "two", "three", "other", "others", "such", "what", "which", "who", "how", "why", "where", "no", "not", "nor", "our", "we", "you", "they", "he", "she", "his", "her", "their", "i", "my", "your", "us", "them", "more", "less", "last", "next", "first", "new", "but", "and", "so", "yet", "however", "meanwhile"]
 )
 
 

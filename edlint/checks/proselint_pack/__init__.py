@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from .plan import plan, runner
 
 _DOCS = """## What it flags

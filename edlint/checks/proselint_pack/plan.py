@@ -20,7 +20,7 @@ few non-ASCII letters that regular-expression engines fold to ASCII letters
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 # Letters the engines match to ASCII letters under IGNORECASE, and the one letter whose
 # lower case is two characters (so a lower-cased text would hide the match).

@@ -5,8 +5,9 @@ runs; the length rules count words themselves.
 """
 from __future__ import annotations
 
-from ...model import Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from .figures import _WORD, figures_for, sentence_words
 
 

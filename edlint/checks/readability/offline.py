@@ -12,7 +12,6 @@ import sys
 import types
 from functools import lru_cache
 
-
 # One shared phone list per syllable count: a lookup allocates nothing.
 _PHONES = [[("1",) * n] for n in range(64)]
 

@@ -13,9 +13,18 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from ...model import Applicability, Edit, Fix, Hit, Related, RuleMeta, Severity
-from ...rulebase import Rule
-from .normalise import keep_case, translit_key
+from edlint.core.findings import (
+    Applicability,
+    Edit,
+    Fix,
+    Hit,
+    Related,
+    RuleMeta,
+    Severity,
+)
+from edlint.core.rule import Rule
+from edlint.document.normalise import keep_case, translit_key
+
 from .variants import apply_preferences, load_groups
 
 # Words in lower case: a capitalised word also seen like this is an ordinary word ("Press", "press").
@@ -419,11 +428,7 @@ def _any_given_name(forms) -> bool:
 
 # Words before a surname that are titles, not first names: "Prof Lovenduski" is "Joni Lovenduski".
 _NOT_FIRST_NAMES = frozenset(
-    "Mr Mrs Ms Miss Dr Sir Lord Lady Dame The Prof Professor Rev Revd Father Sen Senator Rep Gen General "
-    "Col Colonel Capt Captain Maj Major Sgt Sergeant Insp Inspector Det Supt Ch Chief Judge Justice "
-    "Coach Boss Manager Skipper Captain President Minister Chancellor Secretary Governor Mayor "
-    "King Queen Prince Princess Duke Duchess Earl Baroness Baron Cardinal Bishop Archbishop Pope "
-    "Said Says Told Added".split()
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "The", "Prof", "Professor", "Rev", "Revd", "Father", "Sen", "Senator", "Rep", "Gen", "General", "Col", "Colonel", "Capt", "Captain", "Maj", "Major", "Sgt", "Sergeant", "Insp", "Inspector", "Det", "Supt", "Ch", "Chief", "Judge", "Justice", "Coach", "Boss", "Manager", "Skipper", "Captain", "President", "Minister", "Chancellor", "Secretary", "Governor", "Mayor", "King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Earl", "Baroness", "Baron", "Cardinal", "Bishop", "Archbishop", "Pope", "Said", "Says", "Told", "Added"]
 )
 
 

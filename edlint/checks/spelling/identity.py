@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...packs import pack_path
-from ...yamlsource import load_yaml, validate
+from edlint.io.builtin_packs import pack_path
+from edlint.io.datafiles import load_yaml, validate
 
 SCHEMA = {
     "type": "object",

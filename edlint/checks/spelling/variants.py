@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...packs import pack_root
-from ...yamlsource import DataError, load_yaml, read_text, validate
+from edlint.io.builtin_packs import pack_root
+from edlint.io.datafiles import DataError, load_yaml, read_text, validate
 
 SCHEMA = {
     "type": "object",

@@ -6,9 +6,9 @@ its own, located on the id, with the closest known id.
 """
 from __future__ import annotations
 
-from ...model import Hit, RuleMeta, Severity
-from ...rulebase import Rule
-from ...suppress import UNKNOWN_RULE, parse_directives
+from edlint.core.findings import Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+from edlint.core.suppressions import UNKNOWN_RULE, parse_directives
 
 
 class UnknownRule(Rule):
@@ -46,7 +46,7 @@ No fix.
     def check(self, doc, ctx):
         if self.registry is None or "edlint-" not in doc.text:
             return
-        from ...registry import is_known_pattern, unknown_rule_message
+        from edlint.core.registry import is_known_pattern, unknown_rule_message
 
         for d in parse_directives(doc.text, doc.kind):
             for pattern, at in d.patterns:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...model import Applicability, Edit, Fix, Hit, RuleMeta, Severity
-from ...rulebase import Rule
+from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.rule import Rule
+
 from .judge import has_title_word, verdicts
 from .vocabulary import vocabulary
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ...packs import pack_root
-from ...yamlsource import load_yaml
+from edlint.io.builtin_packs import pack_root
+from edlint.io.datafiles import load_yaml
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,16 @@ import json
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import Applicability, Edit, Finding, Fix, Related, Severity
+from edlint.core.findings import Applicability, Edit, Finding, Fix, Related, Severity
 
 if TYPE_CHECKING:
-    from .config import Config
-    from .runner import FileResult, RunOptions
+    from edlint.core.findings import FileResult
+    from edlint.io.config import Config
+    from edlint.run.runner import RunOptions
 
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
@@ -109,7 +111,7 @@ def _write_new(path: Path, body: str) -> None:
         fh.write(body)
 
 
-def _tree_signature(root: Path, h: "hashlib._Hash") -> None:
+def _tree_signature(root: Path, h: hashlib._Hash) -> None:
     """Feed (relative path, size, mtime) of every file under ``root`` into ``h``, in a stable order."""
     if not root.exists():
         h.update(f"missing:{root}\0".encode())
@@ -127,7 +129,7 @@ def _tree_signature(root: Path, h: "hashlib._Hash") -> None:
             h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
 
 
-def _tree_contents(root: Path, h: "hashlib._Hash") -> None:
+def _tree_contents(root: Path, h: hashlib._Hash) -> None:
     """Feed every file's path and bytes under ``root`` into ``h``: for a newsroom's own rule folders,
     small and edited by hand, where a save within one timestamp tick must still count."""
     if not root.exists():
@@ -156,12 +158,12 @@ def code_signature() -> str:
     """Signature of edlint's own code and built-in rule packs (computed once per process)."""
     global _CODE_SIGNATURE
     if _CODE_SIGNATURE is None:
-        from . import __version__
-        from .packs import pack_root
+        from edlint import __version__
+        from edlint.io.builtin_packs import pack_root
 
         h = hashlib.blake2b(digest_size=16)
         h.update(f"edlint {__version__} entry {ENTRY_FORMAT}\0".encode())
-        pkg = Path(__file__).resolve().parent
+        pkg = Path(__file__).resolve().parents[1]  # the edlint package
         _tree_signature(pkg, h)
         packs = pack_root()
         if pkg not in packs.parents:
@@ -183,7 +185,7 @@ class ResultCache:
         self.misses = 0
 
     # ------------------------------------------------------------ keys
-    def run_key(self, config: "Config", options: "RunOptions") -> str:
+    def run_key(self, config: Config, options: RunOptions) -> str:
         """Everything but the file that findings depend on; memoised per configuration object."""
         k = id(config)
         if k not in self._run_keys:
@@ -219,7 +221,7 @@ class ResultCache:
         return self._entries / run / digest[:2] / f"{digest[2:]}.json"
 
     # ------------------------------------------------------------ read / write
-    def get(self, key: str, display_path: str) -> "FileResult | None":
+    def get(self, key: str, display_path: str) -> FileResult | None:
         """The cached result for ``key``, or None: anything but a well-formed entry made for this key is a miss."""
         self.touch_run(key)
         try:
@@ -235,7 +237,7 @@ class ResultCache:
         self.hits += 1
         return res
 
-    def put(self, key: str, result: "FileResult") -> None:
+    def put(self, key: str, result: FileResult) -> None:
         if result.error:
             return  # errors are cheap to recompute and may depend on the file system
         try:
@@ -247,7 +249,7 @@ class ResultCache:
         try:
             self._prepare()
             self.touch_run(key, create=True)
-            from .atomic import replace_file
+            from edlint.io.atomic import replace_file
 
             replace_file(target, payload)
         except OSError:
@@ -306,7 +308,7 @@ class ResultCache:
         return dropped
 
 
-def _run_name() -> "re.Pattern[str]":
+def _run_name() -> re.Pattern[str]:
     return re.compile(r"[0-9a-f]{24}")
 
 
@@ -348,7 +350,7 @@ def _rmdir(path: str) -> None:
 
 # ------------------------------------------------------------ (de)serialising results
 
-def result_to_dict(r: "FileResult") -> dict[str, Any]:
+def result_to_dict(r: FileResult) -> dict[str, Any]:
     return {
         "findings": [_finding_to_list(f) for f in r.findings],
         "figures": r.figures,
@@ -366,13 +368,13 @@ def _finding_to_list(f: Finding) -> list:
             fix, [[r.start, r.end, r.message] for r in f.related], f.data]
 
 
-def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
+def result_from_dict(d: dict[str, Any], path: str) -> FileResult:
     """Rebuild a result from an entry, checking every field's type and range (ValueError otherwise).
 
     A cache folder may be shared or edited by hand; an entry with a wrong
     shape must be a miss, never a crash in a reporter or a wrong finding.
     """
-    from .runner import FileResult
+    from edlint.core.findings import FileResult
 
     if set(d) - {"skipped"} != {"key", "findings", "figures", "date", "date_source"}:
         raise ValueError("unexpected fields")
@@ -418,7 +420,7 @@ def result_from_dict(d: dict[str, Any], path: str) -> "FileResult":
                       skipped=skipped)
 
 
-def _rule_id() -> "re.Pattern[str]":
+def _rule_id() -> re.Pattern[str]:
     return re.compile(r"[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+")
 
 
@@ -445,3 +447,23 @@ def _edit(x: Any) -> Edit:
     _int(a, 0)
     _int(b, a)
     return Edit(a, b, _str(rep))
+
+
+def open_cache(enabled: bool, cache_dir: str | Path | None):
+    """The result cache (and, beside it, parsed rule packs), or None with --no-cache."""
+    from edlint.io.datafiles import use_parse_cache
+
+    if not enabled:
+        use_parse_cache(None)
+        return None
+    root = Path(cache_dir) if cache_dir else default_cache_dir()
+    refused = claim_cache_dir(root)
+    if refused:
+        sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
+        use_parse_cache(None)
+        return None
+    use_parse_cache(root / "packs")
+    from edlint.run.regexcache import install
+
+    install(root / "packs")  # compiled regular expressions, so one article skips compiling them
+    return ResultCache(root)

@@ -13,8 +13,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .model import Severity
-from .yamlsource import DataError, validate
+from edlint.core.findings import Severity
+from edlint.io.datafiles import DataError, validate
 
 try:  # Python 3.11+
     import tomllib
@@ -111,9 +111,7 @@ class Config:
         rel = self.relative(file_path) if file_path else None
         out = []
         for layer in self.layers:
-            if layer.paths is None:
-                out.append(layer)
-            elif rel is not None and any(glob_match(rel, p) for p in layer.paths):
+            if layer.paths is None or rel is not None and any(glob_match(rel, p) for p in layer.paths):
                 out.append(layer)
         return out
 
@@ -195,7 +193,7 @@ def _toml_line_finder(text: str):
 
 def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
     try:
-        from .source import read_limited
+        from edlint.io.articles import read_limited
 
         text = read_limited(path, 16 * 1024 * 1024).decode("utf-8")  # a FIFO named edlint.toml must not hang a run
     except (OSError, UnicodeDecodeError) as exc:
@@ -278,7 +276,7 @@ def _validate_once(data: dict[str, Any], display: str, text: str) -> None:
     Importing and compiling the validator costs about 60 ms, a third of a
     one-article pre-commit run; an unchanged edlint.toml need not pay it twice.
     """
-    from .yamlsource import _cache_file, _schema_print, _write
+    from edlint.io.datafiles import _cache_file, _schema_print, _write
 
     marker = _cache_file("config", _schema_print(SCHEMA), text, suffix=".ok")
     if marker is not None and marker.exists():
@@ -355,7 +353,7 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        from .source import read_limited
+        from edlint.io.articles import read_limited
 
         return b"[tool.edlint" in read_limited(path, 16 * 1024 * 1024)
     except OSError:

@@ -7,7 +7,6 @@ commands that use them, so one article in a pre-commit hook stays instant.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from edlint import __version__
+from edlint.commands.options import parse_date as _parse_date
 
 app = typer.Typer(
     add_completion=False,
@@ -52,15 +52,6 @@ class FailOn(str, Enum):
 
 def _err(message: str) -> None:
     sys.stderr.write(f"edlint: {message}\n")
-
-
-def _parse_date(value: Optional[str]) -> Optional[_dt.date]:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
 
 
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
@@ -134,7 +125,7 @@ def check(
     language: Optional[str] = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
-    from .commands.check import run_check
+    from edlint.commands.check import run_check
 
     code = run_check(
         paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
@@ -168,7 +159,7 @@ def fix(
     language: Optional[str] = LANGUAGE,
 ) -> None:
     """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to standard output."""
-    from .commands.fix import run_fix
+    from edlint.commands.fix import run_fix
 
     raise typer.Exit(run_fix(
         paths or [], unsafe_fixes, diff, _parse_date(date), _split(select), _split(ignore), config,
@@ -203,7 +194,7 @@ def baseline_write(
     jobs: Optional[int] = JOBS,
 ) -> None:
     """Record every current finding in PATHS; `edlint check --baseline FILE` then hides them."""
-    from .commands.baseline import run_baseline_write
+    from edlint.commands.baseline import run_baseline_write
 
     raise typer.Exit(run_baseline_write(
         paths or [], output, _parse_date(date), _split(select), _split(ignore), config,
@@ -223,7 +214,7 @@ def rules_cmd(
     format: str = typer.Option("table", "--format", "-f", metavar="table|json", help="A table, or JSON for scripts."),
 ) -> None:
     """List the rules (as this folder's edlint.toml sets them): id, severity, on or off, fix safety."""
-    from .commands.rules import run_rules
+    from edlint.commands.rules import run_rules
 
     if format not in ("table", "json"):
         raise typer.BadParameter(f"{format!r}: use table or json", param_hint="--format")
@@ -240,7 +231,7 @@ def explain(
     config: Optional[Path] = CONFIG,
 ) -> None:
     """Show a rule's documentation (and, with TERM, the rule's data about it)."""
-    from .commands.rules import run_explain
+    from edlint.commands.rules import run_explain
 
     raise typer.Exit(run_explain(rule, config, term))
 
@@ -255,7 +246,7 @@ def stats(
     json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Readability figures per article (Flesch, grade, sentence length), with totals."""
-    from .commands.stats import run_stats
+    from edlint.commands.stats import run_stats
 
     raise typer.Exit(run_stats(paths or [], config, json_out))
 
@@ -270,7 +261,7 @@ def init(
     schema: bool = typer.Option(False, "--schema", help="Also write edlint.schema.json and point edlint.toml at it."),
 ) -> None:
     """Write a commented edlint.toml for a newsroom and a pre-commit config (never overwrites)."""
-    from .commands.init import run_init
+    from edlint.commands.init import run_init
 
     raise typer.Exit(run_init(folder, schema))
 
@@ -278,18 +269,22 @@ def init(
 @app.command()
 def server() -> None:
     """Run the language server for editors on standard input and output (needs edlint[server])."""
-    from .server import main as serve  # pygls loads only here, never for the other commands
+    from edlint.server import (
+        main as serve,  # pygls loads only here, never for the other commands
+    )
 
     raise typer.Exit(serve())
 
 
 def _register_optional() -> None:
     """Sub-apps that live with the features they serve."""
-    from .commands.archive import app as archive_app  # the dask extra is imported only when an archive runs
+    from edlint.commands.archive import (
+        app as archive_app,  # the dask extra is imported only when an archive runs
+    )
 
     app.add_typer(archive_app, name="archive")
     try:
-        from .kb_cli import app as kb_app
+        from edlint.commands.kb import app as kb_app
     except ImportError:
         return
     app.add_typer(kb_app, name="kb", help="Ask the officeholder knowledge base.")

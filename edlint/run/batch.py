@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-from .cache import ResultCache
-from .config import Config, ConfigError, find_config, load_config
-from .runner import FileResult, RunOptions, Runner
-from .source import InputError, read_source
-from .yamlsource import DataError
+from edlint.core.findings import FileResult
+from edlint.io.articles import InputError, read_source, read_stdin
+from edlint.io.config import Config, ConfigError, find_config, load_config
+from edlint.io.datafiles import DataError
+from edlint.io.discovery import collect
+from edlint.run.cache import ResultCache
+from edlint.run.runner import Runner, RunOptions
 
 
 class BatchRunner(Runner):
@@ -56,7 +58,7 @@ class BatchStats:
 EXCLUDED, FAILED, CACHED, LINTED = "excluded", "failed", "cached", "linted"
 
 
-def check_path(state: "tuple[Runner, ResultCache | None]", path: Path) -> tuple[FileResult | None, str]:
+def check_path(state: tuple[Runner, ResultCache | None], path: Path) -> tuple[FileResult | None, str]:
     """Everything for one file, in whichever process gets it: config, read, cache, lint, store.
 
     Returns the result (None for an excluded file) and what happened. The text
@@ -103,7 +105,7 @@ def iter_files(
     it is asked for when the first file actually had to be linted (a warm run
     never shows a bar). ``stats`` is filled in as the results go by.
     """
-    from .parallel import map_ordered
+    from edlint.run.workers import map_ordered
 
     stats = stats if stats is not None else BatchStats()
     on_done: Callable[[int], None] | None = None
@@ -141,3 +143,105 @@ def lint_files(
     """Results for ``files`` in the same order (excluded files dropped), and what the cache saved."""
     stats = BatchStats()
     return list(iter_files(runner, files, cache, jobs, progress, stats)), stats
+
+
+def iter_all(
+    paths: list[str],
+    options: RunOptions,
+    stdin_filename: str | None = None,
+    *,
+    cache=None,
+    jobs: int | None = None,
+    progress=None,
+    only=None,
+    runner: Runner | None = None,
+):
+    """Like ``lint_all``, but results come as an iterator, as they are ready (nothing held).
+
+    Returns ``(results, errors, runner)``; ``errors`` (run-level) is complete at once.
+    """
+    from edlint.io.filenames import display_path
+
+    runner = runner or BatchRunner(options)
+    got = collect(paths)
+    errors = [f"{display_path(p)}: {m}" for p, m in got.errors]
+    files = [p for p in got.files if only is None or only(str(p))]
+
+    def results():
+        if got.stdin:
+            name = stdin_filename or "<stdin>"
+            try:
+                src = read_stdin(name)
+                yield runner.lint_source(src, Path(stdin_filename) if stdin_filename else None)
+            except InputError as exc:
+                yield FileResult(path=name, error=str(exc))
+        yield from iter_files(runner, files, cache=cache, jobs=jobs, progress=progress)
+
+    return results(), errors, runner
+
+
+def lint_all(
+    paths: list[str],
+    options: RunOptions,
+    stdin_filename: str | None = None,
+    *,
+    cache=None,
+    jobs: int | None = None,
+    progress=None,
+    only=None,
+    runner: Runner | None = None,
+) -> tuple[list[FileResult], list[str], Runner]:
+    """Lint every path; return results (in a stable order), run-level errors and the runner.
+
+    ``only(path) -> bool`` narrows the files actually read (``--diff``: files
+    with changes); ``cache`` is a ``ResultCache`` or None; ``jobs`` caps the
+    worker processes (default: every core); ``progress`` is a ProgressBar's ``start``.
+    """
+    it, errors, runner = iter_all(paths, options, stdin_filename, cache=cache, jobs=jobs, progress=progress,
+                                  only=only, runner=runner)
+    return list(it), errors, runner
+
+
+def rules_for(runner: Runner, config) -> dict:
+    """Rule metadata for formats that describe rules (SARIF): every rule of every configuration used.
+
+    Builds registries, so only on demand; a warm cached run otherwise never does.
+    """
+    configs = list(getattr(runner, "configs_seen", lambda: [])())
+    try:
+        configs.append(runner.config_for(Path(config) if config else Path.cwd()))
+    except (ConfigError, DataError):
+        pass
+    rules: dict = {}
+    for cfg in configs:
+        try:
+            reg = runner.registry_for(cfg)
+        except (ConfigError, DataError):
+            continue
+        for rid, cls in reg.rules.items():
+            rules.setdefault(rid, cls.meta)
+    return rules
+
+
+def preflight(runner: Runner, paths: list[str], config) -> str | None:
+    """A broken configuration or an unknown rule id, found before any file is read.
+
+    Loads the configuration each path argument uses (cheap: TOML and a schema);
+    with ``--select``/``--ignore`` also builds the registry to check the ids
+    (a run without them never pays for that here). Returns the error line or None.
+    """
+    starts = [Path(config)] if config else sorted({Path.cwd() if p == "-" else Path(p) for p in paths}, key=str)
+    opts = runner.options
+    try:
+        for start in starts:
+            cfg = runner.config_for(start if start.exists() else Path.cwd())
+            if opts.select or opts.ignore:
+                runner.ruleset_for(runner.registry_for(cfg), cfg, None)
+    except (ConfigError, DataError) as exc:
+        return str(exc)
+    return None
+
+
+def unique(lines) -> list[str]:
+    """Each error once: a broken config shared by a folder of articles is one problem, not fifty."""
+    return list(dict.fromkeys(lines))

@@ -5,7 +5,8 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
 
 if TYPE_CHECKING:
     import yaml
@@ -18,18 +19,18 @@ class DataError(ValueError):
         self.path = path
         self.line = line
         self.message = message
-        from .display import display_path
+        from edlint.io.filenames import display_path
 
         where = f"{display_path(path)}:{line}" if line else display_path(path)
         super().__init__(f"{where}: {message}")
 
 
-def read_text(path: "str | os.PathLike[str]") -> str:
+def read_text(path: str | os.PathLike[str]) -> str:
     """A data file's text through the one safe reader: regular files only, at most 64 MiB, UTF-8.
 
     Raises OSError (a FIFO named ``x.yaml`` is refused, never waited on) or UnicodeDecodeError.
     """
-    from .source import read_limited
+    from edlint.io.articles import read_limited
 
     return read_limited(path, 64 * 1024 * 1024).decode("utf-8")
 
@@ -64,7 +65,7 @@ def _cache_file(*parts: str, suffix: str) -> Path | None:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only slower."""
-    from .atomic import replace_file
+    from edlint.io.atomic import replace_file
 
     try:
         replace_file(path, data)
@@ -170,7 +171,7 @@ def load_yaml(text: str, path: str) -> Any:
     return data
 
 
-def compose(text: str) -> "yaml.Node | None":
+def compose(text: str) -> yaml.Node | None:
     """The node tree of a YAML text, for finding lines; only built when reporting a problem."""
     yaml, loader = _loader()
     try:
@@ -179,7 +180,7 @@ def compose(text: str) -> "yaml.Node | None":
         return None
 
 
-def line_of(node: "yaml.Node | None", path: Sequence[Any]) -> int | None:
+def line_of(node: yaml.Node | None, path: Sequence[Any]) -> int | None:
     """1-based line of the value at a JSON path inside a composed YAML node."""
     if node is None:
         return None

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Config, ConfigError, rule_matches
-from .kinds import discover, load_data_rule
-from .matcher import LiteralMatcher
-from .model import FAMILIES, Severity
-from .packs import pack_root
-from .rulebase import Rule
-from .yamlsource import DataError
+from edlint.core.findings import FAMILIES, Severity
+from edlint.core.kinds import discover, load_data_rule
+from edlint.core.matcher import LiteralMatcher
+from edlint.core.rule import Rule
+from edlint.io.builtin_packs import pack_root
+from edlint.io.config import Config, ConfigError, rule_matches
+from edlint.io.datafiles import DataError
 
 # The one place code rules are listed: each family package's RULES.
 FAMILY_MODULES = {
@@ -199,7 +199,7 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
     known = cls.meta.options
     for key, val in opts.items():
         if key not in known:
-            from .config import closest
+            from edlint.io.config import closest
 
             near = closest(key, set(known) | {"enabled", "severity"})
             hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"

@@ -19,7 +19,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, value: "str | Severity") -> "Severity":
+    def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):
             return value
         try:
@@ -179,3 +179,18 @@ class RuleMeta:
     def fix_kind(self) -> str:
         """Whether the rule's findings come with fixes, as declared: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
         return self.fixes
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: its findings and figures, or the one-line error or skip note."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)
+    date: str | None = None
+    date_source: str = ""
+    error: str | None = None  # one line: "path[:line]: message"
+    text: str | None = None  # kept for the rich report's code frames and for fixes
+    had_bom: bool = False
+    skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
-from .document import Document
-from .model import Finding, Hit
-from .registry import RuleSet
-from .rulebase import Context
-from .suppress import parse_suppressions
-from .yamlsource import DataError
+from edlint.core.findings import Finding, Hit
+from edlint.core.registry import RuleSet
+from edlint.core.rule import Context
+from edlint.core.suppressions import parse_suppressions
+from edlint.document import Document
+from edlint.io.datafiles import DataError
 
 
 class Services:

@@ -21,7 +21,7 @@ ENDINGS = ("\r\n", "\r", "\n")
 
 
 @lru_cache(maxsize=1)
-def _break_re() -> "re.Pattern[str]":
+def _break_re() -> re.Pattern[str]:
     return re.compile(r"\r\n?|\n")
 
 

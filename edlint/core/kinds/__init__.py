@@ -9,11 +9,27 @@ family and are skipped here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
-from ..model import Applicability, Edit, Fix, Hit, RuleMeta, Severity, FAMILIES
-from ..rulebase import Rule, fill, template_problem
-from ..yamlsource import DataError, compose, line_of, load_yaml, read_text, validate
+from edlint.core.findings import (
+    FAMILIES,
+    Applicability,
+    Edit,
+    Fix,
+    Hit,
+    RuleMeta,
+    Severity,
+)
+from edlint.core.rule import Rule, fill, template_problem
+from edlint.io.datafiles import (
+    DataError,
+    compose,
+    line_of,
+    load_yaml,
+    read_text,
+    validate,
+)
 
 DATA_KINDS = ("substitution", "existence")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def pack_root() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the edlint package
     shipped = here / "_rules"
     if shipped.is_dir():
         return shipped

@@ -11,7 +11,7 @@ A Linter pickles to its settings only (the configuration, ``select``,
 ``ignore``, ``language`` and an identity token), so shipping it to a worker
 process is cheap; the worker loads the rules on its first text. Copies made
 by pickling share the token, which lets a worker keep one loaded Linter for
-every task that brings a copy (see ``edlint.dask``).
+every task that brings a copy (see ``edlint.run.dask``).
 
 The command line checks files through Linters too: its ``Runner`` finds each
 file's configuration and hands the document to the Linter it keeps for that
@@ -26,14 +26,19 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, ConfigError, load_config
-from .document import build_document
-from .engine import RuleCrash, Services, lint_document
-from .model import Finding
-from .registry import Registry, RuleSet, build_registry, resolve, unused_opt_in_families
-from .runner import FileResult
-from .source import InputError, SourceFile
-from .yamlsource import DataError
+from edlint.core.engine import RuleCrash, Services, lint_document
+from edlint.core.findings import FileResult, Finding
+from edlint.core.registry import (
+    Registry,
+    RuleSet,
+    build_registry,
+    resolve,
+    unused_opt_in_families,
+)
+from edlint.document import build_document
+from edlint.io.articles import InputError, SourceFile
+from edlint.io.config import Config, ConfigError, load_config
+from edlint.io.datafiles import DataError
 
 KINDS = ("text", "markdown")
 
@@ -229,7 +234,7 @@ class Linter:
         unsafe: bool = False,
     ) -> FixResult:
         """Apply safe fixes (all fixes with ``unsafe``), re-checking until nothing changes, as ``edlint fix`` does."""
-        from .fix import fix_until_stable
+        from edlint.workflow.fixes import fix_until_stable
 
         def relint(new: str) -> list[Finding]:
             return self.check_text(new, path=path, date=date, kind=kind)
@@ -242,7 +247,7 @@ def _language_skip(doc, language: str) -> str | None:
     """The note for a file not in English (its rules would only say nonsense), or None to check it."""
     if language != "auto":
         return None
-    from .language import detect, skip_note
+    from edlint.document.language import detect, skip_note
 
     found = detect(doc.prose)
     return skip_note(found) if found else None

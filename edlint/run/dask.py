@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from .linter import FixResult, Linter
+from edlint.run.linter import FixResult, Linter
 
 # Findings: one row a finding. Ids are strings whatever the id column held, so
 # every partition (and every archive) gives the same schema.
@@ -304,7 +304,7 @@ def _read_files(chunk: list[tuple[str, str]], text: str) -> pd.DataFrame:
     """One partition of a folder archive: each file a row; a file that cannot be read keeps its reason."""
     from pathlib import Path
 
-    from .source import InputError, read_source
+    from edlint.io.articles import InputError, read_source
 
     rows = []
     for rel, full in chunk:
@@ -331,7 +331,7 @@ def read_archive(path: str, text: str = "body", min_partitions: int = 1) -> tupl
 
     kind = archive_kind(path)
     if kind == "folder":
-        from .files import walk_articles
+        from edlint.io.discovery import walk_articles
 
         root = Path(path)
         files = walk_articles(root)

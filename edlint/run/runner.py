@@ -2,7 +2,7 @@
 
 The ``Runner`` owns the configuration lookup, the reading and the results;
 the checking of a document belongs to the ``Linter`` it keeps for each
-distinct configuration (``edlint.linter``), the same object a library user
+distinct configuration (``edlint.run.linter``), the same object a library user
 checks texts with. Each file is independent: a bad file becomes a ``FileResult`` with an
 ``error`` and the run goes on. The functions here are plain and picklable so
 a process pool can run them on many cores.
@@ -10,31 +10,18 @@ a process pool can run them on many cores.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .config import Config, ConfigError, find_config, load_config
-from .model import Finding
-from .source import InputError, SourceFile, read_source
-from .yamlsource import DataError
+from edlint.core.findings import FileResult
+from edlint.io.articles import InputError, SourceFile, read_source
+from edlint.io.config import Config, ConfigError, find_config, load_config
+from edlint.io.datafiles import DataError
 
 if TYPE_CHECKING:
-    from .linter import Linter, Shared
-    from .registry import Registry, RuleSet
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    figures: dict[str, Any] = field(default_factory=dict)
-    date: str | None = None
-    date_source: str = ""
-    error: str | None = None  # one line: "path[:line]: message"
-    text: str | None = None  # kept for the rich report's code frames and for fixes
-    had_bom: bool = False
-    skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"
+    from edlint.core.registry import Registry, RuleSet
+    from edlint.run.linter import Linter, Shared
 
 
 @dataclass
@@ -87,7 +74,7 @@ class Runner:
         """The Linter that checks every file under ``config`` in this run (made on first use)."""
         linter = self._linters.get(id(config))
         if linter is None:
-            from .linter import Linter, Shared
+            from edlint.run.linter import Linter, Shared
 
             if self._shared is None:
                 self._shared = Shared()

@@ -64,10 +64,10 @@ def install(folder: Path) -> None:
     tag = _tag()
     if tag is None or _state:
         return
+    import _sre
     import re
     import re._compiler as compiler
     import re._parser as parser
-    import _sre
     import time
     from array import array
     from base64 import b64decode, b64encode
@@ -130,7 +130,7 @@ def _save() -> None:
             break
         keep.setdefault(key, entry)
     try:
-        from .atomic import replace_file
+        from edlint.io.atomic import replace_file
 
         replace_file(path, json.dumps(keep, separators=(",", ":")).encode("utf-8"))
     except OSError:

@@ -9,9 +9,10 @@ the middle of a word).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
-from .rulebase import LiteralHit
+from edlint.core.rule import LiteralHit
 
 
 def _fold(s: str) -> str:

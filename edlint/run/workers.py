@@ -25,10 +25,12 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
 
-from .runner import FileResult, Runner
-from .source import SourceFile
+from edlint.core.findings import FileResult
+from edlint.io.articles import SourceFile
+from edlint.run.runner import Runner
 
 MIN_FILES_FOR_POOL = 50
 

@@ -19,9 +19,9 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
-from .model import Edit, Finding
+from edlint.core.findings import Edit, Finding
 
 BOM = "\ufeff"
 MAX_ROUNDS = 4
@@ -173,7 +173,7 @@ def write_bytes_atomic(path: Path, data: bytes, keep_mode: bool = True, expected
                     os.fchmod(fh.fileno(), 0o666 & ~umask)
                 os.fsync(fh.fileno())
             if expected is not None:
-                from .source import read_limited
+                from edlint.io.articles import read_limited
 
                 try:
                     now = read_limited(path, max(len(expected), 1) * 2 + 1024)

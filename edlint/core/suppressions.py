@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .config import rule_matches
+from edlint.io.config import rule_matches
 
 UNKNOWN_RULE = "suppression.unknown-rule"
 _HTML = r"<!--\s*edlint-(disable-next-line|disable|enable)\b([^>]*?)-->"
@@ -81,8 +81,8 @@ def parse_suppressions(text: str, kind: str = "markdown") -> list[Region]:
         if d.own_line or kind != "markdown":
             regions.append(Region(d.start, d.end, (), directive=True))
         if d.verb == "disable-next-line":
-            # "Next line" by the one line table (edlint.lines): a lone CR ends a line too.
-            from .lines import line_bounds, line_col, line_starts
+            # "Next line" by the one line table (edlint.io.lines): a lone CR ends a line too.
+            from edlint.io.lines import line_bounds, line_col, line_starts
 
             starts = line_starts(text) if starts_cache is None else starts_cache
             starts_cache = starts

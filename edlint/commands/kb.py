@@ -3,24 +3,23 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
 
 
-def _date(value: Optional[str]) -> Optional[_dt.date]:
-    from .cli import _parse_date  # one date parser for every command
+def _date(value: str | None) -> _dt.date | None:
+    from edlint.commands.options import parse_date  # one date parser for every command
 
-    return _parse_date(value)
+    return parse_date(value)
 
 
-def _kb(config: Optional[Path] = None):
+def _kb(config: Path | None = None):
     """The knowledge base, with the house's own files when a config names them (as the titles rules see it)."""
-    from .config import ConfigError, find_config, load_config
-    from .knowledge.officeholders import KnowledgeBase
-    from .yamlsource import DataError
+    from edlint.io.config import ConfigError, find_config, load_config
+    from edlint.io.datafiles import DataError
+    from edlint.knowledge.officeholders import KnowledgeBase
 
     try:
         path = config or find_config(Path.cwd())
@@ -31,10 +30,10 @@ def _kb(config: Optional[Path] = None):
         raise typer.Exit(2) from None
 
 
-def _files(config: Optional[Path], cfg=False) -> list[Path]:
+def _files(config: Path | None, cfg=False) -> list[Path]:
     """The house's officeholder files named by the config (the titles rules' ``people_files``)."""
     if cfg is False:
-        from .config import find_config, load_config
+        from edlint.io.config import find_config, load_config
 
         path = config or find_config(Path.cwd())
         cfg = load_config(path) if path else None
@@ -53,8 +52,8 @@ def _span(t) -> str:
 
 @app.command()
 def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky', 'Sir Keir Starmer'."),
-        date: Optional[str] = typer.Option(None, "--date", help="Only offices held on this date."),
-        config: Optional[Path] = CONFIG) -> None:
+        date: str | None = typer.Option(None, "--date", help="Only offices held on this date."),
+        config: Path | None = CONFIG) -> None:
     """Offices a person held (on a date): exact-name matches, with people of the same surname listed as near matches."""
     if not name.strip():
         typer.echo("edlint: kb who needs a name, e.g. edlint kb who 'Sergei Lavrov'", err=True)
@@ -86,8 +85,8 @@ def _near(near) -> None:
 
 @app.command()
 def office(label: str = typer.Argument(..., help="An office as its label or as copy writes it: 'President of Russia', 'Defence Secretary', 'German Chancellor'."),
-           date: Optional[str] = typer.Option(None, "--date", help="Who held it on this date."),
-           config: Optional[Path] = CONFIG) -> None:
+           date: str | None = typer.Option(None, "--date", help="Who held it on this date."),
+           config: Path | None = CONFIG) -> None:
     """Who held an office (on a date), found by its label or by the title words copy uses."""
     if not label.strip():
         typer.echo("edlint: kb office needs an office, e.g. edlint kb office 'Defence Secretary'", err=True)
@@ -107,7 +106,7 @@ def office(label: str = typer.Argument(..., help="An office as its label or as c
 
 def _by_title_words(kb, label: str, day, config) -> list:
     """Offices that title words mean, as the titles check reads them ("British Defence Secretary", "chancellor of Germany")."""
-    from .checks.titles.vocabulary import vocabulary
+    from edlint.checks.titles.vocabulary import vocabulary
 
     voc = vocabulary(tuple(_files(config)))
     words = " ".join(label.split())
@@ -128,8 +127,8 @@ def _by_title_words(kb, label: str, day, config) -> list:
 
 
 @app.command()
-def info(config: Optional[Path] = CONFIG,
-         country: Optional[str] = typer.Option(None, "--country", help="Coverage of one country only (e.g. Germany).")) -> None:
+def info(config: Path | None = CONFIG,
+         country: str | None = typer.Option(None, "--country", help="Coverage of one country only (e.g. Germany).")) -> None:
     """What the knowledge base holds, its sources, and how far each is valid, per country and office kind."""
     kb = _kb(config)
     if country:
@@ -155,7 +154,7 @@ def info(config: Optional[Path] = CONFIG,
 _KINDS = (("head_of_state", "head of state"), ("head_of_government", "head of government"), ("minister", "ministers"))
 
 
-def _coverage(kb, only: Optional[str]) -> None:
+def _coverage(kb, only: str | None) -> None:
     """One line per country: how far the data goes for each kind of office ('-' = none in the data)."""
     cov = kb.coverage_by_kind()
     rows = sorted(cov.items()) if only is None else [(c, k) for c, k in cov.items() if c.lower() == only.lower()]
@@ -173,7 +172,8 @@ def _coverage(kb, only: Optional[str]) -> None:
 def query(office: str = typer.Option(..., "--office", help="heads (of state and government) or ministers."),
           country: str = typer.Option(..., "--country", help="Two-letter ISO code: DE, FR, JP.")) -> None:
     """Print the Wikidata query whose result `edlint kb import` reads (run it at the Wikidata Query Service)."""
-    from .knowledge.wikidata_import import ImportError_, query as build_query
+    from edlint.knowledge.wikidata_import import ImportError_
+    from edlint.knowledge.wikidata_import import query as build_query
 
     try:
         typer.echo(build_query(office, country), nl=False)
@@ -184,11 +184,16 @@ def query(office: str = typer.Option(..., "--office", help="heads (of state and 
 
 @app.command("import")
 def import_(result: Path = typer.Argument(..., help="The query's result, downloaded as JSON or CSV."),
-            valid_to: Optional[str] = typer.Option(None, "--valid-to", help="The date the result is complete to (default: the file's date)."),
-            into: Optional[Path] = typer.Option(None, "--into", help="The house officeholder file to write (default: the first of the config's titles people_files)."),
-            config: Optional[Path] = CONFIG) -> None:
+            valid_to: str | None = typer.Option(None, "--valid-to", help="The date the result is complete to (default: the file's date)."),
+            into: Path | None = typer.Option(None, "--into", help="The house officeholder file to write (default: the first of the config's titles people_files)."),
+            config: Path | None = CONFIG) -> None:
     """Write a Wikidata query result into the newsroom's own officeholder file, which `check` then reads."""
-    from .knowledge.wikidata_import import ImportError_, merge, people, read_result
+    from edlint.knowledge.wikidata_import import (
+        ImportError_,
+        merge,
+        people,
+        read_result,
+    )
 
     def fail(msg: str) -> None:
         typer.echo(f"edlint: {msg}", err=True)
@@ -211,8 +216,8 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
         fail(str(exc))
     existing = {}
     if target.exists():
-        from .knowledge.userdata import read
-        from .yamlsource import DataError
+        from edlint.io.datafiles import DataError
+        from edlint.knowledge.userdata import read
 
         try:
             existing = read(target.resolve())
@@ -233,7 +238,7 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
 
 def _country_names():
     """The knowledge base's name for a result's country: by the person's Wikidata id, else the label as given."""
-    from .knowledge.officeholders import KnowledgeBase
+    from edlint.knowledge.officeholders import KnowledgeBase
 
     kb = KnowledgeBase.load()
     known = None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
 
-from .model import Hit, RuleMeta
+from edlint.core.findings import Hit, RuleMeta
 
 if TYPE_CHECKING:
-    from .document import Document
+    from edlint.document import Document
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Context:
     config_dir: str | None = None  # folder of the config file, for user data files named in options
     shared: dict[str, Any] = field(default_factory=dict)  # per-document work rules of one family share
 
-    def hits_for(self, rule: "Rule") -> list[LiteralHit]:
+    def hits_for(self, rule: Rule) -> list[LiteralHit]:
         return self.literal_hits.get(rule.meta.id, [])
 
     def in_furniture(self, start: int, end: int | None = None) -> bool:
@@ -76,7 +77,7 @@ class Rule:
         """
         return ()
 
-    def check(self, doc: "Document", ctx: Context) -> Iterator[Hit]:  # pragma: no cover - interface
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
 
 

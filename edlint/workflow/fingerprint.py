@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
-from .model import Finding
+from edlint.core.findings import Finding
 
 _WS = re.compile(r"\s+")
 
@@ -25,7 +25,7 @@ def _norm(s: str) -> str:
 
 def line_text(text: str, offset: int) -> str:
     """The whole line containing ``offset`` (without its line ending), by the one line table."""
-    from .lines import line_around
+    from edlint.io.lines import line_around
 
     return line_around(text, offset)
 

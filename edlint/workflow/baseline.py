@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .fingerprint import content_key
+from edlint.workflow.fingerprint import content_key
 
 VERSION = 1
 
@@ -57,7 +57,7 @@ def _key(e: dict) -> tuple[str, str, str, str]:
 
 def write_baseline(results, out: Path) -> int:
     """Record every finding in ``results``; returns how many. Written atomically."""
-    from .fix import write_bytes_atomic
+    from edlint.workflow.fixes import write_bytes_atomic
 
     base_dir = out.resolve().parent
     rows = []

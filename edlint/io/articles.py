@@ -21,7 +21,7 @@ class InputError(Exception):
         self.path = path
         self.line = line
         self.message = message
-        from .display import display_path
+        from edlint.io.filenames import display_path
 
         where = f"{display_path(path)}:{line}" if line else display_path(path)
         super().__init__(f"{where}: {message}")
@@ -54,7 +54,7 @@ def decode(data: bytes, path: str) -> SourceFile:
     return SourceFile(path=path, text=text, had_bom=had_bom, raw_size=len(data))
 
 
-def read_limited(path: "str | os.PathLike[str]", limit: int = MAX_BYTES) -> bytes:
+def read_limited(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     """The bytes of a *regular* file (after following links), at most ``limit`` of them.
 
     The one way edlint reads a file it was pointed at. A FIFO, a device

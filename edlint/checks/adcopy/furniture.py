@@ -280,15 +280,35 @@ _SHAPE_TESTS = (
 )
 
 
+# A caption is the weakest evidence; a menu guessed above the story as in ``_menus``.
+_GUESS_SCORE = {"photo caption": 0.65, "menu labels": 0.65}
+
+
 def _top_matter(texts: list[str], guess: list, headline: str) -> None:
     """Above the first paragraph of copy, a line of only names, an outlet or a role is the byline
     ("Jane Doe", "Political Editor", "Example News Service"); further down it may be a subheading.
-    Where the headline repeats, the story starts under it (the page's top is judged as a whole)."""
+    Three or more such lines in a row are a menu, not a byline. Where the headline repeats, the
+    story starts under it (the page's top is judged as a whole)."""
     first = next((i for i, t in enumerate(texts) if K.paragraph(t)), 0)
     start = next((i + 1 for i in range(first - 1, -1, -1) if headline and same_text(texts[i], headline)), 0)
-    for i in range(start, first):
-        if guess[i] is None and K.name_line(texts[i]):
-            guess[i] = "byline"
+    names = [i for i in range(start, first) if guess[i] is None and K.name_line(texts[i])]
+    runs: list[list[int]] = []
+    for i in names:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for i in run:
+            guess[i] = "byline" if len(run) <= 2 and _byline_place(texts, guess, i, start, first) else "menu labels"
+
+
+def _byline_place(texts: list[str], guess: list, i: int, start: int, first: int) -> bool:
+    """Where a byline sits: under the headline, over the first paragraph, or beside a date or another byline.
+    A name-like label elsewhere in the top matter is a menu item ("Box Office")."""
+    if i in (start, first - 1) or K.has_role(texts[i]):
+        return True
+    return any(0 <= j < len(guess) and guess[j] in ("dateline", "byline") for j in (i - 1, i + 1))
 
 
 def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
@@ -309,7 +329,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
             if _copy_or_credit(texts, guess, i - 1) and _copy_or_credit(texts, guess, i + 1):
                 scores.guess(i, 0.6, "photo caption")
             continue
-        scores.guess(i, 0.65 if g == "photo caption" else 0.7, g)
+        scores.guess(i, _GUESS_SCORE.get(g, 0.7), g)
     _headline_runs(texts, scores, seen)
 
 

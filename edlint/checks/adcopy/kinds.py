@@ -391,6 +391,11 @@ _ROLE_WORDS = _wordset(
 )
 
 
+def has_role(text: str) -> bool:
+    """Names a role or an outlet: "Political Editor", "Example News Service"."""
+    return any(w.lower().strip(".") in _ROLE_WORDS for w in _words(text))
+
+
 def name_line(text: str) -> bool:
     """Only a name ("Jane Doe"), or an outlet or role ("Political Editor", "Example News Service").
 
@@ -402,7 +407,7 @@ def name_line(text: str) -> bool:
     words = _words(text)
     if not words or not _names_only(words, _BYLINE_WORDS) or not words[0][0].isupper():
         return False
-    if any(w.lower().strip(".") in _ROLE_WORDS for w in words):
+    if has_role(text):
         return len(words) <= 6
     if any(c in text for c in ",()/&") or words[-1].lower() in _PLACE_NOUNS:
         return False

@@ -2,7 +2,7 @@
 
 Usage: python bench/boilerplate_eval.py [--split dev|test|all|each] [--dataset NAME ...]
                                         [--threshold T] [--show-false N] [--show-missed N]
-                                        [--show-kind KIND]
+                                        [--show-kind KIND] [--kinds] [--score-separators]
 
 Reads ../shared/data/boilerplate/<set>/<page>/{raw.txt,labels.tsv} for the
 three sets (l3s-gn1, zyte-aeb, extractor-fixtures). Each page is cut to its

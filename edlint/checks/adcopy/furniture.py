@@ -39,12 +39,15 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   `REUTERS/Jane Doe`, `… via AP`, `© …`, `Getty Images`), no sentence words;
 - **photo caption**: a line that describes a picture: a wire caption
   (`FILE PHOTO: … REUTERS/…`), `Image caption …`, a description with its
-  credit at the end (`… [Getty]`, `(NASA/…)`), or a verbless or present-tense
+  credit at the end (`… [Getty]`, `(NASA/…)`), a line that says where people
+  stand (`Jane Doe (R) clashes with …`), or a verbless or present-tense
   description with no full stop between paragraphs of copy;
 - **byline**, **dateline or time stamp**: `By` and names (role, outlet, date),
-  `News reporter @handle`, a line that is a publication date or time and
-  nothing else (`Monday 3 May 2021 09:15, UK`, `03 MAY 2021`,
-  `… | Updated : <date>`);
+  `Reviewed by …`, `Author: …`, a byline printed twice, `News reporter
+  @handle`, a name or a role alone where a byline sits above the first
+  paragraph, a line that is a publication date or time and nothing else
+  (`Monday 3 May 2021 09:15, UK`, `03 MAY 2021`, `… | Updated : <date>`),
+  a wire dateline alone (`NEW YORK --`);
 - **related headline**: teaser headers and the headlines under them
   (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
   teasers, and three or more headline-shaped lines in a row that no
@@ -76,8 +79,11 @@ Fails:
 Passes: the same article without the last three lines; a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
-colon, a schedule of dates); a subheading; a pull quote; AP's `___` separator
-and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the headline.
+colon, a schedule of dates, a listing that starts with a date, a date range);
+a subheading; a pull quote; the signature under an embedded post (`— Jane Doe
+(@janedoe) November 19, 2019`, which says who wrote the quote); AP's `___`
+separator and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the
+headline.
 
 ## Fix safety
 Deleting the block (whole lines, with the paragraph spacing tidied) is safe when

@@ -376,7 +376,9 @@ def credit_tail(text: str) -> bool:
 
 def position_marked(text: str) -> bool:
     """Says where people stand in a picture ("(L)", "(left)", ", second from right,"): a caption, even as a sentence."""
-    return len(text) <= 400 and bool(_rx()["position"].search(text))
+    if len(text) > 400 or not ("(" in text or "left," in text or "right," in text or "ntre," in text or "nter," in text):
+        return False
+    return bool(_rx()["position"].search(text))
 
 
 # The head noun of a place's name ("Ewood Park", "Lansdowne Road"): a venue in a fact box, not a byline.

@@ -374,9 +374,12 @@ def credit_tail(text: str) -> bool:
     return bool(signed) and 1 <= len(_words(tail)) <= 8 and photo_credit(tail)
 
 
+_POSITION_CUES = ("(", "left,", "right,", "ntre,", "nter,")
+
+
 def position_marked(text: str) -> bool:
     """Says where people stand in a picture ("(L)", "(left)", ", second from right,"): a caption, even as a sentence."""
-    if len(text) > 400 or not ("(" in text or "left," in text or "right," in text or "ntre," in text or "nter," in text):
+    if len(text) > 400 or not any(cue in text for cue in _POSITION_CUES):
         return False
     return bool(_rx()["position"].search(text))
 

@@ -116,7 +116,7 @@ def load_pack(paths=None, house=()) -> PhrasePack:
         return _compile_pack(phrases)
     except re.error:
         # Compiling each entry alone is slow, so it is done only to name the broken one.
-        for p, (display, i) in zip(phrases, origins):
+        for p, (display, i) in zip(phrases, origins, strict=True):
             try:
                 re.compile(p.pattern)
             except re.error as exc:

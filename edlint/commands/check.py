@@ -146,10 +146,10 @@ def run_check(
             extra = {"color": _use_color(color, output), "quiet": quiet}
         text = mod.render(results, summary, **extra)
         if output:
-            from edlint.workflow.fixes import write_bytes_atomic
+            from edlint.io.atomic import write_file
 
             try:
-                write_bytes_atomic(Path(output), text.encode("utf-8"), keep_mode=Path(output).exists())
+                write_file(Path(output), text.encode("utf-8"))
             except OSError as exc:
                 sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
                 return 2

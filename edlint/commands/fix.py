@@ -17,12 +17,8 @@ from edlint.io.articles import SourceFile
 from edlint.run.batch import lint_all, preflight, unique
 from edlint.run.cache import open_cache
 from edlint.run.runner import RunOptions
-from edlint.workflow.fixes import (
-    NotWritten,
-    fix_until_stable,
-    unified_diff,
-    write_atomic,
-)
+from edlint.io.atomic import NotWritten
+from edlint.workflow.fixes import fix_until_stable, unified_diff, write_atomic
 
 _DIFF_COLORS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}
 

@@ -314,7 +314,7 @@ def _run_name() -> re.Pattern[str]:
 
 def _remove_state(run: Path) -> None:
     """Delete one state folder: only the files edlint writes there (entries, temporaries, ``.used``)."""
-    entry = re.compile(r"(?:[0-9a-f]+\.json|\.tmp-.*)")
+    entry = re.compile(r"(?:[0-9a-f]+\.json|\.[0-9a-f]+\.json\..*\.edlint-tmp|\.tmp-.*)")  # entries, temporaries
     try:
         subdirs = list(os.scandir(run))
     except OSError:

@@ -57,7 +57,7 @@ def _key(e: dict) -> tuple[str, str, str, str]:
 
 def write_baseline(results, out: Path) -> int:
     """Record every finding in ``results``; returns how many. Written atomically."""
-    from edlint.workflow.fixes import write_bytes_atomic
+    from edlint.io.atomic import write_file
 
     base_dir = out.resolve().parent
     rows = []
@@ -65,7 +65,7 @@ def write_baseline(results, out: Path) -> int:
         rows.append({**e, "line": f.line, "message": f.message})
     rows.sort(key=lambda e: (e["path"], e["line"], e["rule"], e["text"]))
     doc = {"version": VERSION, "tool": "edlint", "findings": rows}
-    write_bytes_atomic(out, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), keep_mode=out.exists())
+    write_file(out, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return len(rows)
 
 

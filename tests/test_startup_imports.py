@@ -18,7 +18,7 @@ EXPECTED_EDLINT = {
     "edlint.core", "edlint.io", "edlint.run",
     # sub-commands typer must know at start-up (their modules import nothing heavy)
     "edlint.commands.kb", "edlint.commands.archive",
-    "edlint.run.batch", "edlint.run.cache", "edlint.io.config", "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",
+    "edlint.run.verdict", "edlint.run.options", "edlint.commands.reporting", "edlint.run.cache", "edlint.io.config", "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",
     "edlint.run.workers", "edlint.run.regexcache", "edlint.core.registry", "edlint.report", "edlint.report.progress",
     "edlint.core.rule", "edlint.run.runner", "edlint.run.linter", "edlint.io.articles", "edlint.core.suppressions", "edlint.io.datafiles",
     "edlint.core.engine", "edlint.core.matcher", "edlint.core.kinds", "edlint.io.lines", "edlint.io.filenames", "edlint.document.lazyre",

@@ -76,7 +76,8 @@ class Baseline:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
             if doc.get("version") != VERSION:
-                raise BaselineError(f"{path}: baseline version {doc.get('version')!r} is not {VERSION}; rewrite it with `edlint baseline write`")
+                raise BaselineError(f"{path}: baseline version {doc.get('version')!r} is not {VERSION}; "
+                                    "rewrite it with `edlint baseline write`")
             self.counts = Counter(_key(e) for e in doc["findings"])
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None

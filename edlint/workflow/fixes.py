@@ -87,6 +87,20 @@ def fix_until_stable(
     return out
 
 
+def fix_result(result, relint: Callable[[str], list[Finding]], unsafe: bool = False) -> FixOutcome:
+    """Fix one checked file's text (``result.text``) until stable, re-checking with ``relint``.
+
+    The edits of a result read from the cache are never trusted: when it
+    carries fixes the text is checked afresh first, so what is written always
+    comes from this code and this configuration.
+    """
+    text = result.text or ""
+    findings = result.findings
+    if getattr(result, "from_cache", False) and any(f.fix for f in findings):
+        findings = relint(text)
+    return fix_until_stable(text, findings, relint, unsafe=unsafe)
+
+
 def write_atomic(path: Path, text: str, had_bom: bool = False, expected: str | None = None) -> None:
     """Replace ``path`` with ``text`` (UTF-8, BOM restored if it had one) through ``edlint.io.atomic.write_file``.
 

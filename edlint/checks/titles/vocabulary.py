@@ -86,7 +86,9 @@ def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
     )
     cw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of ")), key=len, reverse=True))
     ofw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if w.startswith("of ")), key=len, reverse=True))
-    tw = "|".join(sorted({re.escape(w) for t in title_rows for w in t["words"]}, key=len, reverse=True))
+    # Longest first; words of one length in a fixed order, so the pattern is the same text in every
+    # process (a set's order is not) and its compiled form comes from the regex cache.
+    tw = "|".join(sorted({re.escape(w) for t in title_rows for w in t["words"]}, key=lambda w: (-len(w), w)))
     other = "".join(rf"(?<!(?i:{w}) )" for w in _OTHER_OFFICES) + r"(?<!-)"
     # Country and title words in any case; the name must be capitalised.
     # "former" may come before the country word or after it.

@@ -103,7 +103,9 @@ def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
     )
     cw = _alternation(re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of "))
     ofw = _alternation(re.escape(w) for ws in country_rows.values() for w in ws if w.startswith("of "))
-    tw = _alternation({re.escape(w) for t in title_rows for w in t["words"]})
+    # Sorted first: a set's order changes from process to process, and so would the pattern's text,
+    # which must be the same every run for its compiled form to come from the regex cache.
+    tw = _alternation(sorted({re.escape(w) for t in title_rows for w in t["words"]}))
     other = "".join(rf"(?<!(?i:{w}) )" for w in _OTHER_OFFICES) + r"(?<!-)"
     # Country and title words in any case; the name must be capitalised.
     # "former" may come before the country word or after it.

@@ -31,7 +31,9 @@ KEYS: dict[str, tuple[str, object, str]] = {
                "en-GB", 'locale = "en-US"'),
     "language": ("Which files to check by language: `auto` skips files detected as not English (one note each); "
                  "`en` checks every file.", "auto", 'language = "en"'),
-    "fail_on": ("Lowest severity that makes `edlint check` exit 1 (`--fail-on` overrides it).",
+    "fail_on": ("Lowest severity that makes `edlint check` exit 1. Each file is held to the level of its own "
+                "configuration: a folder whose `edlint.toml` says `\"error\"` does not fail a run on a warning, "
+                "wherever the run starts. `--fail-on` holds every file to one level.",
                 "warning", 'fail_on = "error"'),
     "exclude": ("Glob patterns, relative to this file's folder, of files never checked (even when named).",
                 [], 'exclude = ["archive/**", "drafts/*.txt"]'),

@@ -252,7 +252,7 @@ def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
     saved = "The council will accomodate the request, said the editor.\n"
     code = (
         "import os, sys\n"
-        "import edlint.workflow.fixes as fx\n"
+        "import edlint.io.atomic as fx\n"
         "real = fx.tempfile.mkstemp\n"
         "def mkstemp(*a, **k):\n"
         f"    open({str(f)!r}, 'w').write({saved!r})  # an editor saves while the fix runs\n"

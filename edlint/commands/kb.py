@@ -231,9 +231,9 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
     text = ("# Officeholders of this newsroom; `edlint kb import` rewrites this file (comments are not kept).\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)  # all or nothing
+    from edlint.io.atomic import write_file
+
+    write_file(target, text.encode("utf-8"))  # all or nothing
     terms = sum(len(p["terms"]) for p in new)
     typer.echo(f"imported {len(new)} people, {terms} terms into {target} (valid to {day})")
 

@@ -329,9 +329,8 @@ def _run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out_dir: 
 def _write_errors(errors: list[tuple[str, str]], target: Path) -> None:
     import pandas as pd
 
-    from edlint.run.dask import ERROR_DTYPES
-
     from edlint.io.atomic import replacing
+    from edlint.run.dask import ERROR_DTYPES
 
     frame = pd.DataFrame.from_records(sorted(errors), columns=list(ERROR_DTYPES)).astype(ERROR_DTYPES)
     with replacing(target) as fh:

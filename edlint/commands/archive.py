@@ -250,8 +250,8 @@ def _need_dask() -> None:
 
 def _archive_linter(config: Path | None, select, ignore):
     """The one Linter every partition is checked with; a broken config or an unknown id stops here."""
-    from edlint.io.config import ConfigError, find_config
-    from edlint.io.datafiles import DataError
+    from edlint.io.config import find_config
+    from edlint.io.errors import InputError
     from edlint.run.linter import Linter
 
     if config is not None and not Path(config).is_file():
@@ -259,7 +259,7 @@ def _archive_linter(config: Path | None, select, ignore):
     try:
         linter = Linter(config or find_config(Path.cwd()), select=select, ignore=ignore)
         linter.ruleset_for(None)  # unknown ids fail here
-    except (ConfigError, DataError, ValueError) as exc:
+    except (InputError, ValueError) as exc:
         raise _Stop(str(exc)) from None
     return linter
 

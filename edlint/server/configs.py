@@ -83,6 +83,7 @@ class Configs:
         return loaded
 
     def _load(self, key: str | None) -> Loaded:
+        """Build the configuration's Linter now; a broken configuration becomes its one-line error."""
         try:
             linter = Linter(Path(key) if key else None, select=self.select, ignore=self.ignore)
             self._house[key] = _house_files(linter)

@@ -18,6 +18,8 @@ from rich.text import Text
 
 from edlint.core.findings import Finding, Severity
 from edlint.io.filenames import display_path
+from edlint.io.lines import LineTable
+from edlint.io.lines import table as line_table
 
 from . import Summary
 
@@ -41,18 +43,6 @@ def make_console(color: str = "auto", file=None, width: int | None = None) -> Co
     return Console(**kwargs)
 
 
-def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
-    from edlint.io.lines import line_bounds
-
-    return line_bounds(text, line_starts, line - 1)
-
-
-def _line_starts(text: str) -> list[int]:
-    from edlint.io.lines import line_starts
-
-    return line_starts(text)
-
-
 def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
     """Crop a line to ``room`` characters around columns [a, b); return text and shifted a, b."""
     if len(line_text) <= room:
@@ -70,17 +60,17 @@ def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
     return text, a - start, min(b - start, len(text))
 
 
-def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
+def _frame(f: Finding, lines: LineTable, width: int) -> list[Text]:
     rows: list[Text] = []
     marks: list[tuple[int, int, str, str]] = [(f.start, f.end, "━", UNDERLINE_STYLE[f.severity])]
     marks += [(r.start, r.end, "─", "cyan") for r in f.related]
     lines_to_show: dict[int, list[tuple[int, int, str, str]]] = {}
     for s, e, ch, style in marks:
-        first = _line_of(starts, s)
-        last = _line_of(starts, max(s, e - 1))
+        first = lines.line_of(s)
+        last = lines.line_of(max(s, e - 1))
         show = range(first, last + 1) if last - first < 4 else [first, last]
         for ln in show:
-            ls, le = _line_bounds(text, starts, ln)
+            ls, le = lines.bounds(ln)
             a = max(s, ls) - ls
             b = min(e, le) - ls
             lines_to_show.setdefault(ln, []).append((a, max(b, a + 1), ch, style))
@@ -90,8 +80,8 @@ def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
     for ln in sorted(lines_to_show):
         if prev is not None and ln > prev + 1:
             rows.append(Text(" " * gutter + " ┆", style="dim"))
-        ls, le = _line_bounds(text, starts, ln)
-        line_text = text[ls:le].replace("\t", " ")
+        ls, le = lines.bounds(ln)
+        line_text = lines.text[ls:le].replace("\t", " ")
         spans = lines_to_show[ln]
         a0 = min(a for a, _, _, _ in spans)
         b0 = max(b for _, b, _, _ in spans)
@@ -115,13 +105,7 @@ def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
     return rows
 
 
-def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, offset)
-
-
-def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+def render_finding(f: Finding, text: str | None, width: int) -> Group:
     # path:line:col first, as compilers print it: terminals and editors open it on a click.
     where = Text(f"{display_path(f.path)}:{f.line}:{f.column}", style="bold")
     head = Text()
@@ -133,8 +117,8 @@ def render_finding(f: Finding, text: str | None, starts: list[int] | None, width
         parts: list = [Text.assemble(where, "  ", head)]
     else:  # a long path keeps its own line, unbroken, so it stays one click
         parts = [where, head]
-    if text is not None and starts is not None:
-        parts += _frame(f, text, starts, width)
+    if text is not None:
+        parts += _frame(f, line_table(text), width)
     notes: list[Text] = [Text(f.message)]
     for msg in dict.fromkeys(r.message for r in f.related if r.message):
         bare = re.sub(r"\s*\(lines? [\d, …]+\)$", "", msg)
@@ -235,9 +219,8 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
             title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
         console.print(title)
         console.print()
-        starts = _line_starts(r.text) if (r.text is not None and show_source) else None
         for f in r.findings:
-            console.print(render_finding(f, r.text if show_source else None, starts, width))
+            console.print(render_finding(f, r.text if show_source else None, width))
         fams = Counter(f.family for f in r.findings)
         body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
         fig = _figures_line(r.figures)

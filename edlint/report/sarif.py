@@ -8,13 +8,14 @@ keep an alert the same alert when lines above it move.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from edlint.core.findings import Severity
+from edlint.io.lines import LineTable
+from edlint.io.lines import table as line_table
 from edlint.workflow.fingerprint import fingerprints
 
 from .. import __version__
@@ -28,19 +29,11 @@ def _uri(path: str) -> str:
     return quote(path, safe="/")
 
 
-class _Lines:
-    """Offset → (line, column), 1-based, for related spans and fix edits."""
-
-    def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-
-    def region(self, start: int, end: int) -> dict:
-        sl = bisect.bisect_right(self.starts, start)
-        el = bisect.bisect_right(self.starts, end)
-        return {
-            "startLine": sl, "startColumn": start - self.starts[sl - 1] + 1,
-            "endLine": el, "endColumn": end - self.starts[el - 1] + 1,
-        }
+def _region(lines: LineTable, start: int, end: int) -> dict:
+    """A SARIF region for offsets, by the file's one line table (the same lines as every finding's)."""
+    sl, sc = lines.line_col(start)
+    el, ec = lines.line_col(end)
+    return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
 
 
 def _rule_entry(rule_id: str, meta) -> dict:
@@ -77,7 +70,7 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
             notifications.append({"level": "error", "message": {"text": r.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
         if r.skipped:
             notifications.append({"level": "note", "message": {"text": r.skipped}, "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}]})
-        lines = _Lines(r.text) if r.text is not None else None
+        lines = line_table(r.text) if r.text is not None else None
         for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text)):
             region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": max(f.end_column, 1)}
             if r.text is not None and f.end > f.start:
@@ -93,7 +86,7 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
             if lines is not None and f.related:
                 res["relatedLocations"] = [
                     {"id": i + 1, "message": {"text": rel.message or "related"},
-                     "physicalLocation": {"artifactLocation": dict(loc), "region": lines.region(rel.start, rel.end)}}
+                     "physicalLocation": {"artifactLocation": dict(loc), "region": _region(lines, rel.start, rel.end)}}
                     for i, rel in enumerate(f.related)
                 ]
             if lines is not None and f.fix:
@@ -102,7 +95,7 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
                     "artifactChanges": [{
                         "artifactLocation": dict(loc),
                         "replacements": [
-                            {"deletedRegion": lines.region(e.start, e.end), "insertedContent": {"text": e.replacement}}
+                            {"deletedRegion": _region(lines, e.start, e.end), "insertedContent": {"text": e.replacement}}
                             for e in f.fix.edits
                         ],
                     }],

@@ -115,6 +115,7 @@ class Furniture(Rule):
         summary="Leftover page furniture, named by kind: credits, captions, bylines, related headlines, prompts, ads.",
         severity=Severity.WARNING,
         in_quotes=True,
+        marks_furniture=True,
         options={"threshold": 0.6, "min_menu_run": 5},
         fixes="safe/unsafe",
         fix_safety="Safe for high-confidence phrase-pack lines; unsafe where the shape of the lines decided.",

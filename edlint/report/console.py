@@ -184,7 +184,8 @@ def _titles_line(r) -> str | None:
     if not r.date:
         return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
     if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
+        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})"
+                          for u in t["unchecked"])
         return f"titles: not checked past the data: {names}"
     return None
 
@@ -196,61 +197,76 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     A clean file prints nothing (``verbose`` shows its panel and figures too):
     on a folder of fifty articles the report is about the few with findings.
     """
-    width = console.width
     undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
-        if r.error:
-            continue
-        if r.skipped:
-            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
-            continue
-        if not r.findings and not verbose:
-            titles = (r.figures or {}).get("titles") or {}
-            if titles.get("unchecked"):
-                console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
-            elif titles and not r.date:
-                undated += 1
-            continue
-        if not r.findings and not r.figures:
-            console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
-            continue
-        title = Text(display_path(r.path), style="bold underline")
-        if r.date:
-            title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
-        console.print(title)
-        console.print()
-        for f in r.findings:
-            console.print(render_finding(f, r.text if show_source else None, width))
-        fams = Counter(f.family for f in r.findings)
-        body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
-        fig = _figures_line(r.figures)
-        if fig:
-            body.append(fig)
-        titles = _titles_line(r)
-        if titles:
-            body.append(titles)
-        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
-        console.print()
+        undated += _render_file(r, console, show_source, verbose)
     if quiet:
         return
     if undated:
         console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
                            f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
     if summary.by_rule:
-        table = Table(title="Findings by rule", show_edge=False, header_style="bold")
-        table.add_column("rule")
-        table.add_column("error", justify="right")
-        table.add_column("warning", justify="right")
-        table.add_column("suggestion", justify="right")
-        per: dict[str, Counter] = {}
-        for r in results:
-            for f in r.findings:
-                per.setdefault(f.rule, Counter())[str(f.severity)] += 1
-        for rule in sorted(per):
-            c = per[rule]
-            table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
-        console.print(table)
+        console.print(_rule_table(results))
     console.print(summary_line(summary))
+
+
+def _render_file(r, console: Console, show_source: bool, verbose: bool) -> int:
+    """One file's part of the report; 1 for a clean file checked without a date (counted, not shown)."""
+    if r.error:
+        return 0  # told on standard error by the command, with the run's other errors
+    if r.skipped:
+        console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
+        return 0
+    if not r.findings and not verbose:
+        titles = (r.figures or {}).get("titles") or {}
+        if titles.get("unchecked"):
+            console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
+        return 1 if titles and not titles.get("unchecked") and not r.date else 0
+    if not r.findings and not r.figures:
+        console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
+        return 0
+    _file_panel(r, console, show_source)
+    return 0
+
+
+def _file_panel(r, console: Console, show_source: bool) -> None:
+    """The file's title and date, each finding with its source lines, then a panel of counts and figures."""
+    title = Text(display_path(r.path), style="bold underline")
+    if r.date:
+        title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
+    console.print(title)
+    console.print()
+    width = console.width
+    for f in r.findings:
+        console.print(render_finding(f, r.text if show_source else None, width))
+    fams = Counter(f.family for f in r.findings)
+    body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
+    fig = _figures_line(r.figures)
+    if fig:
+        body.append(fig)
+    titles = _titles_line(r)
+    if titles:
+        body.append(titles)
+    name = display_path(r.path.rsplit("/", 1)[-1])
+    console.print(Panel("\n".join(body), title=name, title_align="left", expand=False))
+    console.print()
+
+
+def _rule_table(results: Iterable) -> Table:
+    """Findings by rule and severity: which rules to look at first on a big run."""
+    table = Table(title="Findings by rule", show_edge=False, header_style="bold")
+    table.add_column("rule")
+    table.add_column("error", justify="right")
+    table.add_column("warning", justify="right")
+    table.add_column("suggestion", justify="right")
+    per: dict[str, Counter] = {}
+    for r in results:
+        for f in r.findings:
+            per.setdefault(f.rule, Counter())[str(f.severity)] += 1
+    for rule in sorted(per):
+        c = per[rule]
+        table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
+    return table
 
 
 def summary_line(summary: Summary) -> Text:
@@ -259,7 +275,8 @@ def summary_line(summary: Summary) -> Text:
     if summary.total == 0:
         t.append(f"No findings in {summary.files} file(s).", style="bold green")
     else:
-        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in ("error", "warning", "suggestion") if sev.get(k))
+        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}"
+                           for k in ("error", "warning", "suggestion") if sev.get(k))
         t.append(f"{summary.total} finding(s) ({detail}) in {summary.files} file(s)", style="bold")
         if summary.fixable:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")

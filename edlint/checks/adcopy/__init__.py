@@ -14,7 +14,7 @@ repeats the headline is never flagged: it is the story's own title.
 """
 from __future__ import annotations
 
-from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.findings import Applicability, Edit, Fix, FixAvailability, FixSafety, Hit, Option, RuleMeta, Severity
 from edlint.core.rule import Rule
 
 from . import kinds as K
@@ -79,19 +79,6 @@ in the copy (a fact box of `Key: value` lines, items after a line ending in a
 colon, a schedule of dates); a subheading; a pull quote; AP's `___` separator
 and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the headline.
 
-## Fix safety
-Deleting the block (whole lines, with the paragraph spacing tidied) is safe when
-every line matched a high-confidence phrase-pack entry, and unsafe when any
-line was judged by its shape (credits, bylines, datelines, teaser runs, menus,
-the page top, medium entries). A **photo caption** is the weakest evidence (a
-caption and a line of copy can read alike): its findings are a suggestion,
-not a warning, and its fix is always unsafe.
-
-## Options
-`threshold` (default 0.6): the score at which a line counts as furniture;
-raise to 0.9 to keep only phrase-pack matches of high confidence.
-`min_menu_run` (default 5): how many short label-like lines in a row make a menu.
-
 ## Limits
 Works on whole paragraphs (lines in plain text): furniture glued into the
 middle of a real paragraph is found only by phrases that may appear anywhere.
@@ -108,9 +95,20 @@ class Furniture(Rule):
         summary="Leftover page furniture, named by kind: credits, captions, bylines, related headlines, prompts, ads.",
         severity=Severity.WARNING,
         in_quotes=True,
-        options={"threshold": 0.6, "min_menu_run": 5},
-        fixes="safe/unsafe",
-        fix_safety="Safe for high-confidence phrase-pack lines; unsafe where the shape of the lines decided.",
+        options=(
+            Option("threshold", float, 0.6, "The score at which a line counts as furniture; "
+                   "raise to 0.9 to keep only phrase-pack matches of high confidence."),
+            Option("min_menu_run", int, 5, "How many short label-like lines in a row make a menu."),
+        ),
+        fix=FixAvailability.ALWAYS,
+        fix_applicability=FixSafety.MIXED,
+        fix_safety=(
+            "Deleting the block (whole lines, with the paragraph spacing tidied) is safe when every line matched "
+            "a high-confidence phrase-pack entry, and unsafe when any line was judged by its shape (credits, bylines, "
+            "datelines, teaser runs, menus, the page top, medium entries). A **photo caption** is the weakest "
+            "evidence (a caption and a line of copy can read alike): its findings are a suggestion, not a warning, "
+            "and its fix is always unsafe."
+        ),
         docs=DOCS,
     )
 

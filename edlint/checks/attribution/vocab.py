@@ -11,7 +11,6 @@ SPEECH_VERBS = (
     "reported|reports|tweeted|posted|recalled|recalls|joked|jokes|conceded|concedes|agreed|agrees|"
     "predicted|predicts|described|describes|called|calls|believes|believed|thinks|thought|reads|read"
 )
-SPEECH_RE = re.compile(rf"\b({SPEECH_VERBS})\b", re.I)
 
 PERSON_ROLE_NOUNS = (
     "minister|premier|president|spokesman|spokeswoman|spokesperson|official|officials|leader|chief|secretary|"

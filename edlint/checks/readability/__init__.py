@@ -5,7 +5,7 @@ runs; the length rules count words themselves.
 """
 from __future__ import annotations
 
-from edlint.core.findings import Hit, RuleMeta, Severity
+from edlint.core.findings import Hit, Option, RuleMeta, Severity
 from edlint.core.rule import Rule
 
 from .figures import _WORD, figures_for, sentence_words
@@ -17,9 +17,8 @@ class LongSentence(Rule):
         summary="A sentence longer than the house limit (35 words by default).",
         severity=Severity.SUGGESTION,
         default_enabled=False,  # 962 of 1,031 findings on the BBC corpus: docs/readability.md
-        options={"max_words": 35},
+        options=(Option("max_words", int, 35, "Most words a body sentence may have, outside quotation marks."),),
         fix_safety="No fix: splitting a sentence is an editor's call.",
-        fixes="none",
         docs="""## What it flags
 A sentence of the article body with more words than `max_words` (default 35).
 
@@ -31,12 +30,6 @@ house style guides aim at an average near 20 words and treat 35+ as a warning si
 Fails: a 40-word sentence strung together with commas and "and".
 
 Passes: the same content split into two sentences of 20 words.
-
-## Fix safety
-No fix.
-
-## Options
-`max_words` (default 35).
 
 ## Limits
 Quoted speech is left alone: only words outside quotation marks count (an
@@ -64,9 +57,8 @@ class LongParagraph(Rule):
         summary="A paragraph longer than the house limit (60 words by default).",
         severity=Severity.SUGGESTION,
         default_enabled=False,
-        options={"max_words": 60},
+        options=(Option("max_words", int, 60, "Most words a body paragraph may have."),),
         fix_safety="No fix.",
-        fixes="none",
         docs="""## What it flags
 A body paragraph with more words than `max_words` (default 60).
 
@@ -78,12 +70,6 @@ second point that deserves its own paragraph.
 Fails: a five-sentence, 90-word paragraph.
 
 Passes: the same copy as three paragraphs.
-
-## Fix safety
-No fix.
-
-## Options
-`max_words` (default 60).
 
 ## Limits
 Off by default: archive and wire text often joins several paragraphs on one
@@ -105,9 +91,8 @@ class Grade(Rule):
         summary="The article reads above the house's target grade (Flesch–Kincaid).",
         severity=Severity.SUGGESTION,
         default_enabled=False,
-        options={"max_grade": 12.0},
+        options=(Option("max_grade", float, 12.0, "Highest Flesch–Kincaid grade the body may have."),),
         fix_safety="No fix.",
-        fixes="none",
         docs="""## What it flags
 An article whose Flesch–Kincaid grade, computed on the body prose (not the
 headline, front matter, code, URLs or ad copy), is above `max_grade`.
@@ -122,12 +107,6 @@ broadsheets at 10–12.
 Fails (max_grade 8): an article of long sentences full of polysyllabic words.
 
 Passes: short sentences of everyday words.
-
-## Fix safety
-No fix.
-
-## Options
-`max_grade` (default 12.0).
 
 ## Limits
 Formula-based: it counts syllables and sentence length, not meaning. Syllables

@@ -17,7 +17,10 @@ from edlint.core.findings import (
     Applicability,
     Edit,
     Fix,
+    FixAvailability,
+    FixSafety,
     Hit,
+    Option,
     Related,
     RuleMeta,
     Severity,
@@ -107,15 +110,28 @@ def _finding(doc, occ, target, why, safe_if_unquoted):
     return Hit(first[0], first[1], msg, fix=fix, related=related, data={"forms": forms, "preferred": target})
 
 
+# The house's say over curated spelling groups, shared by the rules that read them.
+SPELLING_OPTIONS = (
+    Option("prefer", list, [], 'Forms the house prefers over the built-in choice, e.g. `prefer = ["Kiev", "Burma"]`.',
+           items=str),
+    Option("extra_files", list, [], "The house's own variant files (same format), relative to the config file.",
+           items=str),
+)
+
+
 class Inconsistent(Rule):
     meta = RuleMeta(
         id="spelling.inconsistent",
         summary="Two spellings of one name (or one word) in the same article, from the curated variant lists.",
         severity=Severity.WARNING,
         in_quotes=True,
-        options={"prefer": [], "extra_files": []},
-        fix_safety="Safe: every occurrence becomes the house form, except inside quotations (then unsafe).",
-        fixes="safe/unsafe",
+        options=SPELLING_OPTIONS,
+        fix_safety=(
+            "Safe: each non-house form becomes the house form, keeping case (`KIEV` → `KYIV`), possessives "
+            "and hyphenated compounds. Unsafe when an occurrence to change is inside quoted speech."
+        ),
+        fix=FixAvailability.ALWAYS,
+        fix_applicability=FixSafety.MIXED,
         docs="""## What it flags
 Two or more spellings of one entity in one article — `Kyiv` here, `Kiev` there;
 `Sloviansk` in a quote and `Slovyansk` in the copy; `organise` and `organize` —
@@ -132,16 +148,9 @@ Fails: "Troops left Kiev on Monday. … Officials in Kyiv said …"
 
 Passes: "Officials in Kyiv said …" throughout; "Kiev [sic]" in a quoted sign.
 
-## Fix safety
-Safe: each non-house form becomes the house form, keeping case (`KIEV` →
-`KYIV`), possessives and hyphenated compounds. Unsafe when an occurrence to
-change is inside quoted speech.
-
-## Options
-`prefer`: forms the house prefers over the built-in choice, e.g.
-`prefer = ["Kiev", "Burma"]`. `extra_files`: the house's own variant files
-(same format), relative to the config file. The `locale` setting (`en-GB`,
-`en-US`) picks British or American spellings.
+## Locale
+The configuration's `locale` setting (`en-GB`, `en-US`) picks British or
+American spellings.
 
 ## Limits
 Proper-noun groups count only capitalised occurrences (`turkey` the bird is
@@ -194,9 +203,10 @@ class HouseStyle(Rule):
         summary="A spelling the house does not use (Kiev for Kyiv), even if the article is consistent.",
         severity=Severity.SUGGESTION,
         default_enabled=False,
-        options={"prefer": [], "extra_files": []},
+        options=SPELLING_OPTIONS,
         fix_safety="Safe: the house form, keeping case.",
-        fixes="safe",
+        fix=FixAvailability.ALWAYS,
+        fix_applicability=FixSafety.SAFE,
         docs="""## What it flags
 Any occurrence of a non-preferred form of a curated group: `Kiev` when the
 house writes `Kyiv`, `organize` in an `en-GB` house.
@@ -210,12 +220,6 @@ Fails: "Officials in Kiev said …"
 
 Passes: "Officials in Kyiv said …"; "the Chicken Kiev recipe" is still flagged — add
 the phrase to a suppression or `[sic]` it.
-
-## Fix safety
-Safe.
-
-## Options
-As `spelling.inconsistent`: `prefer`, `extra_files`.
 
 ## Limits
 Off by default: archives written before a house changed its style (Kiev was
@@ -248,9 +252,10 @@ class Discovered(Rule):
         summary="Two spellings of a name no list knows, found by comparing the article's own proper nouns.",
         severity=Severity.WARNING,
         in_quotes=True,
-        options={"min_length": 4},
-        fix_safety="Unsafe: the majority form is only a guess at the right one.",
-        fixes="unsafe",
+        options=(Option("min_length", int, 4, "Shorter names are left alone."),),
+        fix_safety="Unsafe: the fix proposes the majority form (the first one on a tie); an editor confirms.",
+        fix=FixAvailability.ALWAYS,
+        fix_applicability=FixSafety.UNSAFE,
         docs="""## What it flags
 Proper nouns of one article whose spellings differ only the way transliteration
 and typing make them differ — y/i, kh/h, ck/k, ph/f, doubled letters,
@@ -267,13 +272,6 @@ Fails: "Alan Milburn said … Mr Mylburn added …"
 
 Passes: "Austria … Australia" (different words); "Peter Phillips … Ann Philips"
 (different first names: different people).
-
-## Fix safety
-Unsafe: the fix proposes the majority form (the first one on a tie); an editor
-confirms.
-
-## Options
-`min_length` (default 4): shorter names are left alone.
 
 ## What each word is known to be
 Before proposing a respelling, each form is looked up: as a demonym or

@@ -18,7 +18,6 @@ class UnknownRule(Rule):
         severity=Severity.ERROR,
         in_quotes=True,
         fix_safety="No fix: only the editor knows which rule was meant.",
-        fixes="none",
         docs="""## What it flags
 An `edlint-disable`, `edlint-disable-next-line` or `edlint-enable` comment
 naming a rule id or prefix that no rule has, such as
@@ -34,8 +33,6 @@ Fails: `<!-- edlint-disable-next-line spelling.inconsistant -->`
 
 Passes: `<!-- edlint-disable-next-line spelling.inconsistent -->`
 
-## Fix safety
-No fix.
 """,
     )
     registry = None  # set by the registry when the rule set is resolved

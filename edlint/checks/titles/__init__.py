@@ -11,18 +11,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.findings import (
+    Applicability,
+    Edit,
+    Fix,
+    FixAvailability,
+    FixSafety,
+    Hit,
+    Option,
+    RuleMeta,
+    Severity,
+)
 from edlint.core.rule import Rule
 
 from .judge import has_title_word, verdicts
 from .vocabulary import vocabulary
 
-_PEOPLE_FILES_DOC = """## Options
-`people_files`: the house's own officeholder files (YAML, `kind: officeholders`),
-relative to the config file — local governors, party leaders, club managers,
-and the title words for them. Set it once for the family:
-`[rules.titles] people_files = ["newsroom/people.yaml"]`. See `docs/knowledge-base.md`.
-"""
+PEOPLE_FILES = Option(
+    "people_files", list, [],
+    "The house's own officeholder files (YAML, `kind: officeholders`), relative to the config file: "
+    "local governors, party leaders, club managers, and the title words for them. Set it once for the family: "
+    '`[rules.titles] people_files = ["newsroom/people.yaml"]`. See `docs/knowledge-base.md`.',
+    items=str,
+)
 
 
 class _TitlesRule(Rule):
@@ -71,9 +82,10 @@ class WrongTitle(_TitlesRule):
         id="titles.wrong-office",
         summary="A title the person did not hold on the article's date (or ever, when the article has no date).",
         severity=Severity.ERROR,
-        options={"people_files": []},
-        fix_safety="Unsafe: the suggested title is for an editor to confirm.",
-        fixes="unsafe",
+        options=(PEOPLE_FILES,),
+        fix_safety='Unsafe: the suggested title (e.g. "president") for an editor to confirm.',
+        fix=FixAvailability.SOMETIMES,
+        fix_applicability=FixSafety.UNSAFE,
         docs="""## What it flags
 A title given to a person who did not hold it on the article's date, checked
 against the officeholder knowledge base (`edlint kb who NAME --date D`):
@@ -94,10 +106,6 @@ Fails (2022-07-08): `Russian Foreign Minister Vladimir Putin`
 
 Passes (2022-07-08): `Russian Foreign Minister Sergei Lavrov`
 
-## Fix safety
-Unsafe: the suggested title (e.g. "president") for an editor to confirm.
-
-""" + _PEOPLE_FILES_DOC + """
 ## Limits
 Without an article date (front matter `date`, or `--date`), only titles the
 person never held are flagged. Past the date the knowledge base covers for a
@@ -124,9 +132,10 @@ class FormerTitle(_TitlesRule):
         id="titles.former",
         summary="'former' missing for someone who had left the office, or given to someone still in it.",
         severity=Severity.WARNING,
-        options={"people_files": []},
-        fix_safety="Unsafe: inserts or removes 'former' for an editor to confirm.",
-        fixes="unsafe",
+        options=(PEOPLE_FILES,),
+        fix_safety="Unsafe: an editor confirms (the person may have been named for what they were then).",
+        fix=FixAvailability.SOMETIMES,
+        fix_applicability=FixSafety.UNSAFE,
         docs="""## What it flags
 On the article's date:
 - a title the person had held but no longer did, without `former`
@@ -144,10 +153,6 @@ Fails (2022-07-08): `former Defence Secretary Ben Wallace`
 
 Passes (2023-06-01): `Former Prime Minister Boris Johnson`, `Boris Johnson, the former prime minister,`
 
-## Fix safety
-Unsafe: an editor confirms (the person may have been named for what they were then).
-
-""" + _PEOPLE_FILES_DOC + """
 ## Limits
 Needs an article date. A person who moved to another office the vocabulary
 can name (Putin from prime minister to president) gets `titles.wrong-office`

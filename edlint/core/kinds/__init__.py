@@ -17,6 +17,8 @@ from edlint.core.findings import (
     Applicability,
     Edit,
     Fix,
+    FixAvailability,
+    FixSafety,
     Hit,
     RuleMeta,
     Severity,
@@ -137,11 +139,6 @@ def _docs(spec: dict[str, Any]) -> str:
         parts.append(f"- fails: {s}")
     for s in ex.get("pass", []):
         parts.append(f"- passes: {s}")
-    parts += ["", "## Fix safety"]
-    if spec["kind"] == "substitution":
-        parts.append("Safe: each term has one replacement." if spec.get("safe", True) else "Unsafe: an editor confirms.")
-    else:
-        parts.append("No fix.")
     if spec.get("sources"):
         parts += ["", "## Sources"] + [f"- {s}" for s in spec["sources"]]
     return "\n".join(parts)
@@ -176,8 +173,10 @@ def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | No
         severity=Severity.parse(data.get("severity", "warning")),
         default_enabled=data.get("enabled", True),
         in_quotes=data.get("in_quotes", False),
-        fix_safety=("Safe." if data.get("safe", True) else "Unsafe.") if fixable else "No fix.",
-        fixes=("safe" if data.get("safe", True) else "unsafe") if fixable else "none",
+        fix_safety=("Safe: each term has one replacement." if data.get("safe", True) else "Unsafe: an editor confirms.")
+        if fixable else "No fix.",
+        fix=FixAvailability.ALWAYS if fixable else FixAvailability.NEVER,
+        fix_applicability=(FixSafety.SAFE if data.get("safe", True) else FixSafety.UNSAFE) if fixable else None,
         source=display,
     )
     return type(f"DataRule_{rule_id}", (DataRule,), {"meta": meta, "spec": data})

@@ -125,15 +125,16 @@ def check(
     language: Optional[str] = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
-    from edlint.commands.check import run_check
+    from edlint.commands.check_args import call_check
 
-    code = run_check(
-        paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
-        fail_on.value if fail_on else None, config, color.value, stdin_filename,
-        diff_base=changed_since, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
-        show_diff=diff, unsafe_fixes=unsafe_fixes, verbose=verbose, quiet=quiet, exit_zero=exit_zero,
-        statistics=statistics, language=_language(language),
-    )
+    # The same call as the console script's own reader of `check` (edlint/commands/check_args.py).
+    code = call_check(dict(
+        paths=paths, format=format.value, output=output, date=_parse_date(date), select=select, ignore=ignore,
+        fail_on=fail_on.value if fail_on else None, config=config, color=color.value, stdin_filename=stdin_filename,
+        changed_since=changed_since, diff=diff, unsafe_fixes=unsafe_fixes, baseline=baseline, verbose=verbose,
+        quiet=quiet, exit_zero=exit_zero, statistics=statistics, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs,
+        language=_language(language),
+    ))
     raise typer.Exit(code)
 
 
@@ -293,46 +294,8 @@ def _register_optional() -> None:
 _register_optional()
 
 
-def _old_diff_spelling(argv: List[str]) -> Optional[str]:
-    """``check --diff=REV`` (the old changed-lines filter): the hint, or None."""
-    if len(argv) > 1 and argv[1] == "check":
-        for arg in argv[2:]:
-            if arg.startswith("--diff="):
-                rev = arg.split("=", 1)[1]
-                return (f"--diff no longer takes a revision: it shows what `edlint fix` would change. "
-                        f"To check only lines changed since {rev}, use --changed-since {rev}")
-    return None
+from edlint.commands.check_args import Interrupted, guarded  # noqa: E402,F401  (Interrupted: for callers)
 
 
-class Interrupted(BaseException):
-    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which the command-line library would swallow
-    silently: this one unwinds every ``finally`` (temporary files removed, workers killed) up to
-    ``run``, which says so and exits 128 + the signal number."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _on_signal(signum, frame) -> None:
-    raise Interrupted(signum)
-
-
-def run() -> None:  # console-script entry point
-    import signal
-
-    hint = _old_diff_spelling(sys.argv)
-    if hint:
-        _err(hint)
-        sys.exit(2)
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        if signal.getsignal(sig) is not signal.SIG_IGN:  # a job started with Ctrl-C ignored keeps it so
-            signal.signal(sig, _on_signal)
-    try:
-        app()
-    except Interrupted as exc:
-        _err("interrupted")
-        sys.exit(128 + exc.signum)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+def run() -> None:  # the typer application, as the console script runs it (edlint.commands.entry)
+    guarded(app)

@@ -1,10 +1,9 @@
 """``attribution.dangling-pronoun``: 'He said' with nobody named before it for the pronoun to be."""
 from __future__ import annotations
 
-import re
-
 from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 
 from .vocab import FULL_NAME, HONORIFIC_NAME, PRONOUN_ATTRIBUTION, ROLE_RE
 
@@ -18,7 +17,7 @@ def _named_later(doc, sentence, after: int) -> bool:
     return bool(m) and not doc.in_quote(m.start(1))
 
 
-_CATAPHORA = re.compile(
+_CATAPHORA = lazy(
     r"(?:,|\band\b|\bbut\b|\bso\b)\s+(?:[a-z]+\s+){0,2}?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+|[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+)"
     r"\s+(?:has|had|have|is|was|will|would|\w+ed|\w+s)\b"

@@ -1,25 +1,24 @@
 """``attribution.headline-quote``: a headline quote the body never bears out, or a headline speaker it never names."""
 from __future__ import annotations
 
-import re
-
 from edlint.core.findings import Hit, Option, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 
-_WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
+_WORDS = lazy(r"[\w]+(?:[’'][\w]+)*")
 
 
 def _norm_words(text: str) -> list[str]:
     """Lower-case words, possessive and plural ``s`` dropped: "Hitler's" meets 'Hitler', "must-haves" 'must-have'."""
-    out = []
-    for w in _WORDS.findall(text):
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
-    return out
+    found = _WORDS.findall(text)
+    if not found:
+        return []
+    # Lower-cased all at once: no word holds a space and str.lower maps each word as it would alone.
+    words = " ".join(found).lower().replace("’", "'").split(" ")
+    return [
+        w[:-2] if w.endswith("'s") else w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+    ]
 
 
 def _contains_near(body: list[str], quote: list[str]) -> bool:
@@ -48,7 +47,7 @@ _STOP = frozenset([
     "would", "could", "should", "may", "might", "has", "have", "had",
 ])
 # Matched with ``match(prose, block.start)``: no ``^``, which would only hold at offset 0.
-_HEAD_SPEAKER = re.compile(
+_HEAD_SPEAKER = lazy(
     r"\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"
     r"(?:says|said|warns|vows|claims|insists|assures|tells|admits|urges|denies|pledges|promises|accuses|"
     r"attacks|slams|praises|backs|defends|hits out|insists|predicts|reveals|confirms|rejects)\b"

@@ -2,9 +2,9 @@
 paragraph of a quotation to report."""
 from __future__ import annotations
 
-import re
+from edlint.document.lazyre import lazy
 
-_TEASER_TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
+_TEASER_TAG = lazy(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
 
 
 def teaser_link(doc, offset: int) -> bool:

@@ -1,18 +1,17 @@
 """``attribution.unintroduced-source``: 'the report continues' with no report introduced before it."""
 from __future__ import annotations
 
-import re
-
 from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 
-from .vocab import DOCUMENT_SOURCE
+from .vocab import DOCUMENT_SOURCE, may_cite_document
 
-_DOC_NOUNS = re.compile(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
+_DOC_NOUNS = lazy(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
                         r"review|inquiry|dossier|briefing|assessment|analysis|note|paper|research|findings|publication)s?\b")
 
 
-_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress office\b")
+_SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress office\b")
 
 
 class UnintroducedSource(Rule):
@@ -40,6 +39,8 @@ insisting: "…"` then `The statement added: …`).
         if not doc.body:
             return
         start = doc.body[0].start
+        if not may_cite_document(doc.prose, start):
+            return
         sentence_starts = {s.start for s in doc.sentences}
         for m in DOCUMENT_SOURCE.finditer(doc.prose, start):
             if m.start() not in sentence_starts:

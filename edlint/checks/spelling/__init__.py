@@ -26,14 +26,15 @@ from edlint.core.findings import (
     Severity,
 )
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 from edlint.document.normalise import keep_case, translit_key
 
 from .variants import apply_preferences, load_groups
 
 # Words in lower case: a capitalised word also seen like this is an ordinary word ("Press", "press").
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-zà-ÿ][a-zà-ÿ]*(?![\w])")
-_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
-_FIRST_NAME_GAP = re.compile(r"([A-Z][a-z]+)\s+$")
+_LOWER_WORD = lazy(r"(?<![\w’'])[a-zà-ÿ][a-zà-ÿ]*(?![\w])")
+_NEXT_CAPITAL = lazy(r"[ \t]+([A-Z][a-z]+)")
+_FIRST_NAME_GAP = lazy(r"([A-Z][a-z]+)\s+$")
 
 
 def _groups(rule):
@@ -243,7 +244,9 @@ BBC style until 2019) would be flagged throughout.
 
 
 # A capitalised word (McCain, O'Brien), without a possessive 's or ' after it.
-_PROPER = re.compile(r"(?<![\w’'])([A-Z][a-zà-ÿ]+(?:[’'][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]+)?)(?:[’']s?)?(?![\w])")
+# A capital not after a word character: the capital comes first and the look-behind checks the
+# character before it, so the engine can skip ahead to capitals (twice as fast as look-behind first).
+_PROPER = lazy(r"([A-Z](?<![\w’'][A-Z])[a-zà-ÿ]+(?:[’'][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]+)?)(?:[’']s?)?(?![\w])")
 
 
 class Discovered(Rule):

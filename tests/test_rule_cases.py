@@ -20,7 +20,7 @@ CHECKS = Path(__file__).resolve().parents[1] / "edlint" / "checks"
 # Rules that are not code of their own module: proselint's are generated from its registry.
 NOT_CODE = ("proselint.",)
 # Families whose rules have moved to one module each, with a case file beside it.
-CASED_FAMILIES = ("attribution", "readability", "suppression")
+CASED_FAMILIES = ("attribution", "readability", "suppression", "titles")
 
 
 def _case_files() -> list[Path]:

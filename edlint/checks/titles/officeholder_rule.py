@@ -1,0 +1,60 @@
+"""What both titles rules share: the house's officeholder files, the title vocabulary and the
+knowledge base, loaded once per run, and the verdicts judged once per document for both."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from edlint.core.findings import Applicability, Edit, Fix, Hit, Option
+from edlint.core.rule import Rule
+
+from .judge import has_title_word, verdicts
+from .vocabulary import vocabulary
+
+PEOPLE_FILES = Option(
+    "people_files", list, [],
+    "The house's own officeholder files (YAML, `kind: officeholders`), relative to the config file: "
+    "local governors, party leaders, club managers, and the title words for them. Set it once for the family: "
+    '`[rules.titles] people_files = ["newsroom/people.yaml"]`. See `docs/knowledge-base.md`.',
+    items=str,
+)
+
+
+class OfficeholderRule(Rule):
+    """Shared plumbing: the house's files, the vocabulary and the knowledge base, loaded once per run."""
+
+    def _files(self) -> tuple[Path, ...]:
+        """The house's officeholder files, resolved once per rule (not per document)."""
+        files = getattr(self, "_resolved_files", None)
+        if files is None:
+            base = Path(getattr(self, "config_dir", None) or ".")
+            files = self._resolved_files = tuple((base / f).resolve() for f in self.options.get("people_files", []))
+        return files
+
+    def _verdicts(self, doc, ctx):
+        cached = ctx.shared.get("titles.verdicts")
+        if cached is not None:
+            return cached  # the other titles rule already judged this document
+        files = self._files()
+        if not has_title_word(doc.prose, vocabulary(files).title_keys if files else ()):
+            ctx.shared["titles.verdicts"] = []
+            return []  # no title word: neither vocabulary nor knowledge base is needed
+        voc = vocabulary(files)
+
+        def load_kb():
+            from ...knowledge.officeholders import KnowledgeBase
+
+            return ctx.services.get(("titles.kb", files), lambda: KnowledgeBase.load(files))
+
+        return verdicts(doc, ctx, voc, load_kb)
+
+    def check(self, doc, ctx):
+        for v in self._verdicts(doc, ctx):
+            if v.rule != self.meta.id:
+                continue
+            fix = None
+            if v.fix:
+                s, e, new = v.fix
+                old = doc.prose[s:e]
+                label = f"{old} → {new}" if old else f"insert '{new.strip()}'"
+                fix = Fix((Edit(s, e, new),), Applicability.UNSAFE, label)
+            yield Hit(v.mention.start, v.mention.end, v.message, fix=fix, data=v.data)

@@ -19,8 +19,8 @@ from edlint.report.rule_examples import Case, case_path, load_cases
 CHECKS = Path(__file__).resolve().parents[1] / "edlint" / "checks"
 # Rules that are not code of their own module: proselint's are generated from its registry.
 NOT_CODE = ("proselint.",)
-# Families whose rules have moved to one module each, with a case file beside it.
-CASED_FAMILIES = ("attribution", "readability", "suppression", "titles")
+# Ad copy's rule still lives in its family's package module, so it has no module-named case file yet.
+CASED_FAMILIES_EXCEPT = ("adcopy",)
 
 
 def _case_files() -> list[Path]:
@@ -84,7 +84,7 @@ def test_every_code_rule_has_a_case_file_beside_it():
     reg = build_registry()
     short = {}
     for rid, cls in reg.rules.items():
-        if cls.meta.source or rid.startswith(NOT_CODE) or cls.meta.family not in CASED_FAMILIES:
+        if cls.meta.source or rid.startswith(NOT_CODE) or cls.meta.family in CASED_FAMILIES_EXCEPT:
             continue  # data rules carry their own examples, tested by their kind
         path = case_path(cls)
         if path is None or not path.is_file():

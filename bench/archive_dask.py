@@ -36,7 +36,8 @@ DEFAULT = (REPO / ".." / "shared" / "data" / "corpus" / "bbc").resolve()
 
 def corpus_texts(root: Path) -> list[tuple[str, str]]:
     sections = sorted(p for p in root.iterdir() if p.is_dir())
-    return [(p.relative_to(root).as_posix(), p.read_text(encoding="utf-8")) for s in sections for p in sorted(s.rglob("*.txt"))]
+    return [(p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
+            for s in sections for p in sorted(s.rglob("*.txt"))]
 
 
 def build(texts: list[tuple[str, str]], rows: int, where: Path) -> tuple[Path, Path]:
@@ -74,7 +75,8 @@ def build(texts: list[tuple[str, str]], rows: int, where: Path) -> tuple[Path, P
 def timed(args: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "EDLINT_CACHE_DIR")}
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "edlint", *args], capture_output=True, text=True, env=env, cwd=str(REPO))
+    proc = subprocess.run([sys.executable, "-m", "edlint", *args], capture_output=True, text=True, env=env,
+                          cwd=str(REPO))
     return time.perf_counter() - t, proc
 
 
@@ -96,7 +98,8 @@ def archive(parquet: Path, workers: int, rows: int, out: Path) -> dict:
     s = json.loads(proc.stdout)
     work = s["seconds"] - s["startup_seconds"]
     return {"run": f"edlint archive check --workers {workers}", "rows": rows, "wall_s": round(wall, 2),
-            "rows_per_s": round(rows / wall, 1), "partitions_s": round(work, 2), "partition_rows_per_s": round(rows / work, 1),
+            "rows_per_s": round(rows / wall, 1), "partitions_s": round(work, 2),
+            "partition_rows_per_s": round(rows / work, 1),
             "cpu_ms_per_article": round(1000 * work * workers / rows, 2), "startup_s": s["startup_seconds"],
             "client_peak_mb": s["client_peak_rss_mb"], "findings": s["findings"], "errors": s["errors"]}
 

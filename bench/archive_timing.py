@@ -84,7 +84,8 @@ def _measure(a, tmp: Path) -> int:
     figures["cold_1_process_s"] = round(cold(1), 3)
     figures["cold_all_cores_s"] = round(cold(cpus), 3)
     warm_cache = tmp / f"cold-{cpus}-0"
-    figures["warm_cache_s"] = round(min(run(a.folder, "--cache-dir", str(warm_cache))[0] for _ in range(max(a.runs, 3))), 3)
+    figures["warm_cache_s"] = round(min(run(a.folder, "--cache-dir", str(warm_cache))[0]
+                                        for _ in range(max(a.runs, 3))), 3)
     figures["speedup_warm_vs_cold_1"] = round(figures["cold_1_process_s"] / figures["warm_cache_s"], 1)
     figures["speedup_all_cores_vs_1"] = round(figures["cold_1_process_s"] / figures["cold_all_cores_s"], 2)
     if a.json:
@@ -93,9 +94,11 @@ def _measure(a, tmp: Path) -> int:
         print(f"{figures['files']} files in {figures['folder']} ({cpus} cores)")
         print(f"  cold, 1 process : {figures['cold_1_process_s']:8.2f} s")
         print(f"  cold, {cpus} cores   : {figures['cold_all_cores_s']:8.2f} s  ({figures['speedup_all_cores_vs_1']}x)")
-        print(f"  warm, cache     : {figures['warm_cache_s']:8.2f} s  ({figures['speedup_warm_vs_cold_1']}x faster than cold on 1 process)")
+        print(f"  warm, cache     : {figures['warm_cache_s']:8.2f} s  "
+              f"({figures['speedup_warm_vs_cold_1']}x faster than cold on 1 process)")
     if a.require_speedup and figures["speedup_warm_vs_cold_1"] < a.require_speedup:
-        print(f"warm run is only {figures['speedup_warm_vs_cold_1']}x faster; wanted {a.require_speedup}x", file=sys.stderr)
+        print(f"warm run is only {figures['speedup_warm_vs_cold_1']}x faster; wanted {a.require_speedup}x",
+              file=sys.stderr)
         return 1
     return 0
 

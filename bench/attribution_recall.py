@@ -27,7 +27,8 @@ Only mutations that leave a real error are counted:
   tell a mark is missing.
 - unattributed: only when the rest of the text does not name the speaker
   either. The next sentence must not attribute it (a speech verb, except one
-  that only introduces the next sentence's own quote: `Jo Smith said: "…"`). Before the quote, its paragraph must name, quote or point to nobody
+  that only introduces the next sentence's own quote: `Jo Smith said: "…"`).
+  Before the quote, its paragraph must name, quote or point to nobody
   (no speech verb, quotation, name or surname of someone named in full in the
   article, personal pronoun or person's role); for a
   quote that opens its paragraph, the same holds for the last sentence of the
@@ -182,7 +183,10 @@ def _drop_opening(paras: list[str], i: int, surnames: frozenset[str]) -> str | N
 
 
 def _drop_inside(paras: list[str], i: int, surnames: frozenset[str]):
-    """Drop the clause of a quote after the first sentence of paragraph i, if nothing before it in the paragraph names anyone."""
+    """Drop the clause of a quote after the first sentence of paragraph i.
+
+    Only where nothing before it in the paragraph names anyone.
+    """
     p = paras[i]
     for m in _MID_CLAUSE.finditer(p):
         if not _VERB_RE.search(m.group("clause")) or _words(m.group("q")) < 4:
@@ -265,7 +269,8 @@ def _drop_closing_mark(body: str) -> str | None:
 
 CONVENTIONS = ("verbatim", "paraphrase")
 _HEAD_QUOTE = re.compile(r"(?<![\w'])'([^'\n]+?)'(?![\w'])|\"([^\"\n]+?)\"")
-_STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "with", "by", "at", "as", "from", "not", "no"])
+_STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were",
+                   "be", "been", "it", "its", "this", "that", "with", "by", "at", "as", "from", "not", "no"])
 
 
 def _stem_set(text: str) -> set[str]:
@@ -319,7 +324,8 @@ def headline_mutations(files: list[Path]):
             for k in range(len(phrases)):
                 other = phrases[(n + k) % len(phrases)]
                 if not _in_body(other, body) and not (_stem_set(other) - _stem_set(_STOP_TEXT)) <= _stem_set(body):
-                    yield "headline-swap", path, head[:start] + head[start] + other + head[end - 1] + head[end:] + "\n\n" + body
+                    swapped = head[:start] + head[start] + other + head[end - 1] + head[end:]
+                    yield "headline-swap", path, swapped + "\n\n" + body
                     break
             # cut: drop every body sentence that holds the quoted words
             # (counted only when no sentence left holds all the quote's content words: "the
@@ -367,7 +373,8 @@ def conventions(files: list[Path], show: bool) -> int:
     print(f"{'findings per 100 articles':<28}" + "".join(f"{published[c] / n * 100:>16.2f}" for c in CONVENTIONS))
     print(f"{'  to review (words in body)':<28}" + "".join(f"{len(review[c]):>16}" for c in CONVENTIONS))
     for kind in ("headline-swap", "headline-cut"):
-        cells = "".join(f"{tally[kind, c][1]:>8}/{tally[kind, c][0]:<4}{tally[kind, c][1] / max(1, tally[kind, c][0]):>4.2f}" for c in CONVENTIONS)
+        cells = "".join(f"{tally[kind, c][1]:>8}/{tally[kind, c][0]:<4}"
+                        f"{tally[kind, c][1] / max(1, tally[kind, c][0]):>4.2f}" for c in CONVENTIONS)
         print(f"{'recall ' + kind:<28}{cells}")
     print(f"({n} articles)")
     if show:

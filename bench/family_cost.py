@@ -109,7 +109,8 @@ def main() -> int:
     runs = [_time_rules(texts, args.family) for _ in range(args.repeat)]
     own = min(r[0] for r in runs)
     shared = min(r[1] for r in runs)
-    print(f"inside {args.family} rules: {own:.2f} s ({own / len(texts) * 1000:.2f} ms per article, {own / a:.0%} of the run)")
+    print(f"inside {args.family} rules: {own:.2f} s "
+          f"({own / len(texts) * 1000:.2f} ms per article, {own / a:.0%} of the run)")
     print(f"shared document parts ({', '.join(SHARED_PARTS)}): {shared:.2f} s, billed to no family")
     return 0
 

@@ -84,8 +84,11 @@ def main() -> int:
         names = list(commands)
         default, strict, pl = (got[k] for k in names)
         print()
-        print(f"proselint / edlint default, wall: {statistics.median(p[0] / d[0] for p, d in zip(pl, default)):.1f}x")
-        print(f"proselint / edlint strict, CPU:   {statistics.median(p[1] / s[1] for p, s in zip(pl, strict)):.2f}x")
+        # one measurement of each command per run, so the lists pair up
+        wall_ratio = statistics.median(p[0] / d[0] for p, d in zip(pl, default, strict=True))
+        cpu_ratio = statistics.median(p[1] / s[1] for p, s in zip(pl, strict, strict=True))
+        print(f"proselint / edlint default, wall: {wall_ratio:.1f}x")
+        print(f"proselint / edlint strict, CPU:   {cpu_ratio:.2f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

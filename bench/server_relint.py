@@ -58,7 +58,8 @@ async def run(article: Path, edits: int) -> tuple[list[float], list[tuple[int, f
     loop = asyncio.get_running_loop()
     published[1] = loop.create_future()
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown" if article.suffix == ".md" else "plaintext", version=1, text=text)))
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown" if article.suffix == ".md" else "plaintext",
+                                           version=1, text=text)))
     first = await asyncio.wait_for(published[1], 60)
     # type at the end of the body's longest line
     lines = text.split("\n")
@@ -70,10 +71,13 @@ async def run(article: Path, edits: int) -> tuple[list[float], list[tuple[int, f
         version = n + 2
         if n % 2 == 0:
             change = lsp.TextDocumentContentChangePartial(
-                range=lsp.Range(start=lsp.Position(line=at, character=col), end=lsp.Position(line=at, character=col)), text="x")
+                range=lsp.Range(start=lsp.Position(line=at, character=col), end=lsp.Position(line=at, character=col)),
+                text="x")
         else:
             change = lsp.TextDocumentContentChangePartial(
-                range=lsp.Range(start=lsp.Position(line=at, character=col), end=lsp.Position(line=at, character=col + 1)), text="")
+                range=lsp.Range(start=lsp.Position(line=at, character=col),
+                                end=lsp.Position(line=at, character=col + 1)),
+                text="")
         fut = published[version] = loop.create_future()
         t = time.perf_counter()
         client.text_document_did_change(lsp.DidChangeTextDocumentParams(
@@ -96,7 +100,8 @@ def main() -> int:
     ap.add_argument("article", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--edits", type=int, default=1000)
     ap.add_argument("--require-ms", type=float, default=None, help="fail when the median re-lint is slower")
-    ap.add_argument("--require-flat-mb", type=float, default=None, help="fail when memory grows more than this after edit 100")
+    ap.add_argument("--require-flat-mb", type=float, default=None,
+                    help="fail when memory grows more than this after edit 100")
     args = ap.parse_args()
     args.article = args.article.resolve()
     latencies, memory, found = asyncio.run(run(args.article, args.edits))

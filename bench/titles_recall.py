@@ -104,6 +104,54 @@ def _covered(findings, pos):
     return any(f.start <= pos < f.end or abs(f.start - pos) <= 2 for f in findings if f.rule.startswith("titles."))
 
 
+def _first_person(text: str):
+    """The first name after the headline that is one known person of a country the mutations have words for."""
+    for m in _NAME.finditer(text, text.find("\n")):
+        terms = _person(KB, m.group(1))
+        if not terms:
+            continue
+        country = Counter(t.country for t in terms).most_common(1)[0][0]
+        if country in COUNTRY_WORDS:
+            return m, terms, country
+    return None
+
+
+def _mutations(text: str, m, terms, country: str, voc) -> list[tuple[str, str, int, dt.date | None]]:
+    """The mutated copies of one article as (kind, text, offset a finding must cover, article date)."""
+    adj, poss = COUNTRY_WORDS[country]
+    before_ok = not re.search(r"[A-Z][\w'’]*\s+$", text[max(0, m.start() - 30) : m.start()])
+    wrong = _wrong_title(voc, terms, country)
+    cases = []
+    if wrong and before_ok:
+        t = text[: m.start()] + f"{adj} {wrong.title()} " + text[m.start() :]
+        cases.append(("before", t, m.start(), None))
+    if wrong and text.startswith(" said", m.end()):
+        t = text[: m.end()] + f", {poss} {wrong}," + text[m.end() :]
+        cases.append(("apposition", t, m.end() + 2, None))
+    if wrong:
+        stop = text.find(". ", m.end())
+        if stop != -1 and "\n" not in text[m.end() : stop]:
+            ins = f" The {adj} {wrong} said the talks would go on."
+            t = text[: stop + 1] + ins + text[stop + 1 :]
+            cases.append(("back", t, stop + 6, None))
+    left = _left_title(voc, terms, country)
+    if left and before_ok:
+        t = text[: m.start()] + f"{adj} {left.title()} " + text[m.start() :]
+        cases.append(("former", t, m.start(), DAY))
+    return cases
+
+
+def _print_recall(tried: Counter, found: Counter, false: int) -> None:
+    print(f"{'mutation':<11}{'found':>12}  recall")
+    for kind in ("before", "apposition", "back", "former"):
+        if tried[kind]:
+            print(f"{kind:<11}{found[kind]:>6}/{tried[kind]:<5}  {found[kind] / tried[kind]:.1%}")
+    total_t, total_f = sum(tried.values()), sum(found.values())
+    if total_t:
+        print(f"{'all':<11}{total_f:>6}/{total_t:<5}  {total_f / total_t:.1%}")
+    print(f"titles findings on the unmutated articles (undated): {false}")
+
+
 def main() -> int:
     global KB
     ap = argparse.ArgumentParser()
@@ -124,53 +172,17 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         false += sum(1 for f in lint_text(text, "a.txt", select=["titles"]) if f.rule.startswith("titles."))
-        head_end = text.find("\n")
-        for m in _NAME.finditer(text, head_end):
-            name = m.group(1)
-            terms = _person(KB, name)
-            if not terms:
+        person = _first_person(text)  # one person per article
+        for kind, mutated, pos, day in _mutations(text, *person, voc) if person else ():
+            if args.limit and tried[kind] >= args.limit:
                 continue
-            country = Counter(t.country for t in terms).most_common(1)[0][0]
-            if country not in COUNTRY_WORDS:
-                continue
-            adj, poss = COUNTRY_WORDS[country]
-            before_ok = not re.search(r"[A-Z][\w'’]*\s+$", text[max(0, m.start() - 30) : m.start()])
-            wrong = _wrong_title(voc, terms, country)
-            cases = []
-            if wrong and before_ok:
-                t = text[: m.start()] + f"{adj} {wrong.title()} " + text[m.start() :]
-                cases.append(("before", t, m.start(), None))
-            if wrong and text.startswith(" said", m.end()):
-                t = text[: m.end()] + f", {poss} {wrong}," + text[m.end() :]
-                cases.append(("apposition", t, m.end() + 2, None))
-            if wrong:
-                stop = text.find(". ", m.end())
-                if stop != -1 and "\n" not in text[m.end() : stop]:
-                    ins = f" The {adj} {wrong} said the talks would go on."
-                    t = text[: stop + 1] + ins + text[stop + 1 :]
-                    cases.append(("back", t, stop + 6, None))
-            left = _left_title(voc, terms, country)
-            if left and before_ok:
-                t = text[: m.start()] + f"{adj} {left.title()} " + text[m.start() :]
-                cases.append(("former", t, m.start(), DAY))
-            for kind, mutated, pos, day in cases:
-                if args.limit and tried[kind] >= args.limit:
-                    continue
-                tried[kind] += 1
-                got = lint_text(mutated, "a.txt", date=day, select=["titles"])
-                if _covered(got, pos):
-                    found[kind] += 1
-                else:
-                    misses.append(f"{kind:<10} {path.parent.name}/{path.name}: {mutated[max(0, pos - 40):pos + 80]!r}")
-            break  # one person per article
-    print(f"{'mutation':<11}{'found':>12}  recall")
-    for kind in ("before", "apposition", "back", "former"):
-        if tried[kind]:
-            print(f"{kind:<11}{found[kind]:>6}/{tried[kind]:<5}  {found[kind] / tried[kind]:.1%}")
-    total_t, total_f = sum(tried.values()), sum(found.values())
-    if total_t:
-        print(f"{'all':<11}{total_f:>6}/{total_t:<5}  {total_f / total_t:.1%}")
-    print(f"titles findings on the unmutated articles (undated): {false}")
+            tried[kind] += 1
+            got = lint_text(mutated, "a.txt", date=day, select=["titles"])
+            if _covered(got, pos):
+                found[kind] += 1
+            else:
+                misses.append(f"{kind:<10} {path.parent.name}/{path.name}: {mutated[max(0, pos - 40):pos + 80]!r}")
+    _print_recall(tried, found, false)
     if args.show_misses:
         print("\n".join(misses[:60]))
     return 0

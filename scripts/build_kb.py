@@ -52,6 +52,20 @@ def build(source: Path, report: list[str] | None = None) -> bytes:
     heads = source / HEADS_2025
     if heads.is_file():
         rows = merge_heads(rows, heads, report if report is not None else [])
+    people_rows, office_rows, source_rows, terms = _tables(rows)
+    lines = _section_lines(people_rows, office_rows, terms)
+    for line in (line for section in lines for line in section):
+        assert line.count(b"\n") == 1 and b"\r" not in line, line
+    sections = [b"".join(section) for section in lines]
+    sizes = [len(x) for x in sections]
+    header = json.dumps({"format": 7, "kinds": list(KINDS), "sources": source_rows,
+                         "sections": ["people", "offices", "names", "surnames", "countries"], "sizes": sizes,
+                         "counts": [len(people_rows), len(office_rows)]}, ensure_ascii=False, sort_keys=True)
+    return header.encode() + b"\n" + b"".join(sections)
+
+
+def _tables(rows: list[dict]) -> tuple[list[list[str]], list[list[str]], list[list[str]], set[tuple]]:
+    """People, offices and sources numbered in order of first appearance, and the terms that join them."""
     people: dict[str, int] = {}
     people_rows: list[list[str]] = []
     offices: dict[tuple, int] = {}
@@ -75,17 +89,25 @@ def build(source: Path, report: list[str] | None = None) -> bytes:
             sources[skey] = len(source_rows)
             source_rows.append(list(skey))
         terms.add((people[pkey], offices[okey], r["start"], r["end"], sources[skey]))
-    # A line-oriented text file that loading does not even split: a header line
-    # (JSON: sources and where each section starts), then a person per line
-    # ("name<TAB>id<TAB>terms", terms as "office,start,end,source;..."), an office
-    # per line, and two "key<TAB>offset" indexes sorted by key bytes, where offset
-    # is the person's line in the people section. A lookup binary-searches an
-    # index in the file's bytes and decodes only the lines it needs, and a
-    # rebuild shows up in review as a readable line diff.
+    return people_rows, office_rows, source_rows, terms
+
+
+def _section_lines(people_rows: list[list[str]], office_rows: list[list[str]], terms: set[tuple]) -> list[list[bytes]]:
+    """The five sections' lines: people, offices, names and surnames indexes, people by country.
+
+    A line-oriented text file that loading does not even split: a header line
+    (JSON: sources and where each section starts), then a person per line
+    ("name<TAB>id<TAB>terms", terms as "office,start,end,source;..."), an office
+    per line, and two "key<TAB>offset" indexes sorted by key bytes, where offset
+    is the person's line in the people section. A lookup binary-searches an
+    index in the file's bytes and decodes only the lines it needs, and a
+    rebuild shows up in review as a readable line diff.
+    """
     by_person: dict[int, list] = {}
     for pi, oi, start, end, si in sorted(terms):
         by_person.setdefault(pi, []).append(f"{oi},{start},{end},{si}")
-    people = [f"{row[0]}\t{row[1]}\t{';'.join(by_person.get(i, []))}".encode() + b"\n" for i, row in enumerate(people_rows)]
+    people = [f"{row[0]}\t{row[1]}\t{';'.join(by_person.get(i, []))}".encode() + b"\n"
+              for i, row in enumerate(people_rows)]
     offsets, at = [], 0
     for line in people:
         offsets.append(at)
@@ -98,7 +120,8 @@ def build(source: Path, report: list[str] | None = None) -> bytes:
 
     # A name is also found by its first and last words: copy writes "George Bush" for
     # George W. Bush (and for George H. W. Bush, which is why such a name can be ambiguous).
-    names = index([(row[2], i) for i, row in enumerate(people_rows)] + [(_short_key(row[0]), i) for i, row in enumerate(people_rows)])
+    names = index([(row[2], i) for i, row in enumerate(people_rows)]
+                  + [(_short_key(row[0]), i) for i, row in enumerate(people_rows)])
     surnames = index([(row[3], i) for i, row in enumerate(people_rows)])
     # Who held an office in each country: a finding names the rightful holder, and
     # must not parse every person to find them.
@@ -106,14 +129,7 @@ def build(source: Path, report: list[str] | None = None) -> bytes:
     for pi, oi, *_ in terms:
         in_country.setdefault(office_rows[oi][1], set()).add(offsets[pi])
     countries = [f"{c}\t{' '.join(map(str, sorted(v)))}".encode() + b"\n" for c, v in sorted(in_country.items())]
-    sections = [b"".join(people), b"".join(offices), b"".join(names), b"".join(surnames), b"".join(countries)]
-    for line in people + offices + names + surnames + countries:
-        assert line.count(b"\n") == 1 and b"\r" not in line, line
-    sizes = [len(x) for x in sections]
-    header = json.dumps({"format": 7, "kinds": list(KINDS), "sources": source_rows,
-                         "sections": ["people", "offices", "names", "surnames", "countries"], "sizes": sizes,
-                         "counts": [len(people), len(offices)]}, ensure_ascii=False, sort_keys=True)
-    return header.encode() + b"\n" + b"".join(sections)
+    return [people, offices, names, surnames, countries]
 
 
 def _base_rows(source: Path) -> list[dict]:
@@ -253,50 +269,22 @@ def _fold(rows: list[tuple[str, str]]) -> tuple[str, str]:
 
 def merge_heads(rows: list[dict], path: Path, report: list[str]) -> list[dict]:
     """Add the 2025 heads extract to the rows by the stated precedence; conflicts go to ``report``."""
-    english = {r["person_id"]: r["person"] for r in rows if r["person_id"].startswith("Q")}
-    with open(path.parents[2] / "officeholders.csv", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):  # legislators and others too: the best English label for a Q-id
-            if r["person_id"].startswith("Q"):
-                english.setdefault(r["person_id"], r["person"])
+    extract = _heads_terms(path, _english_labels(rows, path))
+    _take_extract_names(rows, extract)
+    by_post = _heads_by_post(rows)
+    labels = {post: _usual_office(rs) for post, rs in by_post.items()}
     mine = _rank(HEADS_REPO)
-    extract = _heads_terms(path, english)
-    # Rows without a Wikidata id (the US executive list) take the extract's label, and its Q-id
-    # when they have no id at all, where the same post starts the same day: the list calls
-    # John Quincy Adams "John Adams" and George H. W. Bush "George Bush".
-    starts = {(t["country"], t["role_kind"], t["start"]): t for t in extract}
-    renamed: dict[str, str] = {}
-    for r in rows:
-        t = starts.get((r["country"], r["role_kind"], r["start"])) if not r["person_id"].startswith("Q") else None
-        if t and r["person"].split()[-1] == t["person"].split()[-1]:  # same surname: the same person
-            if not r["person_id"]:
-                r["person_id"] = t["qid"]
-            renamed[r["person_id"]] = t["person"]
-    for r in rows:
-        if r["person_id"] in renamed:
-            r["person"] = renamed[r["person_id"]]
-    by_post: dict[tuple, list[dict]] = {}
-    for r in rows:
-        if r["role_kind"] in _HEAD_KINDS:
-            by_post.setdefault((r["country"], r["role_kind"]), []).append(r)
-    labels: dict[tuple, str] = {}
-    for post, rs in by_post.items():
-        counts: dict[str, int] = {}
-        for r in rs:
-            counts[r["office"]] = counts.get(r["office"], 0) + 1
-        labels[post] = max(sorted(counts), key=counts.get)
+    replaced = {c for (c, _), rs in by_post.items()
+                if any(_rank(o["repo"]) < mine and o["valid_to"] >= HEADS_VALID_TO for o in rs)}
+    heads_of_state = {(t["qid"], t["country"]): t for t in extract if t["role_kind"] == "head_of_state"}
     dropped: set[int] = set()
     added: list[dict] = []
-    replaced = {c for (c, _), rs in by_post.items() if any(_rank(o["repo"]) < mine and o["valid_to"] >= HEADS_VALID_TO for o in rs)}
-    heads_of_state = {(t["qid"], t["country"]): t for t in extract if t["role_kind"] == "head_of_state"}
     for t in extract:
         post = (t["country"], t["role_kind"])
         olds = by_post.get(post, [])
         if t["country"] in replaced:
             continue  # a better source covers the country's heads for longer (the UK, the US)
-        hs = heads_of_state.get((t["qid"], t["country"]))
-        if (t["role_kind"] == "head_of_government" and hs and _days(hs["start"], t["start"]) <= _SAME_DAY
-                and (hs["end"] == t["end"] or (hs["end"] and t["end"] and _days(hs["end"], t["end"]) <= _SAME_DAY))
-                and not any(o["person_id"] == t["qid"] and _overlap(o["start"], o["end"], t["start"], t["end"]) for o in olds)):
+        if _executive_president(t, heads_of_state.get((t["qid"], t["country"])), olds):
             report.append(f"dropped: {t['person']} as head of government of {t['country']} {t['start']}–{t['end']}: "
                           "the same term as head of state (an executive president, not a prime minister)")
             continue
@@ -311,32 +299,98 @@ def merge_heads(rows: list[dict], path: Path, report: list[str]) -> list[dict]:
         for o in same:
             dropped.add(id(o))  # the year-precision list gives way to dated terms
         person = same[0] if same else next((o for o in olds if o["person_id"] == t["qid"]), None)
-        added.append({
-            "person": person["person"] if person else t["person"],
-            "person_id": person["person_id"] if person else t["qid"],
-            "office": labels.get(post) or ("Head of state" if t["role_kind"] == "head_of_state" else "Head of government") + f" of {t['country']}",
-            "country": t["country"], "role_kind": t["role_kind"], "start": t["start"], "end": t["end"],
-            "repo": HEADS_REPO, "valid_to": HEADS_VALID_TO, "licence": HEADS_LICENCE,
-        })
+        added.append(_extract_row(t, person, labels.get(post)))
     out = [r for r in rows if id(r) not in dropped] + added
     _close_open_terms(out)
     return out
+
+
+def _english_labels(rows: list[dict], path: Path) -> dict[str, str]:
+    """The best English label for each Wikidata id: the shipped rows' first, then any row of the source."""
+    english = {r["person_id"]: r["person"] for r in rows if r["person_id"].startswith("Q")}
+    with open(path.parents[2] / "officeholders.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):  # legislators and others too: the best English label for a Q-id
+            if r["person_id"].startswith("Q"):
+                english.setdefault(r["person_id"], r["person"])
+    return english
+
+
+def _take_extract_names(rows: list[dict], extract: list[dict]) -> None:
+    """Rows without a Wikidata id take the extract's label (and its id when they have none at all).
+
+    That is the US executive list, matched where the same post starts the same
+    day: the list calls John Quincy Adams "John Adams" and George H. W. Bush
+    "George Bush".
+    """
+    starts = {(t["country"], t["role_kind"], t["start"]): t for t in extract}
+    renamed: dict[str, str] = {}
+    for r in rows:
+        t = starts.get((r["country"], r["role_kind"], r["start"])) if not r["person_id"].startswith("Q") else None
+        if t and r["person"].split()[-1] == t["person"].split()[-1]:  # same surname: the same person
+            if not r["person_id"]:
+                r["person_id"] = t["qid"]
+            renamed[r["person_id"]] = t["person"]
+    for r in rows:
+        if r["person_id"] in renamed:
+            r["person"] = renamed[r["person_id"]]
+
+
+def _heads_by_post(rows: list[dict]) -> dict[tuple, list[dict]]:
+    """Heads of state and government, grouped by (country, kind of post)."""
+    by_post: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r["role_kind"] in _HEAD_KINDS:
+            by_post.setdefault((r["country"], r["role_kind"]), []).append(r)
+    return by_post
+
+
+def _usual_office(rows: list[dict]) -> str:
+    """The office label a post's rows use most (the first in sort order on a tie): the extract has none."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["office"]] = counts.get(r["office"], 0) + 1
+    return max(sorted(counts), key=counts.get)
+
+
+def _executive_president(t: dict, head_of_state: dict | None, olds: list[dict]) -> bool:
+    """A head-of-government term that is the same person's head-of-state term, not held as such before."""
+    hs = head_of_state
+    if t["role_kind"] != "head_of_government" or not hs or _days(hs["start"], t["start"]) > _SAME_DAY:
+        return False
+    if not (hs["end"] == t["end"] or (hs["end"] and t["end"] and _days(hs["end"], t["end"]) <= _SAME_DAY)):
+        return False
+    return not any(o["person_id"] == t["qid"] and _overlap(o["start"], o["end"], t["start"], t["end"]) for o in olds)
+
+
+def _extract_row(t: dict, person: dict | None, office: str | None) -> dict:
+    """A row for an extract term, under the name and id the person already has, and the post's usual label."""
+    kind_label = "Head of state" if t["role_kind"] == "head_of_state" else "Head of government"
+    return {
+        "person": person["person"] if person else t["person"],
+        "person_id": person["person_id"] if person else t["qid"],
+        "office": office or kind_label + f" of {t['country']}",
+        "country": t["country"], "role_kind": t["role_kind"], "start": t["start"], "end": t["end"],
+        "repo": HEADS_REPO, "valid_to": HEADS_VALID_TO, "licence": HEADS_LICENCE,
+    }
 
 
 def _reconcile(old: dict, new: dict, report: list[str]) -> None:
     """A higher source's term that the extract also has: extend it if it was open, else list any disagreement."""
     who = f"{old['person']} ({old['office']}, {old['country']})"
     if new["start"] and old["start"] and len(old["start"]) == 10 and _days(old["start"], new["start"]) > _SAME_DAY:
-        report.append(f"conflict: {who} starts {old['start']} in {old['repo']}, {new['start']} in {HEADS_REPO}; kept {old['start']}")
+        report.append(f"conflict: {who} starts {old['start']} in {old['repo']}, {new['start']} in {HEADS_REPO}; "
+                      f"kept {old['start']}")
     if not old["end"]:
         if old["valid_to"] < HEADS_VALID_TO:
             # Open when the older source was taken: the extract says how it went on.
             old.update(end=new["end"], repo=HEADS_REPO, valid_to=HEADS_VALID_TO, licence=HEADS_LICENCE)
         return
     if not new["end"]:
-        report.append(f"conflict: {who} ends {old['end']} in {old['repo']}, open in {HEADS_REPO}; kept {old['end']}")
+        report.append(f"conflict: {who} ends {old['end']} in {old['repo']}, open in {HEADS_REPO}; "
+                      f"kept {old['end']}")
     elif _days(old["end"], new["end"]) > _SAME_DAY:
-        report.append(f"conflict: {who} ends {old['end']} in {old['repo']}, {new['end']} in {HEADS_REPO}; kept {old['end']}")
+        report.append(f"conflict: {who} ends {old['end']} in {old['repo']}, {new['end']} in {HEADS_REPO}; "
+                      f"kept {old['end']}")
 
 
 def _close_open_terms(rows: list[dict]) -> None:
@@ -346,15 +400,12 @@ def _close_open_terms(rows: list[dict]) -> None:
     the data stops knowing there, so the term's valid-to date becomes that
     start (the check then says nothing, rather than call a former holder current).
     """
-    by_post: dict[tuple, list[dict]] = {}
-    for r in rows:
-        if r["role_kind"] in _HEAD_KINDS:
-            by_post.setdefault((r["country"], r["role_kind"]), []).append(r)
-    for rs in by_post.values():
+    for rs in _heads_by_post(rows).values():
         for r in rs:
             if r["repo"] != HEADS_REPO or r["end"]:
                 continue
-            later = [o["start"] for o in rs if o["start"] > r["start"] and o["person_id"] != r["person_id"] and len(o["start"]) == 10]
+            later = [o["start"] for o in rs
+                     if o["start"] > r["start"] and o["person_id"] != r["person_id"] and len(o["start"]) == 10]
             if later and min(later) < r["valid_to"]:
                 r["valid_to"] = min(later)
 

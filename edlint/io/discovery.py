@@ -39,21 +39,22 @@ def walk_articles(root: Path) -> list[Path]:
         specs = [(b, s) for b, s in specs if here == b or b in here.parents]
         if spec is not None:
             specs.append((here, spec))
-
-        def ignored(p: Path, is_dir: bool) -> bool:
-            for base, sp in specs:
-                rel = p.relative_to(base).as_posix() + ("/" if is_dir else "")
-                if sp.match_file(rel):  # type: ignore[attr-defined]
-                    return True
-            return False
-
-        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not ignored(here / d, True))
+        dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not _ignored(specs, here / d, True))
         for name in sorted(filenames):
             if name.lower().endswith(ARTICLE_SUFFIXES):
                 p = here / name
-                if not ignored(p, False):
+                if not _ignored(specs, p, False):
                     out.append(p)
     return out
+
+
+def _ignored(specs: list[tuple[Path, object]], p: Path, is_dir: bool) -> bool:
+    """Whether a ``.gitignore`` of a folder above ``p`` (each matched relative to its own folder) ignores it."""
+    for base, sp in specs:
+        rel = p.relative_to(base).as_posix() + ("/" if is_dir else "")
+        if sp.match_file(rel):  # type: ignore[attr-defined]
+            return True
+    return False
 
 
 def collect(paths: list[str]) -> Collected:

@@ -17,9 +17,6 @@ import bisect
 import re
 from functools import lru_cache
 
-ENDINGS = ("\r\n", "\r", "\n")
-
-
 @lru_cache(maxsize=1)
 def _break_re() -> re.Pattern[str]:
     return re.compile(r"\r\n?|\n")
@@ -77,9 +74,3 @@ def line_around(text: str, offset: int) -> str:
     starts = _table(text)
     i = bisect.bisect_right(starts, max(0, offset)) - 1
     return line_text(text, starts, max(i, 0))  # type: ignore[arg-type]
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` without their endings, by the one definition above."""
-    starts = line_starts(text)
-    return [line_text(text, starts, i) for i in range(len(starts))]

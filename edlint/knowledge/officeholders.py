@@ -59,7 +59,7 @@ class KnowledgeBase:
         header = json.loads(blob[:nl])
         self._blob = blob
         bounds, at = {}, nl + 1
-        for name, size in zip(header["sections"], header["sizes"]):
+        for name, size in zip(header["sections"], header["sizes"], strict=True):
             bounds[name] = (at, at + size)
             at += size
         self._bounds = bounds

@@ -120,34 +120,39 @@ def people(rows: list[dict[str, str]], path: Path, country_of) -> list[dict]:
         raise ImportError_(f"{path}: missing column(s) {', '.join(missing)}: is this the result of `edlint kb query`?")
     by_id: dict[str, dict] = {}
     for n, r in enumerate(rows, start=1):
-        where = f"{path}: row {n}"
-        qid = _qid(r.get("person", ""))
-        if not qid:
-            raise ImportError_(f"{where}: person {r.get('person')!r} is not a Wikidata item")
-        name, office, kind = r["personLabel"].strip(), r["positionLabel"].strip(), r["kind"].strip()
-        if not name or re.fullmatch(r"Q\d+", name):
-            raise ImportError_(f"{where}: {qid} has no English label")
-        if not office or re.fullmatch(r"Q\d+", office):
-            raise ImportError_(f"{where}: the position has no English label")
-        if kind not in ("head_of_state", "head_of_government", "minister"):
-            raise ImportError_(f"{where}: kind {kind!r} is not head_of_state, head_of_government or minister")
-        start, end = _date(r.get("start", "")), _date(r.get("end", ""))
-        if start is None or end is None:
-            raise ImportError_(f"{where}: a date that is not YYYY-MM-DD: {r.get('start')!r} / {r.get('end')!r}")
-        if start and end and end < start:
-            raise ImportError_(f"{where}: {name}'s term ends before it starts")
-        country = country_of(qid, r.get("countryLabel", "").strip())
-        if not country:
-            raise ImportError_(f"{where}: no country (countryLabel) for {name}")
+        qid, name, term = _row(r, f"{path}: row {n}", country_of)
         p = by_id.setdefault(qid, {"name": name, "wikidata": qid, "terms": []})
-        term = {"office": office, "country": country, "kind": kind}
-        if start:
-            term["start"] = start
-        if end:
-            term["end"] = end
         if term not in p["terms"]:
             p["terms"].append(term)
     return list(by_id.values())
+
+
+def _row(r: dict[str, str], where: str, country_of) -> tuple[str, str, dict]:
+    """One result row as (Wikidata id, name, term); raises naming the row when a field is missing or wrong."""
+    qid = _qid(r.get("person", ""))
+    if not qid:
+        raise ImportError_(f"{where}: person {r.get('person')!r} is not a Wikidata item")
+    name, office, kind = r["personLabel"].strip(), r["positionLabel"].strip(), r["kind"].strip()
+    if not name or re.fullmatch(r"Q\d+", name):
+        raise ImportError_(f"{where}: {qid} has no English label")
+    if not office or re.fullmatch(r"Q\d+", office):
+        raise ImportError_(f"{where}: the position has no English label")
+    if kind not in ("head_of_state", "head_of_government", "minister"):
+        raise ImportError_(f"{where}: kind {kind!r} is not head_of_state, head_of_government or minister")
+    start, end = _date(r.get("start", "")), _date(r.get("end", ""))
+    if start is None or end is None:
+        raise ImportError_(f"{where}: a date that is not YYYY-MM-DD: {r.get('start')!r} / {r.get('end')!r}")
+    if start and end and end < start:
+        raise ImportError_(f"{where}: {name}'s term ends before it starts")
+    country = country_of(qid, r.get("countryLabel", "").strip())
+    if not country:
+        raise ImportError_(f"{where}: no country (countryLabel) for {name}")
+    term = {"office": office, "country": country, "kind": kind}
+    if start:
+        term["start"] = start
+    if end:
+        term["end"] = end
+    return qid, name, term
 
 
 def merge(existing: dict, imported: list[dict], valid_to: str, source: str) -> dict:

@@ -17,7 +17,8 @@ def render_summary(summary, fmt: str, color: str = "auto") -> None:
 
     console = make_console(color, file=sys.stdout)
     rate = f", {data['rows_per_second']:,.0f} rows/s" if data.get("rows_per_second") else ""
-    head = f"{data['rows']:,} row(s) in {data['partitions']} partition(s) on {data['workers']} worker(s), {data['seconds']:.1f} s{rate}"
+    head = (f"{data['rows']:,} row(s) in {data['partitions']} partition(s) on {data['workers']} worker(s), "
+            f"{data['seconds']:.1f} s{rate}")
     if summary.command == "check":
         table = Table(title=None, show_edge=False)
         table.add_column("rule")
@@ -32,5 +33,6 @@ def render_summary(summary, fmt: str, color: str = "auto") -> None:
                       f"{data['findings_remaining']:,} finding(s) remain) in {head}")
     console.print(f"written: {data['out']}")
     if data["errors"]:
-        console.print(f"[bold red]{data['errors']:,} row(s) could not be {'checked' if summary.command == 'check' else 'cleaned'}[/]: "
+        verb = "checked" if summary.command == "check" else "cleaned"
+        console.print(f"[bold red]{data['errors']:,} row(s) could not be {verb}[/]: "
                       f"{data['errors_out']} (id and reason)")

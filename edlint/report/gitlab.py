@@ -21,7 +21,7 @@ def render(results, summary: Summary, **_: object) -> str:
     issues = []
     for r in results:
         path = relative_path(r.path)
-        for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text)):
+        for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text), strict=True):
             issues.append(
                 {
                     "type": "issue",

@@ -29,7 +29,8 @@ def render(results, summary: Summary, **_: object) -> str:
     t_tests = t_fail = t_err = t_skip = 0
     run_errors = list(getattr(summary, "run_errors", []))
     if run_errors:  # paths that named no file to check: one failing suite, so the dashboard shows them
-        suite = ET.SubElement(root, "testsuite", name="edlint", tests=str(len(run_errors)), failures="0", errors=str(len(run_errors)))
+        suite = ET.SubElement(root, "testsuite", name="edlint", tests=str(len(run_errors)), failures="0",
+                              errors=str(len(run_errors)))
         for e in run_errors:
             case = ET.SubElement(suite, "testcase", classname="edlint", name=_clean(e))
             ET.SubElement(case, "error", message=_clean(e), type="input").text = _clean(e)
@@ -51,7 +52,8 @@ def render(results, summary: Summary, **_: object) -> str:
             errs += 1
         for f in r.findings:
             where = f"{path}:{f.line}:{f.column}"
-            case = ET.SubElement(suite, "testcase", classname=_clean(path), name=f"{f.rule} ({f.line}:{f.column})", file=_clean(path), line=str(f.line))
+            case = ET.SubElement(suite, "testcase", classname=_clean(path), name=f"{f.rule} ({f.line}:{f.column})",
+                                 file=_clean(path), line=str(f.line))
             body = _clean(f"{where}: {f.rule} [{f.severity}] {f.message}")
             if Severity.parse(f.severity) >= summary.fail_on:
                 ET.SubElement(case, "failure", message=_clean(f.message), type=str(f.severity)).text = body

@@ -63,10 +63,7 @@ class Configs:
         self._house: dict[str | None, list[Path]] = {}
 
     def key_for(self, path: str | None) -> str | None:
-        if path is None:
-            found = find_config(Path.cwd())
-        else:
-            found = find_config(Path(path))
+        found = find_config(Path.cwd() if path is None else Path(path))
         return str(found) if found else None
 
     def _stamp(self, key: str | None) -> tuple:
@@ -89,16 +86,7 @@ class Configs:
         try:
             linter = Linter(Path(key) if key else None, select=self.select, ignore=self.ignore)
             self._house[key] = _house_files(linter)
-            linter.registry  # load the rules now: broken house rules show up here, not per keystroke
+            _ = linter.registry  # load the rules now: broken house rules show up here, not per keystroke
         except (ConfigError, DataError, OSError, ValueError) as exc:
             return Loaded(key, self._stamp(key), error=str(exc))
         return Loaded(key, self._stamp(key), linter=linter)
-
-    def forget(self) -> None:
-        """Drop every stamp so the next lookup re-checks (a watched file changed)."""
-        for loaded in self._loaded.values():
-            loaded.stamp = ("stale",)
-
-    def reset(self) -> None:
-        self._loaded.clear()
-        self._house.clear()

@@ -129,7 +129,8 @@ def _entry_index(m: re.Match) -> int:
 def _check(display: str, i: int, pattern: str) -> None:
     """Lower case only; the regular expression itself is compiled later, with the others."""
     if _UPPER.search(_ESCAPE.sub("", pattern)):
-        raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
+        why = "write patterns in lower case (they are matched against the lower-cased line)"
+        raise DataError(display, f"entries.{i}.pattern: {why}")
 
 
 def load_pack(paths=None) -> PhrasePack:
@@ -146,12 +147,13 @@ def load_pack(paths=None) -> PhrasePack:
         for i, e in enumerate(data["entries"]):
             _check(display, i, e["pattern"])
             origins.append((display, i))
-            phrases.append(Phrase(e["category"], e["confidence"] == "high", e["pattern"], e["example"], e.get("whole_line", False)))
+            high = e["confidence"] == "high"
+            phrases.append(Phrase(e["category"], high, e["pattern"], e["example"], e.get("whole_line", False)))
     try:
         return _compile_pack(phrases)
     except re.error:
         # Compiling each entry alone is slow, so it is done only to name the broken one.
-        for p, (display, i) in zip(phrases, origins):
+        for p, (display, i) in zip(phrases, origins, strict=True):
             try:
                 re.compile(p.pattern)
             except re.error as exc:

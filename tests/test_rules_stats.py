@@ -11,6 +11,9 @@ def test_rules_fix_safety_is_data_and_proselint_under_all(tmp_path):
     rows = {r["id"]: r for r in json.loads(p.stdout)["rules"]}
     assert rows["adcopy.furniture"]["fix"] == "safe/unsafe"
     assert rows["spelling.misspellings"]["fix"] == "safe" and rows["titles.wrong-office"]["fix"] == "unsafe"
+    assert rows["titles.wrong-office"]["fix_availability"] == "sometimes"
+    pronoun = rows["attribution.dangling-pronoun"]
+    assert pronoun["fix"] == "none" and pronoun["fix_availability"] == "never"
     assert not any(r.startswith("proselint.") for r in rows)  # all off: listed only under --all
     every = json.loads(run_cli("rules", "--all", "--format", "json", cwd=tmp_path).stdout)["rules"]
     assert sum(r["id"].startswith("proselint.") for r in every) > 50

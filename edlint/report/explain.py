@@ -71,8 +71,11 @@ def rule_body(cls, term: str | None = None) -> str:
         body += "\n\n" + extra(term)
     from edlint.report.rule_examples import examples_section
 
-    sections = [examples_section(cls), fix_section(meta), options_section(meta)]
-    return body + "".join("\n\n" + s for s in sections if s)
+    generated = "".join(s + "\n\n" for s in (examples_section(cls), fix_section(meta), options_section(meta)) if s)
+    at = body.find("\n## Limits")  # the template's order: What, Why, Examples, Fix safety, Options, Limits
+    if at < 0:
+        return body + "\n\n" + generated.rstrip("\n")
+    return body[:at].rstrip("\n") + "\n\n" + generated + body[at + 1 :]
 
 
 def explain_markdown(cfg, reg, rid: str, term: str | None = None, path: str | None = None) -> str:

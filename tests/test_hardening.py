@@ -252,7 +252,7 @@ def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
     saved = "The council will accomodate the request, said the editor.\n"
     code = (
         "import os, sys\n"
-        "import edlint.workflow.fixes as fx\n"
+        "import edlint.io.atomic as fx\n"
         "real = fx.tempfile.mkstemp\n"
         "def mkstemp(*a, **k):\n"
         f"    open({str(f)!r}, 'w').write({saved!r})  # an editor saves while the fix runs\n"
@@ -351,7 +351,10 @@ def test_hidden_text_is_checked_or_named(tmp_path):
     (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrases\nentries: []\n")
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
     p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
-    assert "mine.yaml: not checked" in p.stderr
+    assert p.returncode == 1 and p.stderr == ""  # a house phrase file is read like the built-in pack
+    (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrase\nentries: []\n")
+    p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
+    assert p.returncode == 2 and "mine.yaml:1: unknown kind 'phrase'" in json.loads(p.stdout)["errors"][0]
 
 
 # ---------------------------------------------------------------- #18.9 brackets cost linear time

@@ -82,8 +82,8 @@ def test_proselint_not_imported_unless_configured(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Head\n\nBody.\n")
     code = (
-        "import sys\nfrom edlint.run.batch import lint_all\nfrom edlint.run.runner import RunOptions\n"
-        f"lint_all([{str(f)!r}], RunOptions())\nprint('proselint' in sys.modules)\n"
+        "import sys\nfrom edlint.run.runner import Runner, RunOptions\n"
+        f"Runner(RunOptions()).lint_paths([{str(f)!r}])\nprint('proselint' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "False"

@@ -17,7 +17,7 @@ EXPECTED_EDLINT = {
     "edlint", "edlint.commands", "edlint.commands.entry", "edlint.commands.check_args", "edlint.commands.check",
     # the layer packages themselves (docstrings only)
     "edlint.core", "edlint.io", "edlint.run",
-    "edlint.run.batch", "edlint.run.cache", "edlint.io.config", "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",
+    "edlint.run.verdict", "edlint.run.options", "edlint.commands.reporting", "edlint.run.cache", "edlint.io.config", "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",
     "edlint.run.workers", "edlint.run.regexcache", "edlint.core.registry", "edlint.report", "edlint.report.progress",
     "edlint.core.rule", "edlint.run.runner", "edlint.run.linter", "edlint.io.articles", "edlint.core.suppressions", "edlint.io.datafiles",
     "edlint.core.engine", "edlint.core.matcher", "edlint.core.kinds", "edlint.io.lines", "edlint.io.filenames", "edlint.document.lazyre",

@@ -140,7 +140,7 @@ def test_two_processes_share_a_cache(tmp_path):
         assert p.returncode == 1, err
         assert json.loads(out) == expected
     assert len(entries(tmp_path / "cache")) == 80
-    assert not list((tmp_path / "cache").glob("v*/*/*/.tmp-*"))
+    assert not list((tmp_path / "cache").glob("v*/*/*/.*edlint-tmp"))
     assert check_json(tmp_path, "news", "--cache-dir", cache) == expected
 
 

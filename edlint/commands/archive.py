@@ -13,7 +13,6 @@ archive, a missing column, no scheduler at that address).
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import time
@@ -95,11 +94,11 @@ def _peak_rss_mb() -> float | None:
 
 
 # ---------------------------------------------------------------- worker side
-def _write_table(df, target: Path) -> None:
+def _write_table(df, target) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), str(target))
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), target if hasattr(target, "write") else str(target))
 
 
 def _check_part(pdf, number: int, out_dir: str, roles: dict, linter) -> dict[str, Any]:
@@ -291,10 +290,11 @@ def _write_errors(errors: list[tuple[str, str]], target: Path) -> None:
 
     from edlint.run.dask import ERROR_DTYPES
 
+    from edlint.io.atomic import replacing
+
     frame = pd.DataFrame.from_records(sorted(errors), columns=list(ERROR_DTYPES)).astype(ERROR_DTYPES)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    _write_table(frame, tmp)
-    os.replace(tmp, target)
+    with replacing(target) as fh:
+        _write_table(frame, fh)
 
 
 # ---------------------------------------------------------------- command line

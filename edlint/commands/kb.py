@@ -31,7 +31,7 @@ def _kb(config: Path | None = None):
 
 
 def _files(config: Path | None, cfg=False) -> list[Path]:
-    """The house's officeholder files named by the config (the titles rules' ``people_files``)."""
+    """The house's officeholder files: the titles rules' ``people_files``, then those in ``rule_dirs``."""
     if cfg is False:
         from edlint.io.config import find_config, load_config
 
@@ -39,8 +39,10 @@ def _files(config: Path | None, cfg=False) -> list[Path]:
         cfg = load_config(path) if path else None
     if cfg is None:
         return []
+    from edlint.core.kinds import house_paths
+
     names = cfg.settings_for("titles.wrong-office", None).get("people_files", [])
-    return [(cfg.root / f).resolve() for f in names]
+    return [(cfg.root / f).resolve() for f in names] + house_paths(cfg.rule_dirs, "officeholders")
 
 
 CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (its titles people_files are added).")
@@ -229,9 +231,9 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
     text = ("# Officeholders of this newsroom; `edlint kb import` rewrites this file (comments are not kept).\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)  # all or nothing
+    from edlint.io.atomic import write_file
+
+    write_file(target, text.encode("utf-8"))  # all or nothing
     terms = sum(len(p["terms"]) for p in new)
     typer.echo(f"imported {len(new)} people, {terms} terms into {target} (valid to {day})")
 

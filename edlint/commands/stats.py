@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from edlint.run.batch import lint_all
-from edlint.run.runner import RunOptions
+from edlint.run.runner import Runner, RunOptions
 
 
 def _fit(path: str, room: int) -> str:
@@ -18,7 +17,7 @@ def run_stats(paths, config, as_json: bool) -> int:
         return 2
     options = RunOptions(config_path=str(config) if config else None, select=["adcopy", "readability.grade"], keep_text=False)
     # adcopy runs too, so furniture stays out of the figures; the grade rule computes Flesch.
-    results, errors, _ = lint_all(paths, options)
+    results, errors = Runner(options).lint_paths(paths)
     rows = []
     for r in results:
         fig = (r.figures or {}).get("readability")

@@ -261,3 +261,4 @@ class FileResult:
     text: str | None = None  # kept for the rich report's code frames and for fixes
     had_bom: bool = False
     skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"
+    fail_on: Severity | None = None  # the fail level of the configuration that checked this file

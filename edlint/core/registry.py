@@ -2,8 +2,11 @@
 
 Code rules are listed family by family: each family package exposes ``RULES``.
 Data rules come from the built-in ``rules/`` packs and any ``rule_dirs`` a
-configuration adds. A ``RuleSet`` is the registry narrowed to the rules that
-are on for one file, with their options and severities resolved.
+configuration adds, read through ``core.kinds``; the house's data files of
+other kinds (variant groups, phrases, officeholders…) ride along in
+``Registry.house`` and reach the code rules that read them when rules resolve.
+A ``RuleSet`` is the registry narrowed to the rules that are on for one file,
+with their options and severities resolved.
 """
 from __future__ import annotations
 
@@ -13,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from edlint.core.findings import FAMILIES, Severity
-from edlint.core.kinds import discover, load_data_rule
+from edlint.core.kinds import RULE_KINDS, DataFile, builtin, load, rule_class, scan
 from edlint.core.matcher import LiteralMatcher
 from edlint.core.rule import Rule
-from edlint.io.builtin_packs import pack_root
 from edlint.io.config import Config, ConfigError, rule_matches
 from edlint.io.datafiles import DataError
 
@@ -34,13 +36,15 @@ FAMILY_MODULES = {
 # when a configuration or --select could switch one of them on.
 OPT_IN_FAMILIES = ("proselint",)
 # adcopy runs first: what it finds is furniture the other families skip.
-FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
+FAMILY_ORDER = {f: i for i, f in enumerate(
+    ("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
 
 
 @dataclass
 class Registry:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # opt-in families not loaded; their ids are checked on demand
+    house: dict[str, tuple[DataFile, ...]] = field(default_factory=dict)  # rule_dirs data files by kind
 
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
@@ -66,41 +70,36 @@ def _family_rules(module_name: str) -> list[type[Rule]]:
 
 
 def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[str, ...] = ()) -> Registry:
+    """Code rules, the built-in packs' rules, then each ``rule_dirs`` folder's rules and data files."""
     reg = Registry(skipped=tuple(skip_families))
     for family, mod in FAMILY_MODULES.items():
         if family in skip_families:
             continue
         for cls in _family_rules(mod):
             reg.add(cls)
-    roots = [(pack_root(), "rules")] + [(d, str(d)) for d in (extra_dirs or [])]
-    for root, label in roots:
-        if label != "rules" and not root.is_dir():
-            raise DataError(label, "rule folder named in config does not exist")
-        for path, family, display in discover(root, label):
-            if family not in FAMILIES:
-                raise DataError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
-            cls = load_data_rule(path, family, display)
-            if cls is not None:
-                reg.add(cls)
-            elif label != "rules":
-                _say_not_read(display)
+    for file in builtin():
+        if file.kind in RULE_KINDS:
+            reg.add(rule_class(file))
+    for folder in extra_dirs or []:
+        _add_house_folder(reg, Path(folder))
     return reg
 
 
-_SAID: set[str] = set()
+def _add_house_folder(reg: Registry, folder: Path) -> None:
+    """A ``rule_dirs`` folder: its rules join the registry, its data files are checked now and kept by kind.
 
-
-def _say_not_read(display: str) -> None:
-    """A pack (phrases, variants…) in a house rule folder is read by no rule: say so once, never skip it silently."""
-    if display in _SAID:
-        return
-    _SAID.add(display)
-    import sys
-
-    sys.stderr.write(
-        f"edlint: {display}: not checked: rule folders hold rules of kind 'substitution' or 'existence'; "
-        "packs of other kinds are read only from edlint's own rules (house variant lists go in a rule's *_files option)\n"
-    )
+    Checking every file when the registry is built makes a broken or misplaced
+    house file an error at once, whether or not the rule reading it is on.
+    """
+    label = str(folder)
+    if not folder.is_dir():
+        raise DataError(label, "rule folder named in config does not exist")
+    for file in scan(folder, label):
+        if file.kind in RULE_KINDS:
+            reg.add(rule_class(file))
+        else:
+            load(file)
+            reg.house[file.kind] = reg.house.get(file.kind, ()) + (file,)
 
 
 class UnknownRuleError(ConfigError):
@@ -263,7 +262,7 @@ def resolve(
         opts = _coerce_options(cls, settings, config)
         chosen.append((rid, sev, tuple(sorted((k, repr(v)) for k, v in opts.items()))))
     locale = config.locale_for(file_path)
-    key = (tuple(chosen), locale)
+    key = (id(registry), tuple(chosen), locale)
     if cache is not None and key in cache:
         return cache[key]
     active = []
@@ -274,6 +273,7 @@ def resolve(
         rule = cls(_coerce_options(cls, settings, config))
         rule.locale = locale  # type: ignore[attr-defined]
         rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
+        rule.house_data = registry.house  # type: ignore[attr-defined]  # rule_dirs data: core.kinds.house_files
         if hasattr(rule, "use_registry"):
             rule.use_registry(registry)  # suppression.unknown-rule checks ids against it
         matcher.add_all(rid, rule.literal_terms())

@@ -136,9 +136,12 @@ class Document:
         """Offsets of a 1-based line's text, without its line ending."""
         return line_bounds(self.text, self.line_starts, line - 1)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> int | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and offset <= self.blocks[i].end:
             return i
         return None

@@ -169,9 +169,7 @@ def glob_match(rel: str, pattern: str) -> bool:
         return True
     if "/" not in pattern and fnmatch.fnmatchcase(PurePosixPath(rel).name, pattern):
         return True
-    if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
-        return True
-    return False
+    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])
 
 
 # ---------------------------------------------------------- loading
@@ -240,10 +238,12 @@ def _check_keys(data: Any, schema: dict, display: str, find, where: tuple = ()) 
             near = closest(key, props)
             hint = f" (did you mean {near}?)" if near else f" (known keys: {', '.join(sorted(props))})"
             at = ".".join(str(p) for p in where)
-            raise ConfigError(display, f"unknown key {key!r}{' in ' + at if at else ''}{hint}", find(list(where) + [key]))
+            where_key = f" in {at}" if at else ""
+            raise ConfigError(display, f"unknown key {key!r}{where_key}{hint}", find(list(where) + [key]))
 
 
-def _layer_from(data: dict[str, Any], paths: list[str] | None = None, source: str | None = None, text: str = "") -> Layer:
+def _layer_from(data: dict[str, Any], paths: list[str] | None = None, source: str | None = None,
+                text: str = "") -> Layer:
     rules = {}
     for key, val in (data.get("rules") or {}).items():
         rules[key] = dict(val)
@@ -313,7 +313,7 @@ def load_config(path: Path | None) -> Config:
     layers.append(_layer_from(data, source=display, text=text))
     for ov in data.get("overrides", []):
         layers.append(_layer_from(ov, paths=ov["paths"], source=display, text=text))
-    for key, settings in data.get("rules", {}).items():
+    for settings in data.get("rules", {}).values():
         if "severity" in settings:
             Severity.parse(settings["severity"])
     return Config(

@@ -38,7 +38,7 @@ from edlint.core.findings import Applicability, Edit, Finding, Fix, Related, Sev
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult
     from edlint.io.config import Config
-    from edlint.run.runner import RunOptions
+    from edlint.run.options import RunOptions
 
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
@@ -181,8 +181,6 @@ class ResultCache:
         self._run_keys: dict[int, str] = {}
         self._prepared = False
         self._touched: set[str] = set()
-        self.hits = 0
-        self.misses = 0
 
     # ------------------------------------------------------------ keys
     def run_key(self, config: Config, options: RunOptions) -> str:
@@ -231,10 +229,8 @@ class ResultCache:
                 raise ValueError("an entry for another file, state or format")
             res = result_from_dict(data, display_path)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
-            self.misses += 1
             return None
         res.from_cache = True  # type: ignore[attr-defined]  # fix re-checks rather than trust cached edits
-        self.hits += 1
         return res
 
     def put(self, key: str, result: FileResult) -> None:
@@ -314,7 +310,7 @@ def _run_name() -> re.Pattern[str]:
 
 def _remove_state(run: Path) -> None:
     """Delete one state folder: only the files edlint writes there (entries, temporaries, ``.used``)."""
-    entry = re.compile(r"(?:[0-9a-f]+\.json|\.tmp-.*)")
+    entry = re.compile(r"(?:[0-9a-f]+\.json|\.[0-9a-f]+\.json\..*\.edlint-tmp|\.tmp-.*)")  # entries, temporaries
     try:
         subdirs = list(os.scandir(run))
     except OSError:

@@ -201,8 +201,8 @@ class Linter:
         ``path`` picks the ``[[overrides]]`` that apply. A text that cannot be
         checked comes back as a result with an ``error``, never an exception.
         """
-        res = FileResult(path=src.path, had_bom=src.had_bom)
         config = self.config
+        res = FileResult(path=src.path, had_bom=src.had_bom, fail_on=config.fail_on)
         try:
             ruleset = self.ruleset_for(path)
             doc = build_document(src.text, src.path, kind=kind, default_date=date)

@@ -25,6 +25,7 @@ from edlint.core.findings import (
     RuleMeta,
     Severity,
 )
+from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
 
 from . import kinds as K
@@ -129,7 +130,8 @@ class Furniture(Rule):
     )
 
     def check(self, doc, ctx):
-        pack = ctx.services.get("adcopy.pack", load_pack)
+        house = house_files(self, "phrases")  # the rule_dirs' own phrase files, with the built-in pack
+        pack = ctx.services.get(("adcopy.pack", house), lambda: load_pack(house=house))
         blocks = units(doc)
         texts = [doc.prose[b.start : b.end].strip() for b in blocks]
         lines = [(doc.line_col(b.start)[0], doc.line_col(b.end)[0]) for b in blocks]

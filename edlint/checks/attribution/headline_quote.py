@@ -33,7 +33,10 @@ def _contains_near(body: list[str], quote: list[str]) -> bool:
         for i in range(n):  # the body dropped a little word of the headline's quote ('to', 'the')
             if quote[i] in _STOP and " " + " ".join(quote[:i] + quote[i + 1 :]) + " " in text:
                 return True
+        first = quote[0]
         for i in range(len(body) - n):  # the body has one word more
+            if body[i] != first and body[i + 1] != first:
+                continue  # the quote's first word starts every window that holds it with one word more
             window = body[i : i + n + 1]
             for j in range(n + 1):
                 if window[:j] + window[j + 1 :] == quote:

@@ -102,11 +102,11 @@ def _statement(doc, q) -> bool:
     text = _LEADING.sub("", q.text(doc.prose))
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return False
-    words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
-        return False
     s, e = q.content_spans[-1]
     if not _TERMINAL.search(doc.prose[s:e]):
+        return False
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
         return False
     return not _title_case(words)
 

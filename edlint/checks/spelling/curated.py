@@ -7,17 +7,19 @@ from collections import defaultdict
 from pathlib import Path
 
 from edlint.core.findings import Applicability, Edit, Fix, Hit, Option, Related
+from edlint.core.kinds import house_files
 from edlint.document.normalise import keep_case
 
 from .variants import apply_preferences, load_groups
 
 def groups_for(rule):
-    """The rule's groups: built-in packs, the house's files, the house's preferences (cached per rule)."""
+    """The rule's groups: built-in packs, the house's files (rule_dirs, extra_files), its preferences (cached per rule)."""
     cached = getattr(rule, "_group_cache", None)
     if cached is None:
         base = Path(getattr(rule, "config_dir", None) or ".")
         files = [base / f for f in rule.options.get("extra_files", [])]
-        cached = apply_preferences(load_groups(files), list(rule.options.get("prefer", [])))
+        groups = load_groups(files, house_files(rule, "variants"))
+        cached = apply_preferences(groups, list(rule.options.get("prefer", [])))
         rule._group_cache = cached
     return cached
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib.resources import files
 
 from edlint.core.findings import FixAvailability, FixSafety, Option, RuleMeta, Severity
 from edlint.core.rule import Rule
@@ -212,6 +211,8 @@ def _known_words() -> set[str]:
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names from the officeholder data (Brian, Bryan, Stephen, Steven …)."""
+    from importlib.resources import files  # importlib.resources loads tempfile, shutil, zlib: only when needed
+
     text = files("edlint.knowledge").joinpath("given_names.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 

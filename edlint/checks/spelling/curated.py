@@ -13,7 +13,10 @@ from edlint.document.normalise import keep_case
 from .variants import apply_preferences, load_groups
 
 def groups_for(rule):
-    """The rule's groups: built-in packs, the house's files (rule_dirs, extra_files), its preferences (cached per rule)."""
+    """The rule's groups: built-in packs, the house's files (rule_dirs, extra_files), its preferences.
+
+    Cached per rule: the groups depend on its options only.
+    """
     cached = getattr(rule, "_group_cache", None)
     if cached is None:
         base = Path(getattr(rule, "config_dir", None) or ".")

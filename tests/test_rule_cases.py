@@ -19,8 +19,6 @@ from edlint.report.rule_examples import Case, case_path, load_cases
 CHECKS = Path(__file__).resolve().parents[1] / "edlint" / "checks"
 # Rules that are not code of their own module: proselint's are generated from its registry.
 NOT_CODE = ("proselint.",)
-# Ad copy (edlint/checks/adcopy) is changing under its own work; its case file comes with it.
-CASED_FAMILIES_EXCEPT = ("adcopy",)
 
 
 def _case_files() -> list[Path]:
@@ -84,7 +82,7 @@ def test_every_code_rule_has_a_case_file_beside_it():
     reg = build_registry()
     short = {}
     for rid, cls in reg.rules.items():
-        if cls.meta.source or rid.startswith(NOT_CODE) or cls.meta.family in CASED_FAMILIES_EXCEPT:
+        if cls.meta.source or rid.startswith(NOT_CODE):
             continue  # data rules carry their own examples, tested by their kind
         path = case_path(cls)
         if path is None or not path.is_file():

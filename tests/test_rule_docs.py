@@ -74,7 +74,7 @@ def test_explain_names_the_file_of_every_rule(tmp_path):
             assert source.startswith("proselint "), rid
             continue
         assert (REPO / source).is_file() or source.startswith("rules/"), (rid, source)
-        if not cls.meta.source and cls.meta.family != "adcopy":  # ad copy's module is named by its own change
+        if not cls.meta.source:
             assert source.endswith("/" + rid.split(".", 1)[1].replace("-", "_") + ".py"), (rid, source)
     p = run_cli("explain", "attribution.dangling-pronoun", cwd=tmp_path, env={"COLUMNS": "200"})
     assert "edlint/checks/attribution/dangling_pronoun.py" in p.stdout

@@ -79,15 +79,8 @@ Readers notice furniture in published copy at once, and data teams need it out
 of archives before counting, training or searching. Spellcheckers see only
 words, all spelled correctly.
 
-## Examples
-Fails:
-
-    The report continues: "Russia is likely concentrating equipment."
-    DON'T MISS:
-    UK's defence exposed as new £24bn pledge 'has been spent already' [REVEAL]
-    Scroll down to our comments section below to share your views on this story
-
-Passes: the same article without the last three lines; a sentence that only
+## What is not furniture
+Beyond the examples below: a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
 colon, a schedule of dates, a listing that starts with a date, a date range);

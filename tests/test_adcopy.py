@@ -255,12 +255,12 @@ def test_more_real_sentences_pass(sentence):
 # ---------------------------------------------------------------- the pack itself
 
 def test_pack_patterns_must_be_lower_case(tmp_path):
-    from edlint.io.datafiles import DataError
+    from edlint.io.errors import InputError
 
     f = tmp_path / "x.yaml"
     f.write_text('kind: phrases\nentries:\n'
                  '  - {category: c, confidence: high, pattern: "Share This", example: "Share This"}\n')
-    with pytest.raises(DataError, match="lower case"):
+    with pytest.raises(InputError, match="lower case"):
         load_pack([f])
 
 
@@ -285,10 +285,10 @@ def test_pack_match_prefers_high_confidence(tmp_path):
 
 def test_broken_pack_pattern_names_its_entry(tmp_path):
     from edlint.checks.adcopy.pack import load_pack
-    from edlint.io.datafiles import DataError
+    from edlint.io.errors import InputError
 
     pack = tmp_path / "extra.yaml"
     pack.write_text('kind: phrases\nentries:\n  - {category: x, confidence: high, pattern: "^ok$", example: ok}\n'
                     '  - {category: y, confidence: high, pattern: "^(broken", example: broken}\n')
-    with pytest.raises(DataError, match=r"entries\.1\.pattern: invalid regular expression"):
+    with pytest.raises(InputError, match=r"entries\.1\.pattern: invalid regular expression"):
         load_pack([pack])

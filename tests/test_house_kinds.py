@@ -188,3 +188,14 @@ def test_kb_answers_from_the_officeholders_of_rule_dirs(tmp_path):
     res = CliRunner().invoke(app, ["kb", "who", "Bob Neill", "--config", str(_newsroom(tmp_path / "bare", config=""))
                                    + "/edlint.toml"])
     assert "Member of the London Assembly" not in res.stdout
+
+
+def test_every_built_in_pack_file_is_a_known_kind_in_its_family_folder_and_passes_its_schema():
+    from edlint.core.kinds import builtin, kind_module, load
+
+    files = builtin()
+    assert {f.kind for f in files} == {"substitution", "variants", "phrases", "title-vocabulary", "known-names"}
+    for f in files:
+        wanted = kind_module(f.kind).FAMILY
+        assert wanted in (None, f.family), f"{f.display}: a {f.kind} file outside {wanted}/"
+        assert isinstance(load(f), dict)

@@ -21,6 +21,7 @@ EXPECTED_EDLINT = {
     "edlint.run.workers", "edlint.run.regexcache", "edlint.core.registry", "edlint.report", "edlint.report.progress",
     "edlint.core.rule", "edlint.run.runner", "edlint.run.linter", "edlint.io.articles", "edlint.core.suppressions", "edlint.io.datafiles",
     "edlint.core.engine", "edlint.core.matcher", "edlint.core.kinds", "edlint.io.lines", "edlint.io.filenames", "edlint.document.lazyre",
+    "edlint.io.errors", "edlint.core.services",
     "edlint.document", "edlint.document.frontmatter", "edlint.document.markup", "edlint.document.quotes",
     "edlint.document.sentences",
     # the default rule families

@@ -201,8 +201,8 @@ def run_archive(
     except ImportError as exc:
         _err(f"archive needs the dask extra ({exc.name} is not installed): pip install 'edlint[dask]'")
         return 2
-    from edlint.io.config import ConfigError, find_config
-    from edlint.io.datafiles import DataError
+    from edlint.io.config import find_config
+    from edlint.io.errors import InputError
     from edlint.run.dask import ArchiveError, read_archive
     from edlint.run.linter import Linter
 
@@ -213,7 +213,7 @@ def run_archive(
         found = config or find_config(Path.cwd())
         linter = Linter(found, select=select, ignore=ignore)
         linter.ruleset_for(None)  # unknown ids fail here
-    except (ConfigError, DataError, ValueError) as exc:
+    except (InputError, ValueError) as exc:
         _err(str(exc))
         return 2
     errors_out = errors_out or default_errors_out(out)

@@ -17,15 +17,15 @@ def _date(value: str | None) -> _dt.date | None:
 
 def _kb(config: Path | None = None):
     """The knowledge base, with the house's own files when a config names them (as the titles rules see it)."""
-    from edlint.io.config import ConfigError, find_config, load_config
-    from edlint.io.datafiles import DataError
+    from edlint.io.config import find_config, load_config
+    from edlint.io.errors import InputError
     from edlint.knowledge.officeholders import KnowledgeBase
 
     try:
         path = config or find_config(Path.cwd())
         cfg = load_config(path) if path else None
         return KnowledgeBase.load(_files(config, cfg))
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         typer.echo(f"edlint: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -218,12 +218,12 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
         fail(str(exc))
     existing = {}
     if target.exists():
-        from edlint.io.datafiles import DataError
+        from edlint.io.errors import InputError
         from edlint.knowledge.userdata import read
 
         try:
             existing = read(target.resolve())
-        except DataError as exc:
+        except InputError as exc:
             fail(f"{exc} (nothing written)")
     import yaml
 

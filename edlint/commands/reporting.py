@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edlint.core.findings import Severity
-from edlint.io.config import ConfigError
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 from ..report import FORMATS, Summary
 
@@ -55,7 +54,7 @@ class ReportRequest:
             return Severity.parse(self.fail_on)
         try:
             level = runner.config_for(Path(self.config) if self.config else Path.cwd()).fail_on
-        except (ConfigError, DataError):
+        except InputError:
             level = None
         return level or Severity.WARNING
 

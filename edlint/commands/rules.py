@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from edlint.core.registry import OPT_IN_FAMILIES, build_registry
-from edlint.io.config import ConfigError, find_config, load_config, rule_matches
-from edlint.io.datafiles import DataError
+from edlint.io.config import find_config, load_config, rule_matches
+from edlint.io.errors import InputError
 from edlint.report.explain import explain_markdown
 
 SUMMARY_WIDTH = 60
@@ -53,7 +53,7 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     """The rules table. Off rules of opt-in families (proselint's hundred) show only with ``show_all``."""
     try:
         cfg, reg = _load(config_path)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         sys.stderr.write(f"edlint: {exc}\n")
         return 2
     rows, hidden = [], 0
@@ -101,7 +101,7 @@ def _print_table(rows: list[dict], hidden: int) -> None:
 def run_explain(rule: str, config_path, term: str | None = None) -> int:
     try:
         cfg, reg = _load(config_path)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         sys.stderr.write(f"edlint: {exc}\n")
         return 2
     matches = [r for r in reg.sorted_ids() if r == rule] or [r for r in reg.sorted_ids() if rule_matches(r, rule)]

@@ -6,7 +6,6 @@ inline suppressions → located, sorted findings.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Callable
@@ -16,7 +15,7 @@ from edlint.core.registry import RuleSet
 from edlint.core.rule import Context
 from edlint.core.suppressions import parse_suppressions
 from edlint.document import Document
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 
 class Services:
@@ -56,11 +55,9 @@ def lint_document(
     ruleset: RuleSet,
     services: Services | None = None,
     config_dir: str | None = None,
-    date: _dt.date | None = None,
 ) -> DocResult:
     ctx = Context(
         locale=ruleset.locale,
-        date=doc.date or date,
         services=services or Services(),
         config_dir=config_dir,
     )
@@ -74,7 +71,7 @@ def lint_document(
         is_adcopy = meta.family == "adcopy"
         try:
             hits: list[Hit] = list(rule.check(doc, ctx))
-        except DataError:
+        except InputError:
             raise  # a broken data file the config names: the file and line say it all
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the file
             raise RuleCrash(meta.id, doc.path, exc) from exc

@@ -19,8 +19,8 @@ from edlint.core.findings import FAMILIES, Severity
 from edlint.core.kinds import RULE_KINDS, DataFile, builtin, load, rule_class, scan
 from edlint.core.matcher import LiteralMatcher
 from edlint.core.rule import Rule
-from edlint.io.config import Config, ConfigError, rule_matches
-from edlint.io.datafiles import DataError
+from edlint.io.config import Config, rule_matches
+from edlint.io.errors import InputError
 
 # The one place code rules are listed: each family package's RULES.
 FAMILY_MODULES = {
@@ -49,7 +49,7 @@ class Registry:
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
         if rid in self.rules and self.rules[rid] is not cls:
-            raise DataError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
+            raise InputError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
         self.rules[rid] = cls
 
     def sorted_ids(self) -> list[str]:
@@ -93,7 +93,7 @@ def _add_house_folder(reg: Registry, folder: Path) -> None:
     """
     label = str(folder)
     if not folder.is_dir():
-        raise DataError(label, "rule folder named in config does not exist")
+        raise InputError(label, "rule folder named in config does not exist")
     for file in scan(folder, label):
         if file.kind in RULE_KINDS:
             reg.add(rule_class(file))
@@ -102,7 +102,7 @@ def _add_house_folder(reg: Registry, folder: Path) -> None:
             reg.house[file.kind] = reg.house.get(file.kind, ()) + (file,)
 
 
-class UnknownRuleError(ConfigError):
+class UnknownRuleError(InputError):
     """A rule id or prefix that names no rule: a usage error, never silently "no findings"."""
 
 
@@ -169,7 +169,7 @@ def check_option_types(registry: Registry, layer) -> None:
                 option = registry.rules[rid].meta.option(name)
                 problem = option.problem(value) if option else None
                 if problem:
-                    raise ConfigError(layer.source, f"option {rid}.{name} {problem}", layer.line_for(name))
+                    raise InputError(layer.source, f"option {rid}.{name} {problem}", layer.line_for(name))
 
 
 def unused_opt_in_families(config: Config, select: list[str] | None) -> tuple[str, ...]:
@@ -219,10 +219,10 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
             known = {o.name for o in meta.options}
             near = closest(key, known | {"enabled", "severity"})
             hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"
-            raise ConfigError(config.path or "config", f"rule {meta.id} has no option {key!r} ({hint})", line)
+            raise InputError(config.path or "config", f"rule {meta.id} has no option {key!r} ({hint})", line)
         problem = option.problem(val)
         if problem:
-            raise ConfigError(config.path or "config", f"option {meta.id}.{key} {problem}", line)
+            raise InputError(config.path or "config", f"option {meta.id}.{key} {problem}", line)
     return opts
 
 

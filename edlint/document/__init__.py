@@ -59,9 +59,6 @@ class Document:
         """Blocks of the article body (not headline, standfirst or sub-headings)."""
         return [b for b in self.blocks if b.kind == "paragraph"]
 
-    def block_text(self, block: Block) -> str:
-        return self.prose[block.start : block.end]
-
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []

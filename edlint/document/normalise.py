@@ -57,11 +57,15 @@ def translit_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", k.replace("y", "i"))
 
 
-def keep_case(found: str, replacement: str) -> str:
-    """Re-case a replacement like the text it replaces: KIEV -> KYIV, kiev -> kyiv, Kiev -> Kyiv."""
+def keep_case(found: str, replacement: str, *, follow_lower: bool = True) -> str:
+    """Re-case a replacement like the text it replaces: KIEV -> KYIV, kiev -> kyiv, Kiev -> Kyiv.
+
+    ``follow_lower=False`` keeps a replacement's own capitals where the found text
+    is lower case: a house swap written ``govt: Government`` means the capital.
+    """
     if found.isupper() and len(found) > 1:
         return replacement.upper()
-    if found.islower():
+    if follow_lower and found.islower():
         return replacement.lower()
     if found[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

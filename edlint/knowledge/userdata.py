@@ -45,7 +45,7 @@ def stamp(path: Path) -> tuple[int, int]:
 
 
 def read(path: Path, kinds: tuple[str, ...] = ("officeholders",)) -> dict:
-    """The validated file (schema in ``core.kinds.officeholders``); problems raise DataError naming file and line."""
+    """The validated file (schema in ``core.kinds.officeholders``); problems raise InputError naming file and line."""
     return _read(Path(path), stamp(path), kinds)
 
 

@@ -189,12 +189,15 @@ def _figures_line(figures: dict) -> str | None:
     return "readability: " + " · ".join(bits) if bits else None
 
 
-def _titles_line(figures: dict) -> str | None:
-    """How titles were checked: with no date only never-held titles; past the data, nothing."""
-    t = (figures or {}).get("titles")
+def _titles_line(r) -> str | None:
+    """How titles were checked: with no date only never-held titles; past the data, nothing.
+
+    The date is the file's own (``r.date``, from the article model), not a copy in the figures.
+    """
+    t = (r.figures or {}).get("titles")
     if not t:
         return None
-    if not t.get("date"):
+    if not r.date:
         return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
     if t.get("unchecked"):
         names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
@@ -220,8 +223,8 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         if not r.findings and not verbose:
             titles = (r.figures or {}).get("titles") or {}
             if titles.get("unchecked"):
-                console.print(Text(f"{display_path(r.path)}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
-            elif titles and not titles.get("date"):
+                console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
+            elif titles and not r.date:
                 undated += 1
             continue
         if not r.findings and not r.figures:
@@ -240,7 +243,7 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
         fig = _figures_line(r.figures)
         if fig:
             body.append(fig)
-        titles = _titles_line(r.figures)
+        titles = _titles_line(r)
         if titles:
             body.append(titles)
         console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))

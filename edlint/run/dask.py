@@ -304,7 +304,8 @@ def _read_files(chunk: list[tuple[str, str]], text: str) -> pd.DataFrame:
     """One partition of a folder archive: each file a row; a file that cannot be read keeps its reason."""
     from pathlib import Path
 
-    from edlint.io.articles import InputError, read_source
+    from edlint.io.articles import read_source
+    from edlint.io.errors import InputError
 
     rows = []
     for rel, full in chunk:

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edlint.core.findings import FileResult
-from edlint.io.articles import InputError, SourceFile, read_source, read_stdin
-from edlint.io.config import Config, ConfigError, find_config, load_config
-from edlint.io.datafiles import DataError
+from edlint.io.articles import SourceFile, read_source, read_stdin
+from edlint.io.config import Config, find_config, load_config
+from edlint.io.errors import InputError
 from edlint.run.options import RunOptions
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class Runner:
         """Check one decoded article; ``date`` and ``kind`` override the run's for this text only."""
         try:
             config = self.config_for(path_for_config)
-        except (ConfigError, DataError, InputError) as exc:
+        except InputError as exc:
             return FileResult(path=src.path, had_bom=src.had_bom, error=str(exc))
         return self._check(src, path_for_config, config, date=date, kind=kind)
 
@@ -149,7 +149,7 @@ class Runner:
         """
         try:
             config = self.config_for_folder(path.parent)
-        except (ConfigError, DataError) as exc:
+        except InputError as exc:
             return FileResult(path=str(path), error=str(exc)), FAILED
         if config.exclude and config.is_excluded(str(path)):
             return None, EXCLUDED
@@ -250,7 +250,7 @@ class Runner:
                 cfg = self.config_for(start if start.exists() else Path.cwd())
                 if self.options.select or self.options.ignore:
                     self.ruleset_for(cfg, None)
-        except (ConfigError, DataError) as exc:
+        except InputError as exc:
             return str(exc)
         return None
 
@@ -260,13 +260,13 @@ class Runner:
         Builds registries, so only on demand; a warm cached run otherwise never does.
         """
         configs = self.configs_seen()
-        with contextlib.suppress(ConfigError, DataError):
+        with contextlib.suppress(InputError):
             configs.append(self.config_for(Path(config) if config else Path.cwd()))
         rules: dict = {}
         for cfg in configs:
             try:
                 reg = self.registry_for(cfg)
-            except (ConfigError, DataError):
+            except InputError:
                 continue
             for rid, cls in reg.rules.items():
                 rules.setdefault(rid, cls.meta)

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from edlint.io.datafiles import DataError
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,7 @@ def _entry_index(m: re.Match) -> int:
 def load_pack(paths=None, house=()) -> PhrasePack:
     """The built-in phrase files (or ``paths``) and the house's ``kind: phrases`` files, read through core.kinds."""
     from edlint.core.kinds import builtin_files, load, load_path
+    from edlint.io.errors import InputError
 
     files = [(f.display, load(f)) for f in builtin_files("phrases")] if paths is None else [
         (f"rules/adcopy/{Path(p).name}", load_path(p, f"rules/adcopy/{Path(p).name}", ("phrases",))[1]) for p in paths]
@@ -120,7 +120,7 @@ def load_pack(paths=None, house=()) -> PhrasePack:
             try:
                 re.compile(p.pattern)
             except re.error as exc:
-                raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+                raise InputError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
         raise
 
 

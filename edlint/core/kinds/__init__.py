@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edlint.core.findings import FAMILIES
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 from .datarule import DataRule
 from .loader import (
@@ -51,11 +51,11 @@ def rule_class(file: DataFile) -> type[DataRule]:
 def load_data_rule(path: Path, family: str | None, display: str) -> type[DataRule] | None:
     """One file's rule, or None when the file is data of another kind (read by a code rule)."""
     if family is not None and family not in FAMILIES:
-        raise DataError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
+        raise InputError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
     file = parse(path, display, family)
     if file.kind not in RULE_KINDS:
         return None
     if family is None:
-        raise DataError(display, "a file at the root of a rule folder belongs to no family: "
+        raise InputError(display, "a file at the root of a rule folder belongs to no family: "
                                  "move it into a family folder")
     return rule_class(file)

@@ -12,7 +12,8 @@ from typing import Any
 
 from edlint.core.findings import FAMILIES, FixAvailability, FixSafety, Hit, RuleMeta, Severity
 from edlint.core.rule import Rule, template_problem
-from edlint.io.datafiles import DataError, compose, line_of
+from edlint.io.datafiles import compose, line_of
+from edlint.io.errors import InputError
 
 _EXAMPLES = {
     "type": "object",
@@ -82,7 +83,7 @@ def rule_id(data: dict[str, Any], family: str, stem: str, text: str, display: st
     """``id:`` or ``<family>.<file name>``; an id outside the known families is an error naming the file."""
     rid = data.get("id") or f"{family}.{stem}"
     if rid.split(".")[0] not in FAMILIES:
-        raise DataError(display, f"rule id {rid!r} is not in a known family ({', '.join(FAMILIES)})",
+        raise InputError(display, f"rule id {rid!r} is not in a known family ({', '.join(FAMILIES)})",
                         line_of(compose(text), ["id"]))
     return rid
 
@@ -92,7 +93,7 @@ def check_message(data: dict[str, Any], fields: tuple[str, ...], text: str, disp
     if "message" in data:
         problem = template_problem(data["message"], fields)
         if problem:
-            raise DataError(display, problem, line_of(compose(text), ["message"]))
+            raise InputError(display, problem, line_of(compose(text), ["message"]))
 
 
 def make_rule(base: type[DataRule], data: dict[str, Any], rid: str, display: str, fixes: str, safety: str,

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from edlint.io.datafiles import DataError, compose, line_of
+from edlint.io.datafiles import compose, line_of
+from edlint.io.errors import InputError
 
 from . import title_vocabulary
 
@@ -87,5 +88,5 @@ def check(data: dict[str, Any], text: str, display: str) -> None:
         for j, term in enumerate(person["terms"]):
             if term.get("start") and term.get("end") and term["end"] < term["start"]:
                 line = line_of(compose(text), ["people", i, "terms", j, "end"])
-                raise DataError(display, f"{person['name']}: the term ends before it starts", line)
+                raise InputError(display, f"{person['name']}: the term ends before it starts", line)
     title_vocabulary.check(data, text, display)

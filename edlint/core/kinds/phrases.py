@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from edlint.io.datafiles import DataError, compose, line_of
+from edlint.io.datafiles import compose, line_of
+from edlint.io.errors import InputError
 
 NAME = "phrases"
 FAMILY = "adcopy"
@@ -53,5 +54,5 @@ def check(data: dict[str, Any], text: str, display: str) -> None:
     """Lower case only; the regular expressions are compiled later, all together, by the pack."""
     for i, entry in enumerate(data["entries"]):
         if _upper_case_letter(entry["pattern"]):
-            raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched "
+            raise InputError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched "
                                      "against the lower-cased line)", line_of(compose(text), ["entries", i, "pattern"]))

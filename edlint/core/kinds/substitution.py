@@ -23,15 +23,6 @@ FAMILY = None  # a rule of any family
 SCHEMA = rule_schema(NAME, "swap")
 
 
-def keep_case(found: str, replacement: str) -> str:
-    """Re-case a replacement like the text it replaces (KIEV -> KYIV, Kiev -> Kyiv)."""
-    if found.isupper() and len(found) > 1:
-        return replacement.upper()
-    if found[:1].isupper() and not replacement[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 def inside_replacement(text: str, start: int, found: str, replacement: str) -> bool:
     """Is the match at ``start`` part of the replacement already written out?
 
@@ -59,10 +50,12 @@ class SubstitutionRule(DataRule):
         yield from self.spec["swap"].items()
 
     def check(self, doc, ctx) -> Iterator[Hit]:
+        from edlint.document.normalise import keep_case  # its tables compile on first use, not at start-up
+
         template = self.spec.get("message") or "Use '{replacement}' instead of '{match}'."
         applicability = Applicability.SAFE if self.spec.get("safe", True) else Applicability.UNSAFE
         for h in ctx.hits_for(self):
-            good = keep_case(h.text, h.payload)
+            good = keep_case(h.text, h.payload, follow_lower=False)  # a swap's own capitals stay
             if good == h.text or inside_replacement(doc.prose, h.start, h.text, h.payload):
                 continue
             msg = fill(template, match=h.text, replacement=good)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from edlint.io.datafiles import DataError, compose, line_of
+from edlint.io.datafiles import compose, line_of
+from edlint.io.errors import InputError
 
 NAME = "title-vocabulary"
 FAMILY = "titles"
@@ -58,5 +59,5 @@ def check(data: dict[str, Any], text: str, display: str) -> None:
             try:
                 re.compile(title["office"])
             except re.error as exc:
-                raise DataError(display, f"titles.{i}.office: invalid regular expression: {exc}",
+                raise InputError(display, f"titles.{i}.office: invalid regular expression: {exc}",
                                 line_of(compose(text), ["titles", i, "office"])) from None

@@ -8,7 +8,8 @@ from edlint.run.cache import open_cache
 from edlint.run.runner import Runner, RunOptions
 
 
-def run_baseline_write(paths, output: Path, date, select, ignore, config, *, use_cache=True, cache_dir=None, jobs=None) -> int:
+def run_baseline_write(paths, output: Path, date, select, ignore, config, *,
+                       use_cache=True, cache_dir=None, jobs=None) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to record: give files or folders\n")
         return 2

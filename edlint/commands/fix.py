@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edlint.io.articles import SourceFile

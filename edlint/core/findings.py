@@ -212,6 +212,9 @@ class RuleMeta:
     severity: Severity = Severity.WARNING
     default_enabled: bool = True
     in_quotes: bool = False  # may the rule fire inside quoted speech?
+    # Its findings are page furniture (credits, captions, ads): the rule set runs it first, the engine
+    # keeps its hits wherever they fall and drops other rules' hits inside them.
+    marks_furniture: bool = False
     fix_safety: str = "No fix."
     options: tuple[Option, ...] = ()
     source: str = ""  # where the rule came from (data file path or module)

@@ -115,5 +115,7 @@ def article_date(data: dict[str, Any], text: str = "", path: str = "<front matte
             if isinstance(value, str) and re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}", value):
                 m = re.search(r"^[ \t]*['\"]?" + re.escape(key) + r"['\"]?[ \t]*[:=]", text, re.M)
                 line = line_col(line_starts(text), m.start())[0] if m else None
-                raise FrontMatterError(f"front matter '{key}': {value.strip()!r} is not a real date (YYYY-MM-DD)", line, path)
+                raise FrontMatterError(
+                    f"front matter '{key}': {value.strip()!r} is not a real date (YYYY-MM-DD)", line, path
+                )
     return None, ""

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from edlint.document.lazyre import lazy
 
 # Abbreviations that never end a sentence in news copy, in any case.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cdr adm rev st mt ft jr sr supt insp cllr rt
-    vs v al approx dept govt e.g i.e u.s u.k u.n u.s.a a.m p.m""".split()
-)
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cdr", "adm", "rev", "st",
+    "mt", "ft", "jr", "sr", "supt", "insp", "cllr", "rt", "vs", "v", "al", "approx", "dept", "govt", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m",
+])
 # Only abbreviations when capitalised: "Sat." is Saturday, "sat." ends a sentence.
-CAPITALISED_ABBREVIATIONS = frozenset(
-    """Sen Rep Gov Pres Det Hon No Nos Vol Vols Fig Figs Co Corp Inc Ltd Bros Est
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
-)
+CAPITALISED_ABBREVIATIONS = frozenset([
+    "Sen", "Rep", "Gov", "Pres", "Det", "Hon", "No", "Nos", "Vol", "Vols", "Fig", "Figs", "Co", "Corp", "Inc", "Ltd",
+    "Bros", "Est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue",
+    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+])
 
 _LONGEST_ABBREVIATION = max(6, *(len(w) for w in ABBREVIATIONS | CAPITALISED_ABBREVIATIONS))  # 6: "approx", "U.S.A."
 _BOUNDARY = lazy(

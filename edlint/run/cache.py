@@ -24,6 +24,7 @@ pruned, and pruning deletes only files whose names edlint itself gives.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -90,7 +91,8 @@ def claim_cache_dir(root: Path) -> str | None:
         try:
             with os.scandir(root) as it:
                 if next(it, None) is not None:
-                    return f"is not empty and is not an edlint cache (no {TAG_NAME} written by edlint): refusing to write or prune there"
+                    return (f"is not empty and is not an edlint cache (no {TAG_NAME} written by edlint): "
+                            "refusing to write or prune there")
         except OSError as exc:
             return f"cannot use it ({exc.strerror or exc})"
     try:
@@ -331,17 +333,13 @@ def _remove_state(run: Path) -> None:
 
 
 def _unlink(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def _rmdir(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.rmdir(path)  # only when empty: anything edlint did not make keeps its folder
-    except OSError:
-        pass
 
 
 # ------------------------------------------------------------ (de)serialising results

@@ -15,8 +15,8 @@ they were checked are left as they are (``edlint.io.atomic`` does the writing).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edlint.core.findings import Edit, Finding

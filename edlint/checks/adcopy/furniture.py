@@ -27,9 +27,10 @@ from edlint.core.findings import (
 )
 from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
+from edlint.core.services import RunResource
 
 from . import kinds as K
-from .pack import load_pack
+from .pack import PhrasePack, load_pack
 from .shapes import (
     headline_shaped,
     menu_runs,
@@ -99,12 +100,21 @@ labelled pages in `docs/adcopy.md`.
 """
 
 
+def _load_pack(house) -> PhrasePack:
+    return load_pack(house=house)
+
+
+# The built-in phrase pack with the house's phrase files: compiled once per run for each set of house files.
+PHRASE_PACK: RunResource[PhrasePack] = RunResource("phrase pack", _load_pack)
+
+
 class Furniture(Rule):
     meta = RuleMeta(
         id="adcopy.furniture",
         summary="Leftover page furniture, named by kind: credits, captions, bylines, related headlines, prompts, ads.",
         severity=Severity.WARNING,
         in_quotes=True,
+        marks_furniture=True,
         options=(
             Option("threshold", float, 0.6, "The score at which a line counts as furniture; "
                    "raise to 0.9 to keep only phrase-pack matches of high confidence."),
@@ -124,7 +134,7 @@ class Furniture(Rule):
 
     def check(self, doc, ctx):
         house = house_files(self, "phrases")  # the rule_dirs' own phrase files, with the built-in pack
-        pack = ctx.services.get(("adcopy.pack", house), lambda: load_pack(house=house))
+        pack = ctx.services.resource(PHRASE_PACK, house)
         blocks = units(doc)
         texts = [doc.prose[b.start : b.end].strip() for b in blocks]
         lines = [(doc.line_col(b.start)[0], doc.line_col(b.end)[0]) for b in blocks]

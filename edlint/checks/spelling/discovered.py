@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from edlint.core.findings import FixAvailability, FixSafety, Option, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.core.services import RunResource
 from edlint.document.lazyre import lazy
 from edlint.document.normalise import translit_key
 
@@ -67,7 +68,7 @@ first names can be taken for one.
 
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
-        known = ctx.services.get("spelling.known", _known_words)
+        known = ctx.services.resource(KNOWN_WORDS)
         suspects = _suspect_keys(doc, min_len)
         if not suspects:
             return
@@ -206,6 +207,9 @@ def _judge_known(doc, occ, forms: Counter, target: str) -> str | None:
 def _known_words() -> set[str]:
     """Every word of every curated form: those names are the curated rule's business."""
     return {w.lower() for g in load_groups() for f in g.forms for w in re.split(r"[\s-]+", f)}
+
+
+KNOWN_WORDS: RunResource[set[str]] = RunResource("words of the curated spelling groups", _known_words)
 
 
 @lru_cache(maxsize=1)

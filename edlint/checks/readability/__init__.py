@@ -8,5 +8,6 @@ from __future__ import annotations
 from .grade import Grade
 from .long_paragraph import LongParagraph
 from .long_sentence import LongSentence
+from .notes import describe_figures as describe_figures  # the terminal report's line about this family's figures
 
 RULES = [LongSentence, LongParagraph, Grade]

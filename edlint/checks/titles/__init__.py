@@ -11,5 +11,6 @@ from __future__ import annotations
 
 from .former import Former
 from .wrong_office import WrongOffice
+from .notes import describe_figures as describe_figures  # the terminal report's line about this family's figures
 
 RULES = [WrongOffice, Former]

@@ -39,11 +39,23 @@ def test_the_engine_and_the_context_keep_no_string_keyed_cache():
     assert not any("ctx.shared" in s or "services.get(" in s for s in sources)
 
 
-def test_the_engine_names_no_family():
-    text = (PACKAGE / "core" / "engine.py").read_text(encoding="utf-8")
-    code = re.sub(r'"""[\s\S]*?"""', "", text)  # docstrings may explain; code may not decide by name
-    for family in ("adcopy", "spelling", "titles", "attribution", "readability", "proselint"):
-        assert family not in code, family
+def test_the_engine_and_the_terminal_report_name_no_family():
+    for module in (PACKAGE / "core" / "engine.py", PACKAGE / "report" / "console.py"):
+        text = module.read_text(encoding="utf-8")
+        code = re.sub(r'"""[\s\S]*?"""', "", text)  # docstrings may explain; code may not decide by name
+        for family in ("adcopy", "spelling", "titles", "attribution", "readability", "proselint"):
+            assert family not in code, (module.name, family)
+
+
+def test_families_describe_their_own_figures_in_the_terminal_report(tmp_path):
+    undated = tmp_path / "a.txt"
+    undated.write_text("Talks go on\n\nForeign Secretary Liz Truss met officials on Monday.\n", encoding="utf-8")
+    got = run_cli("check", str(undated), "--format", "rich", "--no-cache", "--color", "never", cwd=tmp_path)
+    assert "titles: no article date, so only titles never held were checked in 1 clean file" in got.stdout
+    got = run_cli("check", str(undated), "--format", "rich", "--no-cache", "--color", "never", "-v",
+                  "--select", "titles,readability", cwd=tmp_path)
+    panel = got.stdout[got.stdout.index("no findings"):]
+    assert panel.index("readability: ") < panel.index("titles: no article date")  # figures, then caveats
 
 
 def test_one_error_type_for_articles_configs_and_data_files(tmp_path):

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from edlint.core.findings import Finding, Severity
+from edlint.core.findings import FigureNote, Finding, Severity
 from edlint.io.filenames import display_path
 from edlint.io.lines import LineTable
 from edlint.io.lines import table as line_table
@@ -157,37 +157,25 @@ def _describe_edits(f: Finding, text: str | None) -> str:
     return "; ".join(descs)
 
 
-def _figures_line(figures: dict) -> str | None:
-    r = figures.get("readability") if figures else None
-    if not r:
-        return None
-    bits = []
-    if "flesch_reading_ease" in r:
-        bits.append(f"Flesch {r['flesch_reading_ease']:.0f}")
-    if "flesch_kincaid_grade" in r:
-        bits.append(f"grade {r['flesch_kincaid_grade']:.1f}")
-    if "avg_sentence_words" in r:
-        bits.append(f"avg sentence {r['avg_sentence_words']:.1f} w")
-    if "longest_sentence_words" in r:
-        bits.append(f"longest {r['longest_sentence_words']} w")
-    return "readability: " + " · ".join(bits) if bits else None
+def _notes(r) -> list[FigureNote]:
+    """What each family says about this file's figures, in its own words: plain figures first, then caveats.
 
-
-def _titles_line(r) -> str | None:
-    """How titles were checked: with no date only never-held titles; past the data, nothing.
-
-    The date is the file's own (``r.date``, from the article model), not a copy in the figures.
+    The family that published a figure describes it (its ``describe_figures``),
+    so the report names no family. A family checked in this process is already
+    imported; one whose result came from the cache is imported here.
     """
-    t = (r.figures or {}).get("titles")
-    if not t:
-        return None
-    if not r.date:
-        return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
-    if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})"
-                          for u in t["unchecked"])
-        return f"titles: not checked past the data: {names}"
-    return None
+    from importlib import import_module
+
+    from edlint.core.registry import FAMILY_MODULES
+
+    notes: list[FigureNote] = []
+    for key, value in (r.figures or {}).items():
+        module = FAMILY_MODULES.get(key)
+        describe = getattr(import_module(module), "describe_figures", None) if value and module else None
+        note = describe(value, r.date) if describe else None
+        if note is not None:
+            notes.append(note)
+    return sorted(notes, key=lambda n: n.caveat)
 
 
 def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True, verbose: bool = False,
@@ -197,40 +185,47 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     A clean file prints nothing (``verbose`` shows its panel and figures too):
     on a folder of fifty articles the report is about the few with findings.
     """
-    undated = 0  # clean files checked without a date: one line at the end, not a panel each
+    tallies: Counter = Counter()  # clean files a family counts into one line at the end, not a panel each
     for r in results:
-        undated += _render_file(r, console, show_source, verbose)
+        _render_file(r, console, show_source, verbose, tallies)
     if quiet:
         return
-    if undated:
-        console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
-                           f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
+    for line, n in tallies.items():
+        console.print(Text(line.format(n=n, s="s" if n != 1 else ""), style="dim"))
     if summary.by_rule:
         console.print(_rule_table(results))
     console.print(summary_line(summary))
 
 
-def _render_file(r, console: Console, show_source: bool, verbose: bool) -> int:
-    """One file's part of the report; 1 for a clean file checked without a date (counted, not shown)."""
+def _render_file(r, console: Console, show_source: bool, verbose: bool, tallies: Counter) -> None:
+    """One file's part of the report; a clean file only says what its families say must be said."""
     if r.error:
-        return 0  # told on standard error by the command, with the run's other errors
+        return  # told on standard error by the command, with the run's other errors
     if r.skipped:
         console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
-        return 0
+        return
     if not r.findings and not verbose:
-        titles = (r.figures or {}).get("titles") or {}
-        if titles.get("unchecked"):
-            console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
-        return 1 if titles and not titles.get("unchecked") and not r.date else 0
+        _clean_file(r, _notes(r), console, tallies)
+        return
     if not r.findings and not r.figures:
         console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
-        return 0
-    _file_panel(r, console, show_source)
-    return 0
+        return
+    _file_panel(r, _notes(r), console, show_source)
 
 
-def _file_panel(r, console: Console, show_source: bool) -> None:
-    """The file's title and date, each finding with its source lines, then a panel of counts and figures."""
+def _clean_file(r, notes: list[FigureNote], console: Console, tallies: Counter) -> None:
+    """A note a family wants said is printed on one line; one it wants counted goes into the closing tally."""
+    for note in notes:
+        if note.clean == "say":
+            console.print(Text(f"{display_path(r.path)}: {note.text}", style="yellow"), soft_wrap=True)
+            return
+        if note.clean == "tally":
+            tallies[note.tally] += 1
+            return
+
+
+def _file_panel(r, notes: list[FigureNote], console: Console, show_source: bool) -> None:
+    """The file's title and date, each finding with its source lines, then a panel of counts and notes."""
     title = Text(display_path(r.path), style="bold underline")
     if r.date:
         title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
@@ -241,12 +236,7 @@ def _file_panel(r, console: Console, show_source: bool) -> None:
         console.print(render_finding(f, r.text if show_source else None, width))
     fams = Counter(f.family for f in r.findings)
     body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
-    fig = _figures_line(r.figures)
-    if fig:
-        body.append(fig)
-    titles = _titles_line(r)
-    if titles:
-        body.append(titles)
+    body += [n.text for n in notes]
     name = display_path(r.path.rsplit("/", 1)[-1])
     console.print(Panel("\n".join(body), title=name, title_align="left", expand=False))
     console.print()

@@ -18,6 +18,7 @@ from edlint.core.services import DocumentWork
 
 from .judge import has_title_word, verdicts
 from .vocabulary import vocabulary
+from .notes import describe_figures as describe_figures  # the terminal report's line about this family's figures
 
 _PEOPLE_FILES_DOC = """## Options
 `people_files`: the house's own officeholder files (YAML, `kind: officeholders`),

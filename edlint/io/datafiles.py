@@ -1,6 +1,7 @@
 """Load YAML and keep each value's line, so schema errors can say ``file:line``."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -56,10 +57,8 @@ def _write(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only slower."""
     from edlint.io.atomic import replace_file
 
-    try:
+    with contextlib.suppress(OSError):
         replace_file(path, data)
-    except OSError:
-        pass
 
 
 # What a YAML or TOML loader may raise besides its own error type: PyYAML builds
@@ -221,24 +220,30 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     except fastjsonschema.JsonSchemaValueException as exc:
         if came is not None and yaml_text is not None and _refresh(data, yaml_text, path, came[2]):
             return validate(data, schema, path, yaml_text, line_finder)  # a bad cache entry, now replaced
-        where = [p for p in (exc.path or [])[1:]]
-        where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
-                 for i, p in enumerate(where)]
-        line = line_of(compose(yaml_text), where) if yaml_text is not None else (line_finder(where) if line_finder else None)
-        loc = ".".join(str(p) for p in where)
-        message = exc.message
-        prefix = exc.name + " " if exc.name else ""
-        if message.startswith(prefix):
-            message = message[len(prefix):]
-        if exc.rule == "enum":
-            message = f"{exc.value!r} is not allowed: {message}"
-        raise InputError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
+        raise _schema_error(exc, data, path, yaml_text, line_finder) from None
     if marker is not None:
         _write(marker, b"")
     if came is not None and yaml_text is not None:
         vouched = _cache_file(yaml_text, came[1], suffix=".valid")
         if vouched is not None and not vouched.exists():
             _write(vouched, b"")  # this JSON passed a schema: later runs may read it instead of the YAML
+
+
+def _schema_error(exc, data: Any, path: str, yaml_text: str | None, line_finder) -> InputError:
+    """A schema failure as one located error: the key path as the user wrote it, its line, a plain message."""
+    where = [p for p in (exc.path or [])[1:]]
+    where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
+             for i, p in enumerate(where)]
+    find = (lambda w: line_of(compose(yaml_text), w)) if yaml_text is not None else line_finder
+    line = find(where) if find else None
+    loc = ".".join(str(p) for p in where)
+    message = exc.message
+    prefix = exc.name + " " if exc.name else ""
+    if message.startswith(prefix):
+        message = message[len(prefix):]
+    if exc.rule == "enum":
+        message = f"{exc.value!r} is not allowed: {message}"
+    return InputError(path, f"{loc + ': ' if loc else ''}{message}", line)
 
 
 def _refresh(data: Any, yaml_text: str, path: str, entry: Path) -> bool:
@@ -248,10 +253,8 @@ def _refresh(data: Any, yaml_text: str, path: str, entry: Path) -> bool:
     False when the fresh parse is the same, i.e. the file itself is at fault.
     """
     _CACHED.pop(id(data), None)
-    try:
+    with contextlib.suppress(OSError):
         entry.unlink()
-    except OSError:
-        pass
     fresh = parse_yaml(yaml_text, path)
     if fresh == data or type(fresh) is not type(data):
         return False

@@ -2,7 +2,7 @@
 
 Usage: python bench/boilerplate_eval.py [--split dev|test|all|each] [--dataset NAME ...]
                                         [--threshold T] [--show-false N] [--show-missed N]
-                                        [--show-kind KIND]
+                                        [--show-kind KIND] [--kinds] [--score-separators]
 
 Reads ../shared/data/boilerplate/<set>/<page>/{raw.txt,labels.tsv} for the
 three sets (l3s-gn1, zyte-aeb, extractor-fixtures). Each page is cut to its
@@ -17,7 +17,11 @@ Inside the span:
   furniture too: their recall is reported on its own;
 - `article` / `fulltext` / `headline` lines must not be flagged: precision is
   the share of flagged lines that are not article lines;
-- `comments` (reader comments, l3s-gn1 only) count neither way.
+- `comments` (reader comments, l3s-gn1 only) count neither way;
+- nor do lines with no letter or digit (`___`, `* * *`, `-----`): rules
+  and separators are layout, and AP's `___` is copy the rules must leave
+  alone, while zyte-aeb labels it boilerplate. `--score-separators`
+  counts them as labelled.
 
 Per kind: how many flagged lines each kind of finding (photo credit, related
 headline, prompt …) got right and wrong, and how many labelled lines were
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +49,8 @@ DATASETS = ("l3s-gn1", "zyte-aeb", "extractor-fixtures")
 ARTICLE = {"fulltext", "article", "headline"}
 BOILER = {"boilerplate", "related"}
 SUPPLEMENTAL = {"supplemental"}
+# A line with no letter or digit: a rule or separator, not scored unless asked.
+SEPARATOR = re.compile(r"[^\W_]")
 
 
 def split_of(page_id: str) -> str:
@@ -88,6 +95,16 @@ class Tally:
 
 
 @dataclass
+class Show:
+    """What to list besides the figures, and whether separator lines are scored."""
+
+    false: int = 0
+    missed: int = 0
+    kind: str | None = None
+    separators: bool = False
+
+
+@dataclass
 class Score:
     pages: int = 0
     flagged: int = 0
@@ -102,6 +119,26 @@ class Score:
     @property
     def precision(self) -> float:
         return 1 - self.false / self.flagged if self.flagged else 1.0
+
+    def line(self, where: str, text: str, label: str, kind: str | None, show: Show) -> None:
+        """Score one labelled line of the span; ``kind`` is the kind it was flagged as, if it was."""
+        tally = self.boiler if label in BOILER else self.supplemental if label in SUPPLEMENTAL else None
+        if tally is not None:
+            tally.total += 1
+            if kind:
+                tally.found += 1
+            elif len(self.missed) < show.missed:
+                self.missed.append(f"{where} ({label}): {text[:120]}")
+        if not kind:
+            return
+        self.flagged += 1
+        if label in ARTICLE:
+            self.false += 1
+            self.kind_wrong[kind] += 1
+            if len(self.wrong) < show.false and (show.kind is None or show.kind in kind):
+                self.wrong.append(f"{where} [{kind}]: {text[:120]}")
+        elif tally is not None:
+            self.kind_right[kind] += 1
 
 
 def _ruleset(options: dict):
@@ -129,10 +166,10 @@ def _hits(name: str, lines: list[str], offset: int, ruleset, services) -> dict[i
     return hits
 
 
-def evaluate(dataset: Path, options: dict, split: str = "all", show_false: int = 0, show_missed: int = 0,
-             show_kind: str | None = None) -> Score:
+def evaluate(dataset: Path, options: dict, split: str = "all", show: Show | None = None) -> Score:
     from edlint.core.engine import Services
 
+    show = show or Show()
     ruleset = _ruleset(options)
     services = Services()
     s = Score()
@@ -140,30 +177,36 @@ def evaluate(dataset: Path, options: dict, split: str = "all", show_false: int =
         s.pages += 1
         hits = _hits(name, raw[a - 1 : b], a - 1, ruleset, services)
         for n in range(a, b + 1):
-            lab = labels.get(n)
-            if lab is None or not raw[n - 1].strip():
+            text = raw[n - 1]
+            if labels.get(n) is None or not text.strip():
                 continue
-            kind = hits.get(n)
-            tally = s.boiler if lab in BOILER else s.supplemental if lab in SUPPLEMENTAL else None
-            if tally is not None:
-                tally.total += 1
-                if kind:
-                    tally.found += 1
-                elif len(s.missed) < show_missed:
-                    s.missed.append(f"{name}:{n} ({lab}): {raw[n - 1][:120]}")
-            if kind:
-                s.flagged += 1
-                if lab in ARTICLE:
-                    s.false += 1
-                    s.kind_wrong[kind] += 1
-                    if len(s.wrong) < show_false and (show_kind is None or show_kind in kind):
-                        s.wrong.append(f"{name}:{n} [{kind}]: {raw[n - 1][:120]}")
-                elif tally is not None:
-                    s.kind_right[kind] += 1
+            if not show.separators and not SEPARATOR.search(text):
+                continue
+            s.line(f"{name}:{n}", text, labels[n], hits.get(n), show)
     return s
 
 
-def main() -> int:
+def _print_kinds(kinds: dict[tuple[str, str], Score]) -> None:
+    print()
+    print("flagged lines per kind of finding: right (boilerplate or supplemental) / wrong (article)")
+    for (ds, split), s in kinds.items():
+        names = sorted(set(s.kind_right) | set(s.kind_wrong), key=lambda k: -s.kind_right[k])
+        print(f"  {ds} {split}: " + ", ".join(f"{k} {s.kind_right[k]}/{s.kind_wrong[k]}" for k in names))
+        print(f"  {'':<{len(ds)}} {split}: missed boilerplate {s.boiler.total - s.boiler.found}, "
+              f"missed supplemental {s.supplemental.total - s.supplemental.found}")
+
+
+def _print_row(ds: str, split: str, s: Score) -> None:
+    print(f"{ds:<19}{split:<6}{s.pages:>6}{s.precision:>10.3f}{s.boiler.recall:>8.3f}{s.supplemental.recall:>10.3f}"
+          f"{s.flagged:>8}{s.false:>7}{s.boiler.found:>6}/{s.boiler.total:<5}"
+          f"{s.supplemental.found:>6}/{s.supplemental.total:<5}")
+    for w in s.wrong:
+        print("   FALSE", w)
+    for m in s.missed:
+        print("   MISS ", m)
+
+
+def _args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--split", choices=("dev", "test", "all", "each"), default="each",
@@ -175,11 +218,18 @@ def main() -> int:
                     help="list up to N boilerplate or supplemental lines not flagged")
     ap.add_argument("--show-kind", default=None, help="with --show-false: only findings of this kind")
     ap.add_argument("--kinds", action="store_true", help="print the per-kind table (right / wrong lines)")
-    args = ap.parse_args()
+    ap.add_argument("--score-separators", action="store_true",
+                    help="score lines with no letter or digit (`___`) as labelled too")
+    return ap.parse_args()
+
+
+def main() -> int:
+    args = _args()
     if not DATA.is_dir():
         print(f"labelled pages not found at {DATA}; skipping")
         return 0
     opts = {"threshold": args.threshold} if args.threshold is not None else {}
+    show = Show(args.show_false, args.show_missed, args.show_kind, args.score_separators)
     splits = ("dev", "test") if args.split == "each" else (args.split,)
     print(f"{'dataset':<19}{'split':<6}{'pages':>6}{'precision':>10}{'recall':>8}{'suppl.rec':>10}"
           f"{'flagged':>8}{'false':>7}{'boiler':>12}{'suppl.':>12}")
@@ -189,22 +239,10 @@ def main() -> int:
             print(f"{ds:<19}not found; skipped")
             continue
         for split in splits:
-            s = evaluate(DATA / ds, opts, split, args.show_false, args.show_missed, args.show_kind)
-            kinds[(ds, split)] = s
-            print(f"{ds:<19}{split:<6}{s.pages:>6}{s.precision:>10.3f}{s.boiler.recall:>8.3f}{s.supplemental.recall:>10.3f}"
-                  f"{s.flagged:>8}{s.false:>7}{s.boiler.found:>6}/{s.boiler.total:<5}{s.supplemental.found:>6}/{s.supplemental.total:<5}")
-            for w in s.wrong:
-                print("   FALSE", w)
-            for m in s.missed:
-                print("   MISS ", m)
+            kinds[(ds, split)] = s = evaluate(DATA / ds, opts, split, show)
+            _print_row(ds, split, s)
     if args.kinds:
-        print()
-        print("flagged lines per kind of finding: right (boilerplate or supplemental) / wrong (article)")
-        for (ds, split), s in kinds.items():
-            names = sorted(set(s.kind_right) | set(s.kind_wrong), key=lambda k: -s.kind_right[k])
-            print(f"  {ds} {split}: " + ", ".join(f"{k} {s.kind_right[k]}/{s.kind_wrong[k]}" for k in names))
-            print(f"  {'':<{len(ds)}} {split}: missed boilerplate {s.boiler.total - s.boiler.found}, "
-                  f"missed supplemental {s.supplemental.total - s.supplemental.found}")
+        _print_kinds(kinds)
     return 0
 
 

@@ -1,3 +1,3 @@
-from edlint.commands.cli import run
+from .commands.entry import run
 
 run()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from edlint.core.findings import FileResult, Finding
 from edlint.run.linter import FixResult, Linter, LintError
-from edlint.run.runner import RunOptions
+from edlint.run.runner import Runner, RunOptions
 
 __all__ = ["Linter", "FixResult", "LintError", "lint_text", "lint_paths"]
 
@@ -63,7 +63,6 @@ def lint_text(
 
 
 def lint_paths(paths: list[str], **options) -> list[FileResult]:
-    from edlint.run.batch import lint_all
-
-    results, errors, _ = lint_all(paths, RunOptions(**options))
+    """Lint files and folders as ``edlint check`` would; ``options`` are ``RunOptions`` fields."""
+    results, _errors = Runner(RunOptions(**options)).lint_paths(paths)
     return results

@@ -38,7 +38,8 @@ def seed_text() -> str:
     return need_shared(SEED).read_text(encoding="utf-8")
 
 
-def run_cli(*args: str, input: bytes | None = None, cwd: str | Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, input: bytes | None = None, cwd: str | Path | None = None,
+            env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m edlint`` as a user would; returns the completed process (text output)."""
     full_env = dict(os.environ)
     full_env.pop("GITHUB_ACTIONS", None)

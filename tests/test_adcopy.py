@@ -42,7 +42,8 @@ def test_markdown_block_deleted_with_tidy_spacing(tmp_path):
 
 
 def test_teaser_guesses_are_unsafe():
-    text = "Head\n\nThe council met on Monday.\n\nMORE ON THIS STORY\nCouncil Tax Rise Looms For Thousands\nWhy The Budget Matters To You\n\nIt will meet again.\n"
+    text = ("Head\n\nThe council met on Monday.\n\nMORE ON THIS STORY\nCouncil Tax Rise Looms For Thousands\n"
+            "Why The Budget Matters To You\n\nIt will meet again.\n")
     (f,) = lint_text(text, "a.txt", select=["adcopy"])
     assert f.fix is not None and not f.fix.safe
     assert (f.line, f.end_line) == (5, 7)
@@ -107,9 +108,12 @@ def test_bbc_corpus_false_alarms(tmp_path):
 # ---------------------------------------------------------------- page top, menus, lists
 
 PROSE = [
-    "The council approved its budget for schools on Monday after a long debate in the chamber about spending on buildings.",
-    "Councillors said the money would pay for repairs to twelve primary schools and two new classrooms at the secondary school.",
-    "The budget will be reviewed again in the spring, when the government announces its grants for the next financial year.",
+    "The council approved its budget for schools on Monday after a long debate in the chamber about spending"
+    " on buildings.",
+    "Councillors said the money would pay for repairs to twelve primary schools and two new classrooms at the"
+    " secondary school.",
+    "The budget will be reviewed again in the spring, when the government announces its grants for the next"
+    " financial year.",
 ]
 HEAD = "Council approves new budget for schools"
 
@@ -128,7 +132,8 @@ def test_page_top_above_the_repeated_headline_is_one_unsafe_block():
 
 
 def test_page_top_takes_menus_and_teasers_into_one_block():
-    top = ["Home", "News", "Sport", "Business", "Weather", "Most Read", "Mayor opens the new bridge", "Storm closes coastal road"]
+    top = ["Home", "News", "Sport", "Business", "Weather", "Most Read", "Mayor opens the new bridge",
+           "Storm closes coastal road"]
     text = "\n".join([HEAD, *top, HEAD, *PROSE]) + "\n"
     (f,) = lint_text(text, "a.txt", select=["adcopy"])
     assert (f.line, f.end_line) == (2, 9)
@@ -145,7 +150,8 @@ def test_page_top_needs_copy_under_the_repeat():
 
 def test_page_top_is_not_guessed_over_copy():
     # Two paragraphs of copy above the repeat: it is a pull-out, not the top of the page.
-    text = "\n\n".join([HEAD, PROSE[0], PROSE[1], "Schools budget", HEAD, PROSE[2], PROSE[0], PROSE[1], PROSE[2]]) + "\n"
+    parts = [HEAD, PROSE[0], PROSE[1], "Schools budget", HEAD, PROSE[2], PROSE[0], PROSE[1], PROSE[2]]
+    text = "\n\n".join(parts) + "\n"
     assert lint_text(text, "a.txt", select=["adcopy"]) == []
 
 
@@ -159,9 +165,11 @@ def test_a_repeat_of_the_headline_is_never_flagged():
     "items, flagged",
     [
         (["Food & Recipes", "Taste of Home", "Money Matters", "Home & Garden", "Study Hall"], True),
-        (["Drink during your workout", "Eat within the hour", "Stretch before you start", "Rest on days off", "Sleep eight hours"], False),
+        (["Drink during your workout", "Eat within the hour", "Stretch before you start", "Rest on days off",
+          "Sleep eight hours"], False),
         (["Venue: Town Hall", "Tickets: £20", "Doors: 7pm", "Age: 14+", "Bar: Yes"], False),
-        (["再起動して完了。", "以下、その手順。", "まずスタートメニューから探す。", "右クリック。", "プロパティをクリック。"], False),
+        (["再起動して完了。", "以下、その手順。", "まずスタートメニューから探す。", "右クリック。",
+          "プロパティをクリック。"], False),
     ],
     ids=["menu", "sentence-case list", "fact box", "japanese steps"],
 )
@@ -175,7 +183,8 @@ def test_menu_runs_are_title_labels_not_lists_in_copy(items, flagged):
 def test_one_line_menu():
     found = lint_text(BODY.format(line="Home | News | Sport | Business | Weather"), "a.txt", select=["adcopy"])
     assert _lines(found) == [(5, 5)] and not found[0].fix.safe
-    assert lint_text(BODY.format(line="The vote was close | the motion passed | officials said."), "a.txt", select=["adcopy"]) == []
+    line = "The vote was close | the motion passed | officials said."
+    assert lint_text(BODY.format(line=line), "a.txt", select=["adcopy"]) == []
 
 
 def test_list_of_lines_is_judged_line_by_line():
@@ -215,7 +224,8 @@ def test_inline_teaser_does_not_start_a_list():
 
 
 def test_long_markup_line_is_flagged():
-    script = "<script type=\"text/javascript\">document.write('<a href=\"https://ads.example.com/click?id=" + "x" * 300 + "\">');</script>"
+    script = ("<script type=\"text/javascript\">document.write('<a href=\"https://ads.example.com/click?id="
+              + "x" * 300 + "\">');</script>")
     assert len(script) > 320
     assert _lines(lint_text(BODY.format(line=script), "a.txt", select=["adcopy"])) == [(5, 5)]
     long_copy = PROSE[0] + " " + PROSE[1] + " Officials said the figure was <5% of the total. " + PROSE[2]
@@ -245,11 +255,12 @@ def test_more_real_sentences_pass(sentence):
 # ---------------------------------------------------------------- the pack itself
 
 def test_pack_patterns_must_be_lower_case(tmp_path):
-    from edlint.io.datafiles import DataError
+    from edlint.io.errors import InputError
 
     f = tmp_path / "x.yaml"
-    f.write_text('kind: phrases\nentries:\n  - {category: c, confidence: high, pattern: "Share This", example: "Share This"}\n')
-    with pytest.raises(DataError, match="lower case"):
+    f.write_text('kind: phrases\nentries:\n'
+                 '  - {category: c, confidence: high, pattern: "Share This", example: "Share This"}\n')
+    with pytest.raises(InputError, match="lower case"):
         load_pack([f])
 
 
@@ -274,10 +285,10 @@ def test_pack_match_prefers_high_confidence(tmp_path):
 
 def test_broken_pack_pattern_names_its_entry(tmp_path):
     from edlint.checks.adcopy.pack import load_pack
-    from edlint.io.datafiles import DataError
+    from edlint.io.errors import InputError
 
     pack = tmp_path / "extra.yaml"
     pack.write_text('kind: phrases\nentries:\n  - {category: x, confidence: high, pattern: "^ok$", example: ok}\n'
                     '  - {category: y, confidence: high, pattern: "^(broken", example: broken}\n')
-    with pytest.raises(DataError, match=r"entries\.1\.pattern: invalid regular expression"):
+    with pytest.raises(InputError, match=r"entries\.1\.pattern: invalid regular expression"):
         load_pack([pack])

@@ -21,7 +21,8 @@ BODY = (
 
 
 def _kinds(line: str) -> list[tuple[str, str]]:
-    return [(f.message.split(":")[0].split(" [")[0], str(f.severity)) for f in lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])]
+    found = lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])
+    return [(f.message.split(":")[0].split(" [")[0], str(f.severity)) for f in found]
 
 
 @pytest.mark.parametrize(
@@ -34,11 +35,27 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("Getty", "Leftover photo credit"),
         ("Kyle Ross/USA TODAY Sports", "Leftover photo credit"),
         ("(Elizabeth Conley / Houston Chronicle)", "Leftover photo credit"),
-        ("FILE PHOTO: Protesters march in central Paris, France, March 3, 2021. REUTERS/Jane Doe/File Photo", "Leftover photo caption"),
+        ("FILE PHOTO: Protesters march in central Paris, France, March 3, 2021. REUTERS/Jane Doe/File Photo",
+         "Leftover photo caption"),
         ("Media caption The moment the bridge opened to traffic", "Leftover photo caption"),
         ("Protesters gather outside the town hall on Monday (NASA/Jane Doe)", "Leftover photo caption"),
         ("Lady Gaga out and about in New York City [Getty]", "Leftover photo caption"),
         ("News reporter @janedoe", "Leftover byline"),
+        ("By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08 a.m.", "Leftover byline"),
+        ("Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com", "Leftover byline"),
+        ("Reviewed by Jane Doe, MD", "Leftover byline"),
+        ("Author: Jane Doe", "Leftover byline"),
+        ("ByJ.R. Doe", "Leftover byline"),
+        ("By JANE DOE, Associated Press Writer 1 hour, 44 minutes ago", "Leftover byline"),
+        ("NEW YORK --", "Leftover dateline or time stamp"),
+        ("Last Update: 1/01 1:10 pm", "Leftover dateline or time stamp"),
+        ("Jane Doe/for The Example Daily News", "Leftover photo credit"),
+        ("You are what you search. (The Associated Press)", "Leftover photo caption"),
+        ("Media captionDrone footage shows the flooded streets", "Leftover photo caption"),
+        ("Chelsea's John Roe (R) clashes with Everton's Jim Poe during their cup tie at Stamford Bridge.",
+         "Leftover photo caption"),
+        ("© Getty Images LONDON, ENGLAND - SEPTEMBER 28: Students look out of their window as they isolate",
+         "Leftover photo caption"),
         ("By JEFF KAROUB, AP Business Writer 47 minutes ago", "Leftover byline"),
         ("By Grace Zokovitch | gzokovitch@example.com", "Leftover byline"),
         ("Monday 3 May 2021 09:15, UK", "Leftover dateline or time stamp"),
@@ -58,7 +75,8 @@ def _kinds(line: str) -> list[tuple[str, str]]:
         ("NEW EPISODES EVERY WEEK, NOW ON YOUTUBE!", "Leftover prompt"),
         ("Buy Now", "Leftover affiliate or shopping block"),
         ("Available from Amazon", "Leftover affiliate or shopping block"),
-        ("If you buy something through our links, we may receive a commission.", "Leftover affiliate or shopping block"),
+        ("If you buy something through our links, we may receive a commission.",
+         "Leftover affiliate or shopping block"),
         ("Created with Sketch.", "Leftover page-tool residue"),
         ('&lt;span data-mce-type="bookmark" style="display: inline-block;"&gt;', "Leftover page-tool residue"),
         ("\u200b\u200b\u200b", "Leftover page-tool residue"),
@@ -70,7 +88,8 @@ def test_each_kind_is_found_and_named(line, kind):
 
 
 def test_captions_are_suggestions_with_an_unsafe_fix():
-    (f,) = lint_text(BODY.format(line="Media caption The moment the bridge opened to traffic"), "a.txt", select=["adcopy"])
+    line = "Media caption The moment the bridge opened to traffic"
+    (f,) = lint_text(BODY.format(line=line), "a.txt", select=["adcopy"])
     assert str(f.severity) == "suggestion" and not f.fix.safe
     (g,) = lint_text(BODY.format(line="Jane Doe, AP"), "a.txt", select=["adcopy"])
     assert str(g.severity) == "warning"
@@ -99,6 +118,9 @@ def test_explain_says_captions_are_weaker():
         "The council met on January 8, 2008 to agree the plan.",
         "Saturday, 26 February",  # a fixture's date in sports copy
         "Caroline Quentin (Life Begins/ Von Trapped, ITV1)",  # a nominee in a list of awards
+        "— Jane Doe (@janedoe) November 19, 2019",  # who wrote the embedded post quoted above
+        "29 November 2018 | 20 January 2019",  # when an exhibition runs
+        "2018.04.05 ~ OPEN RUN",
     ],
 )
 def test_copy_stays(line):
@@ -136,3 +158,29 @@ def test_schedules_are_not_datelines():
     dates = "\n".join(["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Example Arena",
                        "June 14 – Atlanta, GA @ Example Park"])
     assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []
+
+
+def test_a_tour_listing_is_copy_not_teasers_or_credits():
+    dates = "\n".join(["June 10 -- Example Credit Union Amphitheatre, Tampa, FL",
+                       "Aug. 2 -- Example Music Theatre, Clarkston, MI",
+                       "Aug. 4 -- Example Music Center, Cincinnati, OH",
+                       "Sept. 12 -- Example Amphitheatre, Mountain View, CA"])
+    assert lint_text(BODY.format(line=dates), "a.txt", select=["adcopy"]) == []
+
+
+def test_a_name_above_the_first_paragraph_is_a_byline_but_not_a_venue_or_a_headline():
+    body = BODY.replace("\n\n{line}", "").replace("schools\n\n", "schools\n\n{top}\n\n", 1)
+    for top, kinds in [
+        ("Jane Doe", ["Leftover byline"]),
+        ("Political Editor", ["Leftover byline"]),
+        ("Ewood Park", []),  # a venue in a match preview
+        ("Lansdowne Road, Dublin", []),
+        ("Jane Doe (Kent)", []),  # a referee and his county
+        ("Nicole Kidman Is Pregnant", []),  # a headline
+        ("Box Office\n\nTech Talk\n\nWeekly Sections", ["Leftover navigation"]),  # labels in a row: a menu
+    ]:
+        hits = lint_text(body.format(top=top), "a.txt", select=["adcopy"])
+        found = [f.message.split(":")[0].split(" [")[0] for f in hits]
+        assert found == kinds, top
+    # further down, two capitalised words are a subheading
+    assert _kinds("Jane Doe") == []

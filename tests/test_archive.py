@@ -38,7 +38,8 @@ ARTICLES = [
     "Defence\n\nDefence Secretary Ben Wallace spoke to MPs on Monday about the plans.\n",
     "Quiet day\n\nNothing much happened in the town today, residents said.\n",
     "Colour\n\nThe organization said the color of the flag would change. The organisation did not say when.\n",
-    "Newsletter\n\nThe minister spoke.\n\nSign up to our free newsletter for the latest news. We use your sign-up to provide content in ways you've consented to.\n",
+    "Newsletter\n\nThe minister spoke.\n\nSign up to our free newsletter for the latest news. We use your sign-up to "
+    "provide content in ways you've consented to.\n",
     "Quotes\n\n\"We will not let the lights go out,\" he said.\n\n\"The city has learned to live with this.\n",
 ]
 
@@ -100,7 +101,8 @@ def _archive_findings(folder) -> dict[str, list[dict]]:
     frame = pd.read_parquet(folder)
     out: dict[str, list[dict]] = {}
     for row in frame.to_dict("records"):
-        got = {k: (int(row[k]) if k in ("line", "column", "end_line", "end_column", "start", "end") else row[k]) for k in FINDING_KEYS}
+        numbers = ("line", "column", "end_line", "end_column", "start", "end")
+        got = {k: (int(row[k]) if k in numbers else row[k]) for k in FINDING_KEYS}
         got["fix"] = json.loads(row["fix"]) if isinstance(row["fix"], str) else None
         out.setdefault(row["id"], []).append(got)
     return out
@@ -143,7 +145,8 @@ def test_check_and_clean_match_the_plain_cli(cluster, tmp_path, config):
     changed = {i for i in fixed if fixed[i] != original[i]}
     assert len(changed) >= 4
     assert set(cleaned.index[cleaned["changed"]]) == changed
-    assert summary["changed"] == len(changed) and summary["fixes_applied"] == int(cleaned["fixes_applied"].sum()) >= len(changed)
+    assert summary["changed"] == len(changed)
+    assert summary["fixes_applied"] == int(cleaned["fixes_applied"].sum()) >= len(changed)
     assert list(cleaned.columns) == ["published", "body", "changed", "fixes_applied", "findings_remaining"]
 
 
@@ -304,7 +307,7 @@ def test_bbc_archive_matches_the_plain_cli(cluster, tmp_path, config):
     proc = run_cli("fix", str(copy), "--no-cache", "--config", str(config))
     assert proc.returncode == 0, proc.stderr
     cleaned = pd.read_parquet(tmp_path / "cleaned.parquet")
-    got = dict(zip(cleaned["id"], cleaned["body"]))
+    got = dict(zip(cleaned["id"], cleaned["body"], strict=True))
     want = {p.relative_to(copy).as_posix(): p.read_text(encoding="utf-8") for p in sorted(copy.rglob("*.txt"))}
     assert got == want
     assert 0 < int(cleaned["changed"].sum()) == sum(want[r["id"]] != r["body"] for r in rows)
@@ -324,7 +327,9 @@ def test_usage_errors_exit_2_with_one_line(cluster, tmp_path):
     assert code == 2 and "already exists" in err
     code, err = run(str(tmp_path / "nothing.parquet"), "--out", str(tmp_path / "g.parquet"))
     assert code == 2 and "no such file" in err
-    code, err = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--select", "spelling.nope", "--out", str(tmp_path / "g.parquet"))
+    code, err = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--select", "spelling.nope", "--out",
+                    str(tmp_path / "g.parquet"))
     assert code == 2 and "spelling.nope" in err
-    code, _ = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--out", str(tmp_path / "f.parquet"), "--overwrite")
+    code, _ = run(str(tmp_path / "a.parquet"), "--text-column", "text", "--out", str(tmp_path / "f.parquet"),
+                  "--overwrite")
     assert code == 0

@@ -26,7 +26,8 @@ def test_without_the_dask_extra_it_says_what_to_install(tmp_path):
         "sys.modules['distributed'] = None  # as if the extra were not installed\n"
         "from typer.testing import CliRunner\n"
         "from edlint.commands.cli import app\n"
-        f"res = CliRunner().invoke(app, ['archive', 'check', {str(tmp_path)!r}, '--out', {str(tmp_path / 'f.parquet')!r}])\n"
+        f"res = CliRunner().invoke(app, ['archive', 'check', {str(tmp_path)!r}, '--out', "
+        f"{str(tmp_path / 'f.parquet')!r}])\n"
         "print(res.exit_code)\n"
         "print(res.stderr)\n"
     )

@@ -223,7 +223,8 @@ def test_house_data_files_that_are_pipes_or_not_utf8_are_one_error(tmp_path, whe
         bad = "pipe.yaml"
     else:
         (house / "edlint.toml").write_text('[rules."spelling.inconsistent"]\nextra_files = ["mine.yaml"]\n')
-        (house / "mine.yaml").write_bytes("kind: variants\ncategory: x\nsources: []\ngroups: [[Caf\u00e9, Cafe]]\n".encode("latin-1"))
+        latin1 = "kind: variants\ncategory: x\nsources: []\ngroups: [[Caf\u00e9, Cafe]]\n".encode("latin-1")
+        (house / "mine.yaml").write_bytes(latin1)
         bad = "mine.yaml"
     (house / "story.md").write_text(GOOD)
     (tmp_path / "ok.md").write_text(GOOD)

@@ -13,7 +13,8 @@ def findings(p):
 
 
 def test_config_sets_severity_and_fail_on(tmp_path):
-    (tmp_path / "edlint.toml").write_text('fail_on = "error"\n[rules."spelling.misspellings"]\nseverity = "suggestion"\n')
+    (tmp_path / "edlint.toml").write_text('fail_on = "error"\n[rules."spelling.misspellings"]\n'
+                                          'severity = "suggestion"\n')
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", str(tmp_path / "a.txt"), "--format", "json")
     assert p.returncode == 0

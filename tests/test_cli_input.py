@@ -84,7 +84,7 @@ def test_broken_front_matter_names_file_and_line(tmp_path):
     good.write_text(BAD_WORD)
     p = run_cli("check", str(bad), str(good), "--format", "json")
     assert p.returncode == 2
-    line = [l for l in p.stderr.splitlines() if "bad.md" in l][0]
+    line = [ln for ln in p.stderr.splitlines() if "bad.md" in ln][0]
     assert line.startswith(f"edlint: {bad}:") and "invalid YAML front matter" in line
     assert len(_json(p)["findings"]) == 1
 

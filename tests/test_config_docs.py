@@ -60,7 +60,8 @@ def test_shipped_schema_matches_what_edlint_enforces():
 
 
 def test_configuration_reference_is_generated_and_complete():
-    p = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_config_docs.py"), "--check"], capture_output=True, text=True)
+    p = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_config_docs.py"), "--check"],
+                       capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr
     ref = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     for key in ("`ignore`", "`overrides.rules`", "`overrides.locale`", "`overrides.paths`", "`rules.*.severity`",

@@ -20,31 +20,37 @@ def _folder(tmp_path, clean=4):
 
 def test_clean_files_print_nothing_unless_verbose(tmp_path):
     _folder(tmp_path)
-    p = run_cli("check", "news", "--format", "rich", "--color", "never", "--no-cache", cwd=tmp_path, env={"COLUMNS": "100"})
+    p = run_cli("check", "news", "--format", "rich", "--color", "never", "--no-cache", cwd=tmp_path,
+                env={"COLUMNS": "100"})
     assert p.returncode == 1
     assert "clean" not in p.stdout  # no panel, no title, no line for a clean file
     assert p.stdout.count("╭─") == 1 and "bad.txt" in p.stdout  # the panel only for the file with findings
     assert "Findings by rule" in p.stdout and "in 5 file(s)" in p.stdout  # the summary stays
-    v = run_cli("check", "news", "--format", "rich", "--color", "never", "--no-cache", "--verbose", cwd=tmp_path, env={"COLUMNS": "100"})
+    v = run_cli("check", "news", "--format", "rich", "--color", "never", "--no-cache", "--verbose", cwd=tmp_path,
+                env={"COLUMNS": "100"})
     assert all(f"clean{i}.txt" in v.stdout for i in range(4))
 
 
 def test_rich_finding_head_is_clickable_path_line_col(tmp_path):
     _folder(tmp_path, clean=0)
-    p = run_cli("check", "news/bad.txt", "--format", "rich", "--color", "never", "--no-cache", cwd=tmp_path, env={"COLUMNS": "100"})
+    p = run_cli("check", "news/bad.txt", "--format", "rich", "--color", "never", "--no-cache", cwd=tmp_path,
+                env={"COLUMNS": "100"})
     heads = [ln for ln in p.stdout.splitlines() if "spelling.misspellings" in ln and "│" not in ln and "┃" not in ln]
     assert heads and heads[0].startswith("news/bad.txt:3:18  ")
 
 
 def test_inconsistent_spelling_names_each_form_once_with_a_count(tmp_path):
-    body = "Kiev talks\n\n" + "".join(f"Officials in Kiev said on day {i}.\n\n" for i in range(8)) + "Officials in Kyiv said more.\n"
+    body = "Kiev talks\n\n" + "".join(f"Officials in Kiev said on day {i}.\n\n" for i in range(8)) + ("Officials in "
+                                                                                                      "Kyiv "
+                                                                                                      "said more.\n")
     (tmp_path / "a.txt").write_text(body, encoding="utf-8")
     p = run_cli("check", "a.txt", "--select", "spelling.inconsistent", "--format", "json", "--no-cache", cwd=tmp_path)
     import json
 
     (f,) = json.loads(p.stdout)["findings"]
     assert f["message"].count("Kiev") == 1 and "Kiev ×9" in f["message"]
-    rich = run_cli("check", "a.txt", "--select", "spelling.inconsistent", "--format", "rich", "--color", "never", "--no-cache",
+    rich = run_cli("check", "a.txt", "--select", "spelling.inconsistent", "--format", "rich", "--color", "never",
+                   "--no-cache",
                    cwd=tmp_path, env={"COLUMNS": "200"})
     notes = [ln.strip() for ln in rich.stdout.splitlines() if ln.strip().startswith("= ")]
     assert len(notes) == len(set(notes))  # no note printed twice
@@ -59,7 +65,8 @@ def test_seed_other_spelling_printed_once(tmp_path):
 
 def test_concise_has_severity_and_summary_breakdown(tmp_path):
     (tmp_path / "a.txt").write_text(BAD + "\nA sentence " + "and more words " * 14 + "ends here.\n", encoding="utf-8")
-    p = run_cli("check", "a.txt", "--select", "spelling,readability.long-sentence", "--format", "concise", "--no-cache", cwd=tmp_path)
+    p = run_cli("check", "a.txt", "--select", "spelling,readability.long-sentence", "--format", "concise", "--no-cache",
+                cwd=tmp_path)
     lines = p.stdout.splitlines()
     assert lines[0].startswith("a.txt:3:18: warning: spelling.misspellings: ")
     assert any(re.match(r"a\.txt:5:1: suggestion: readability\.long-sentence: ", ln) for ln in lines)

@@ -73,7 +73,8 @@ def test_sentences_respect_abbreviations():
     text = "Head\n\nMr Smith met Dr Jones in the U.S. on Monday. They spoke. \u201cIt went well.\u201d He left.\n"
     doc = build_document(text, "a.txt")
     got = [text[s.start : s.end] for s in doc.sentences if s.block == 1]
-    assert got == ["Mr Smith met Dr Jones in the U.S. on Monday.", "They spoke.", "\u201cIt went well.\u201d", "He left."]
+    assert got == ["Mr Smith met Dr Jones in the U.S. on Monday.", "They spoke.",
+                   "\u201cIt went well.\u201d", "He left."]
 
 
 def test_sic_detection():
@@ -110,4 +111,5 @@ def test_sentence_ends_after_words_that_look_like_abbreviations():
     text = "Head\n\nThe cat sat. The dog ran. He said no. It was fine. Co-operation rose at Acme Co. in May.\n"
     doc = build_document(text, "a.txt")
     got = [text[s.start : s.end] for s in doc.sentences if s.block == 1]
-    assert got == ["The cat sat.", "The dog ran.", "He said no.", "It was fine.", "Co-operation rose at Acme Co. in May."]
+    assert got == ["The cat sat.", "The dog ran.", "He said no.", "It was fine.",
+                   "Co-operation rose at Acme Co. in May."]

@@ -38,7 +38,8 @@ def test_fix_stdin_prints_the_fixed_text(tmp_path):
 
 
 def test_fix_reports_what_remains_and_unsafe_fixes_held_back(tmp_path):
-    text = 'Talks go on\n\n"We left Kiev on Monday," said Anna Smith, a teacher.\n\nOfficials in Kyiv said they will accomodate the request.\n'
+    text = ('Talks go on\n\n"We left Kiev on Monday," said Anna Smith, a teacher.\n\n'
+            'Officials in Kyiv said they will accomodate the request.\n')
 
     f = tmp_path / "a.txt"
     f.write_text(text, encoding="utf-8")

@@ -21,7 +21,8 @@ def _house_rules(tmp_path):
         "kind: substitution\nsummary: Current spellings of place names.\nsafe: false\nswap:\n  Kiev: Kyiv\n"
     )
     (tmp_path / "house" / "style" / "chain.yaml").write_text(
-        "kind: substitution\nsummary: A typo whose fix is itself a known misspelling.\nswap:\n  acommodate: accomodate\n"
+        "kind: substitution\nsummary: A typo whose fix is itself a known misspelling.\nswap:\n"
+        "  acommodate: accomodate\n"
     )
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
 

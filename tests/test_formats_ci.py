@@ -55,10 +55,13 @@ def sample_results():
     s2 = TEXT.index("Slovyansk")
     q = TEXT.index('"It')
     findings = [
-        _finding(path, "attribution.dangling", Severity.SUGGESTION, "Quote has no speaker: who said \"fine, done\"?\nCheck 100%: yes.", q, q + 21),
-        _finding(path, "spelling.misspellings", Severity.WARNING, "Misspelling: 'accomodate' should be 'accommodate'.", a, a + 10,
+        _finding(path, "attribution.dangling", Severity.SUGGESTION,
+                 "Quote has no speaker: who said \"fine, done\"?\nCheck 100%: yes.", q, q + 21),
+        _finding(path, "spelling.misspellings", Severity.WARNING,
+                 "Misspelling: 'accomodate' should be 'accommodate'.", a, a + 10,
                  fix=Fix((Edit(a, a + 10, "accommodate"),), Applicability.SAFE, "accomodate → accommodate")),
-        _finding(path, "spelling.inconsistent", Severity.ERROR, "Two spellings of one name: Sloviansk, Slovyansk.", s2, s2 + 9,
+        _finding(path, "spelling.inconsistent", Severity.ERROR,
+                 "Two spellings of one name: Sloviansk, Slovyansk.", s2, s2 + 9,
                  related=(Related(s1, s1 + 9, "first spelled 'Sloviansk' here"),),
                  fix=Fix((Edit(s2, s2 + 9, "Sloviansk"),), Applicability.UNSAFE, "")),
     ]
@@ -70,9 +73,14 @@ def sample_results():
 
 
 RULES = {
-    "spelling.misspellings": RuleMeta(id="spelling.misspellings", summary="Common misspellings.", docs="## What it flags\nTypos.\n\n## Fix safety\nSafe.", fix_safety="Safe.", fixes="safe"),
-    "spelling.inconsistent": RuleMeta(id="spelling.inconsistent", summary="One name, two spellings.", docs="## What it flags\nVariants.", severity=Severity.ERROR, fix_safety="Unsafe.", fixes="unsafe"),
-    "attribution.dangling": RuleMeta(id="attribution.dangling", summary="Quotes without a speaker.", severity=Severity.SUGGESTION),
+    "spelling.misspellings": RuleMeta(id="spelling.misspellings", summary="Common misspellings.",
+                                      docs="## What it flags\nTypos.\n\n## Fix safety\nSafe.", fix_safety="Safe.",
+                                      fixes="safe"),
+    "spelling.inconsistent": RuleMeta(id="spelling.inconsistent", summary="One name, two spellings.",
+                                      docs="## What it flags\nVariants.", severity=Severity.ERROR, fix_safety="Unsafe.",
+                                      fixes="unsafe"),
+    "attribution.dangling": RuleMeta(id="attribution.dangling", summary="Quotes without a speaker.",
+                                     severity=Severity.SUGGESTION),
     "adcopy.furniture": RuleMeta(id="adcopy.furniture", summary="Page furniture.", default_enabled=False),
 }
 
@@ -102,7 +110,8 @@ def test_format_snapshot(fmt, snap, monkeypatch, tmp_path):
 
 
 # GitHub's workflow-command grammar: ::level k=v,k=v::message, with %, CR, LF (and : , in values) escaped.
-GH_LINE = re.compile(r"^::(error|warning|notice) ((?:file|line|col|endLine|endColumn|title)=[^,:\r\n]*)(?:,((?:file|line|col|endLine|endColumn|title)=[^,:\r\n]*))*::[^\r\n]*$")
+GH_LINE = re.compile(r"^::(error|warning|notice) ((?:file|line|col|endLine|endColumn|title)=[^,:\r\n"
+                     r"]*)(?:,((?:file|line|col|endLine|endColumn|title)=[^,:\r\n]*))*::[^\r\n]*$")
 
 
 def test_github_lines_match_workflow_command_syntax(monkeypatch, tmp_path):
@@ -113,7 +122,8 @@ def test_github_lines_match_workflow_command_syntax(monkeypatch, tmp_path):
     for ln in commands:
         assert GH_LINE.match(ln), ln
     first = commands[0]
-    assert first.startswith("::notice file=news/council%2C final.md,line=3,col=20,endLine=3,endColumn=41,title=edlint attribution.dangling::")
+    assert first.startswith("::notice file=news/council%2C final.md,line=3,col=20,endLine=3,endColumn=41,title=edlint "
+                            "attribution.dangling::")
     # the message's newline and percent sign are escaped, so the annotation is one line
     assert first.endswith('::Quote has no speaker: who said "fine, done"?%0ACheck 100%25: yes.')
     assert commands[2].startswith("::error ")  # error severity
@@ -152,7 +162,8 @@ def test_gitlab_code_quality_shape_and_stable_fingerprints(monkeypatch, tmp_path
         if r.text:
             add = "A new first paragraph.\r\n\r\n"
             r.findings = [
-                Finding(**{**f.__dict__, "start": f.start + len(add), "end": f.end + len(add), "line": f.line + 2, "end_line": f.end_line + 2})
+                Finding(**{**f.__dict__, "start": f.start + len(add), "end": f.end + len(add), "line": f.line + 2,
+                           "end_line": f.end_line + 2})
                 for f in r.findings
             ]
             r.text = add + r.text
@@ -205,7 +216,8 @@ def test_sarif_of_the_seed_validates_against_the_schema(tmp_path):
     driver = doc["runs"][0]["tool"]["driver"]
     assert driver["name"] == "edlint"
     # every rule the run knows is described, with help text for the code scanning panel
-    assert driver["rules"] and all(r["shortDescription"]["text"] and r.get("help", {}).get("markdown") for r in driver["rules"])
+    assert driver["rules"]
+    assert all(r["shortDescription"]["text"] and r.get("help", {}).get("markdown") for r in driver["rules"])
     ids = {r["id"] for r in driver["rules"]}
     assert all(r["ruleId"] in ids for r in doc["runs"][0]["results"])
 

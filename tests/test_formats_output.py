@@ -12,13 +12,15 @@ def test_auto_is_github_under_github_actions(tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", "a.txt", cwd=tmp_path, env={"GITHUB_ACTIONS": "true"})
     assert p.returncode == 1
-    assert p.stdout.startswith("::warning file=a.txt,line=3,col=18,endLine=3,endColumn=28,title=edlint spelling.misspellings::")
+    assert p.stdout.startswith("::warning file=a.txt,line=3,col=18,endLine=3,endColumn=28,title=edlint "
+                               "spelling.misspellings::")
 
 
 def test_auto_is_concise_in_a_pipe(tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     p = run_cli("check", "a.txt", cwd=tmp_path)
-    assert p.stdout.splitlines()[0] == "a.txt:3:18: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'."
+    assert p.stdout.splitlines()[0] == ("a.txt:3:18: warning: spelling.misspellings: Misspelling: 'accomodate' should "
+                                        "be 'accommodate'.")
 
 
 def test_output_file_gets_report_terminal_gets_summary(tmp_path):

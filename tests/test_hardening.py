@@ -252,7 +252,7 @@ def test_fix_never_overwrites_an_edit_saved_meanwhile(tmp_path):
     saved = "The council will accomodate the request, said the editor.\n"
     code = (
         "import os, sys\n"
-        "import edlint.workflow.fixes as fx\n"
+        "import edlint.io.atomic as fx\n"
         "real = fx.tempfile.mkstemp\n"
         "def mkstemp(*a, **k):\n"
         f"    open({str(f)!r}, 'w').write({saved!r})  # an editor saves while the fix runs\n"
@@ -306,7 +306,8 @@ def test_report_output_problems_are_one_line(tmp_path):
 
 def test_config_discovery_stops_at_the_repository_root(tmp_path):
     (tmp_path / "house" / "style").mkdir(parents=True)
-    (tmp_path / "house" / "style" / "kyiv.yaml").write_text("kind: substitution\nsummary: Not ours.\nswap: {Kyiv: KYIV-X}\n")
+    (tmp_path / "house" / "style" / "kyiv.yaml").write_text("kind: substitution\nsummary: Not ours.\n"
+                                                            "swap: {Kyiv: KYIV-X}\n")
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
     repo = tmp_path / "checkout"
     (repo / ".git").mkdir(parents=True)
@@ -341,7 +342,8 @@ def test_rule_messages_are_templates_of_named_fields_checked_at_load(tmp_path, m
 def test_hidden_text_is_checked_or_named(tmp_path):
     filler = ("Filler words here. " * 50 + "\n\n") * 12  # past the first 8 KiB
     (tmp_path / "nul.md").write_text("# Head\n\n" + filler + "A\x00B they will accomodate it.\n")
-    (tmp_path / "deep.md").write_text("# Head\n\n" + "> " * 25 + "They will accomodate it.\n\n" + "- " * 40 + "Accomodate.\n")
+    (tmp_path / "deep.md").write_text("# Head\n\n" + "> " * 25 + "They will accomodate it.\n\n"
+                                      + "- " * 40 + "Accomodate.\n")
     p = run("check", "nul.md", "deep.md", "-f", "json", "--select", "spelling.misspellings", cwd=tmp_path)
     found = {(f["path"], f["line"]) for f in json.loads(p.stdout)["findings"]}
     assert found == {("nul.md", 27), ("deep.md", 3), ("deep.md", 5)}
@@ -349,7 +351,10 @@ def test_hidden_text_is_checked_or_named(tmp_path):
     (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrases\nentries: []\n")
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
     p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
-    assert "mine.yaml: not checked" in p.stderr
+    assert p.returncode == 1 and p.stderr == ""  # a house phrase file is read like the built-in pack
+    (tmp_path / "house" / "adcopy" / "mine.yaml").write_text("kind: phrase\nentries: []\n")
+    p = run("check", "nul.md", "-f", "json", cwd=tmp_path)
+    assert p.returncode == 2 and "mine.yaml:1: unknown kind 'phrase'" in json.loads(p.stdout)["errors"][0]
 
 
 # ---------------------------------------------------------------- #18.9 brackets cost linear time

@@ -25,7 +25,8 @@ def headline_of(text: str, path: str) -> str | None:
         (f"\n\n  \n{HEAD}\n\n{BODY}", "a.txt"),  # after blank lines
         (f"---\ndate: 2022-07-08\n---\n{HEAD}\n{BODY}", "a.txt"),  # plain text under front matter
         (f"---\ntitle: \"{HEAD}\"\n---\n{BODY}", "a.md"),  # front-matter title
-        (f"---\nheadline: '{HEAD.replace(chr(39), chr(39) * 2)}'\n---\n{BODY}", "a.md"),  # YAML single-quoted, '' escapes
+        # YAML single-quoted, '' escapes
+        (f"---\nheadline: '{HEAD.replace(chr(39), chr(39) * 2)}'\n---\n{BODY}", "a.md"),
         (f"+++\ntitle = \"{HEAD}\"\n+++\n{BODY}", "a.md"),  # TOML
         (f"# {HEAD}\n\n{BODY}", "a.md"),  # first Markdown heading
         (f"---\ndate: 2022-07-08\n---\n\n## {HEAD}\n\n{BODY}", "a.md"),  # a heading that opens the article
@@ -57,7 +58,8 @@ def test_markdown_without_a_heading_has_no_headline():
 
 
 def _keyed(path):
-    p = run_cli("check", str(path), "--format", "json", "--no-cache", *(["--date", "2022-07-08"] if path.suffix == ".txt" and path == SEED else []))
+    p = run_cli("check", str(path), "--format", "json", "--no-cache",
+                *(["--date", "2022-07-08"] if path.suffix == ".txt" and path == SEED else []))
     assert p.returncode == 1, p.stderr
     text = path.read_text(encoding="utf-8")
     out = set()
@@ -83,4 +85,5 @@ def test_seed_dated_in_front_matter_gives_the_same_findings(tmp_path):
         got = _keyed(copy)
         head_keys = {k for k in got if k[0] == "attribution.headline-quote"}
         assert head_keys == {("attribution.headline-quote", "'full square behind them'\"")}, copy
-        assert {k for k in got if k not in head_keys} == {k for k in expected if k[0] != "attribution.headline-quote"}, copy
+        body_expected = {k for k in expected if k[0] != "attribution.headline-quote"}
+        assert {k for k in got if k not in head_keys} == body_expected, copy

@@ -33,4 +33,5 @@ def test_house_rules_example_runs_as_written(tmp_path):
     # the house rule is a rule like any other: listed, explained, selectable
     rules = run_cli("rules", "--format", "json", cwd=tmp_path)
     assert "style.newsroom-words" in rules.stdout
-    assert run_cli("check", "story.md", "--select", "style", "--no-cache", cwd=tmp_path).stdout.count("style.newsroom-words") == 1
+    assert run_cli("check", "story.md", "--select", "style", "--no-cache",
+                   cwd=tmp_path).stdout.count("style.newsroom-words") == 1

@@ -26,7 +26,8 @@ def test_pip_install_from_git_url_as_documented(tmp_path):
     (line,) = [ln for ln in re.findall(r"```sh\n(.*?)```", doc, re.S)[0].splitlines() if "pip install" in ln]
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, check=True, capture_output=True, text=True).stdout.strip()
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, check=True, capture_output=True,
+                         text=True).stdout.strip()
     line = line.replace("<repository URL>", clone.as_uri()).replace("<tag or commit>", rev)
     args = shlex.split(line)
     assert args[:4] == ["python", "-m", "pip", "install"]

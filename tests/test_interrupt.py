@@ -9,6 +9,7 @@ is a hidden ``.edlint-tmp`` file, never taken for an article).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -99,10 +100,8 @@ def killed_runs(tmp_path_factory):
             left = _session_members(proc.pid)
         finally:
             for pid in _session_members(proc.pid):  # only processes of the run this test started
-                try:
+                with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
-                except OSError:
-                    pass
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()

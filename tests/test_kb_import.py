@@ -42,13 +42,15 @@ def newsroom(tmp_path):
 
 
 def titles(art, cfg):
-    r = runner.invoke(app, ["check", str(art), "--config", str(cfg), "--select", "titles", "--format", "json", "--no-cache"])
+    r = runner.invoke(app,
+                      ["check", str(art), "--config", str(cfg), "--select", "titles", "--format", "json", "--no-cache"])
     return [(f["rule"], f["data"].get("person")) for f in json.loads(r.output)["findings"]]
 
 
 def test_query_is_printed_for_an_office_kind_and_country():
     r = runner.invoke(app, ["kb", "query", "--office", "ministers", "--country", "de"])
-    assert r.exit_code == 0 and 'wdt:P297 "DE"' in r.output and "?personLabel ?positionLabel ?kind ?start ?end" in r.output
+    assert r.exit_code == 0 and 'wdt:P297 "DE"' in r.output
+    assert "?personLabel ?positionLabel ?kind ?start ?end" in r.output
     heads = runner.invoke(app, ["kb", "query", "--office", "heads", "--country", "FR"]).output
     assert "wdt:P1906" in heads and "wdt:P1313" in heads and 'wdt:P297 "FR"' in heads
     assert runner.invoke(app, ["kb", "query", "--office", "mayors", "--country", "DE"]).exit_code == 2
@@ -64,16 +66,19 @@ def test_import_round_trips_and_changes_a_check(tmp_path):
     assert "imported 2 people, 2 terms" in r.output
     assert titles(art, cfg) == [("titles.former", "Annalena Baerbock")]
     r = runner.invoke(app, ["kb", "who", "Johann Wadephul", "--date", "2026-01-15", "--config", str(cfg)])
-    assert r.output.startswith("Johann Wadephul: Federal Minister for Foreign Affairs (Germany, minister) 2025-05-06 – (in office; data to 2026-02-01)")
+    assert r.output.startswith("Johann Wadephul: Federal Minister for Foreign Affairs (Germany, minister) 2025-05-06 – "
+                               "(in office; data to 2026-02-01)")
     # Importing again (CSV this time) replaces the people rather than doubling them.
     with open(tmp_path / "query.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(ROWS[0]))
         w.writeheader()
         w.writerows(ROWS)
-    r = runner.invoke(app, ["kb", "import", str(tmp_path / "query.csv"), "--config", str(cfg), "--valid-to", "2026-02-01"])
+    r = runner.invoke(app,
+                      ["kb", "import", str(tmp_path / "query.csv"), "--config", str(cfg), "--valid-to", "2026-02-01"])
     assert r.exit_code == 0, r.output
     text = (tmp_path / "newsroom" / "people.yaml").read_text(encoding="utf-8")
-    assert text.count("name: Annalena Baerbock") == 1 and "valid_to: '2026-02-01'" in text and "wikidata: Q15789" in text
+    assert text.count("name: Annalena Baerbock") == 1
+    assert "valid_to: '2026-02-01'" in text and "wikidata: Q15789" in text
 
 
 def test_a_malformed_result_is_one_line_and_writes_nothing(tmp_path):

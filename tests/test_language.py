@@ -97,7 +97,8 @@ def test_config_key_sets_the_expected_language(folder):
     doc = json.loads(_cli("check", str(folder / "ru.txt"), "--format", "json", "--no-cache").stdout)
     assert doc["summary"]["skipped"] == 0
     # the flag wins over the file
-    doc = json.loads(_cli("check", str(folder / "ru.txt"), "--format", "json", "--no-cache", "--language", "auto").stdout)
+    doc = json.loads(_cli("check", str(folder / "ru.txt"), "--format", "json", "--no-cache", "--language",
+                          "auto").stdout)
     assert doc["files"][0]["skipped"] == _note("ru")
 
 

@@ -17,7 +17,8 @@ def test_plain_text_suppression_line(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     p = run_cli("check", "a.txt", "--format", "concise", "--no-cache", cwd=tmp_path)
     findings = [ln for ln in p.stdout.splitlines() if ln.startswith("a.txt:")]
-    assert findings == ["a.txt:6:11: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'."]
+    assert findings == [
+        "a.txt:6:11: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'."]
     # the HTML comment form works in plain text too, and a bare disable covers every rule
     (tmp_path / "b.txt").write_text(ARTICLE.replace("# edlint-disable-next-line spelling.misspellings",
                                                     "<!-- edlint-disable-next-line -->"), encoding="utf-8")

@@ -85,7 +85,8 @@ def test_check_hook_fails_on_bad_article_and_passes_on_clean(articles, env):
     _commit_all(articles, env)
     p = _pre_commit(articles, env, "run", "edlint", "--all-files")
     assert p.returncode == 1, p.stdout + p.stderr
-    assert "bad.txt:3:18: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'." in p.stdout
+    want = "bad.txt:3:18: warning: spelling.misspellings: Misspelling: 'accomodate' should be 'accommodate'."
+    assert want in p.stdout
     assert "notes.csv" not in p.stdout
 
     (articles / "bad.txt").write_text(BAD.replace("accomodate", "accommodate"))
@@ -114,10 +115,12 @@ def test_installed_hook_blocks_a_commit(articles, env):
     assert p.returncode == 0, p.stderr
     (articles / "story.md").write_text("# Story\n\nThe council will accomodate the request.\n")
     subprocess.run(["git", "add", "story.md", ".pre-commit-config.yaml"], cwd=articles, env=env, check=True)
-    c = subprocess.run(["git", "commit", "-m", "story"], cwd=articles, env=env, capture_output=True, text=True, timeout=600)
+    c = subprocess.run(["git", "commit", "-m", "story"], cwd=articles, env=env, capture_output=True, text=True,
+                       timeout=600)
     assert c.returncode != 0, c.stdout + c.stderr
     assert "story.md:3:18: warning: spelling.misspellings" in c.stdout + c.stderr
-    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=articles, capture_output=True).returncode != 0
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=articles,
+                          capture_output=True).returncode != 0
 
 
 def test_install_docs_precommit_config_runs(articles, env):

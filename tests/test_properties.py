@@ -26,10 +26,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from edlint import Linter  # noqa: E402
-from edlint.core.findings import (
-    FileResult,  # noqa: E402
-    Severity,  # noqa: E402
-)
+from edlint.core.findings import FileResult, Severity  # noqa: E402
 from edlint.io.lines import line_col, line_starts  # noqa: E402
 from edlint.report import summarise  # noqa: E402
 
@@ -39,7 +36,8 @@ QUOTES = "\"'“”‘’‚‛„‟«»‹›「」『』〝〞〟＂＇❛❜
 BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 COMBINING = "\u0300\u0301\u0308\u0327\u0338\u20dd\u0489"
 BREAKS = ["\r", "\n", "\r\n", "\n\n", "\r\r", "\u2028", "\x0b", "\x0c", "\x85"]
-MARKUP = list("[]()!*_`<>#-+|~&\\:=") + ["---\n", "+++\n", "> ", "- ", "1. ", "```\n", "<!-- ", " -->", "[a](b)", "&amp;"]
+MARKUP = list("[]()!*_`<>#-+|~&\\:=") + ["---\n", "+++\n", "> ", "- ", "1. ", "```\n", "<!-- ", " -->",
+                                         "[a](b)", "&amp;"]
 WORDS = [
     "Kiev", "Kyiv", "accomodate", "seperate", "Prime Minister", "President", "Mr", "said", "told", "the",
     "Covid", "Click here to subscribe", "Advertisement", "Read more", "colour", "color", "council", " ", ".", ",",
@@ -55,7 +53,8 @@ _piece = st.one_of(
     st.text(min_size=1, max_size=8),  # any code point but surrogates
 )
 file_text = st.lists(_piece, max_size=60).map("".join)
-api_text = st.lists(st.one_of(_piece, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)), max_size=60).map("".join)
+api_text = st.lists(st.one_of(_piece, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)),
+                    max_size=60).map("".join)
 front = st.sampled_from(["", "---\ntitle: A headline\ndate: 2022-07-08\n---\n", "---\ndate: 2022-02-30\n---\n",
                          "+++\ntitle = \"T\"\n+++\n", "---\n: [\n---\n", "---\r\ntitle: x\r\n---\r\n"])
 kind = st.sampled_from(["a.md", "a.txt"])

@@ -29,14 +29,16 @@ def _proselint_pairs(path):
 
 
 def _edlint_pairs(proc):
-    return {(f["rule"][len("proselint."):], f["start"]) for f in json.loads(proc.stdout)["findings"] if f["rule"].startswith("proselint.")}
+    findings = json.loads(proc.stdout)["findings"]
+    return {(f["rule"][len("proselint."):], f["start"]) for f in findings if f["rule"].startswith("proselint.")}
 
 
 def test_parity_with_proselint_cli_on_its_demo(tmp_path):
     demo = _demo(tmp_path)
     expected = _proselint_pairs(demo)
     assert len(expected) > 50
-    p = run_cli("check", str(demo), "--select", "proselint", "--ignore", "proselint.restricted", "--format", "json", "--no-cache")
+    p = run_cli("check", str(demo), "--select", "proselint", "--ignore", "proselint.restricted", "--format", "json",
+                "--no-cache")
     assert _edlint_pairs(p) == expected
 
 
@@ -55,7 +57,8 @@ def test_off_by_default_and_single_checks(tmp_path):
     assert not any(x["rule"].startswith("proselint.") for x in json.loads(p.stdout)["findings"])
     (tmp_path / "edlint.toml").write_text('[rules."proselint.uncomparables"]\nenabled = true\n')
     p = run_cli("check", str(f), "--format", "json", "--no-cache")
-    assert {x["rule"] for x in json.loads(p.stdout)["findings"] if x["rule"].startswith("proselint.")} == {"proselint.uncomparables"}
+    findings = json.loads(p.stdout)["findings"]
+    assert {x["rule"] for x in findings if x["rule"].startswith("proselint.")} == {"proselint.uncomparables"}
 
 
 def test_quoted_speech_is_not_corrected(tmp_path):
@@ -79,8 +82,8 @@ def test_proselint_not_imported_unless_configured(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Head\n\nBody.\n")
     code = (
-        "import sys\nfrom edlint.run.batch import lint_all\nfrom edlint.run.runner import RunOptions\n"
-        f"lint_all([{str(f)!r}], RunOptions())\nprint('proselint' in sys.modules)\n"
+        "import sys\nfrom edlint.run.runner import Runner, RunOptions\n"
+        f"Runner(RunOptions()).lint_paths([{str(f)!r}])\nprint('proselint' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "False"

@@ -12,7 +12,8 @@ WRONG = "attribution.wrong-way-quote"
 
 
 def findings(body: str):
-    return [f for f in lint_text(HEAD + body, "a.txt", select=["attribution"]) if f.rule != "attribution.anonymous-source"]
+    found = lint_text(HEAD + body, "a.txt", select=["attribution"])
+    return [f for f in found if f.rule != "attribution.anonymous-source"]
 
 
 def problems(body: str):
@@ -46,7 +47,8 @@ def test_nested_quotations_are_part_of_the_outer_quote(body):
 
 
 def test_reporters_sentence_without_a_nested_quote_still_ends_the_quote():
-    body = "\"We asked for more,\" the mayor recalled. \"And I said, 'Give us the funds.' Mr Jones said the plan had failed. \"It is over.\"\n"
+    body = ("\"We asked for more,\" the mayor recalled. \"And I said, 'Give us the funds.' Mr Jones said the plan had "
+            "failed. \"It is over.\"\n")
     assert [f.rule for f in findings(body)] == ["attribution.unbalanced-quotes"]
 
 
@@ -55,7 +57,8 @@ def test_reporters_sentence_without_a_nested_quote_still_ends_the_quote():
 @pytest.mark.parametrize(
     "body,mark,fixed",
     [
-        ("Analysts said the odds were \u201dslim.\u201d\n", "\u201d", "the odds were \u201cslim.\u201d"),  # from the issue
+        ("Analysts said the odds were \u201dslim.\u201d\n", "\u201d",
+         "the odds were \u201cslim.\u201d"),  # from the issue
         ("He wrote: \u201dWe are ready.\u201d\n", "\u201d", "He wrote: \u201cWe are ready.\u201d"),  # from the issue
         ("\u201dWe will rebuild,\u201d the mayor said.\n", "\u201d", "\u201cWe will rebuild,\u201d the mayor"),
         ("She called it \u201ca disgrace.\u201c Then she left.\n", "\u201c", "\u201ca disgrace.\u201d Then"),
@@ -76,7 +79,8 @@ def test_wrong_way_marks_are_their_own_rule_with_a_safe_fix(body, mark, fixed, t
     assert r.returncode in (0, 1), r.stderr
     after = p.read_text(encoding="utf-8")
     assert fixed in after and len(after) == len(text)
-    assert [f.rule for f in lint_text(after, "a.txt", select=["attribution"]) if f.rule != "attribution.anonymous-source"] == []
+    found = lint_text(after, "a.txt", select=["attribution"])
+    assert [f.rule for f in found if f.rule != "attribution.anonymous-source"] == []
 
 
 def test_wrong_way_mark_that_never_closes_is_reported_once_with_an_unsafe_fix():
@@ -104,8 +108,10 @@ def test_apostrophes_and_stray_marks_are_not_wrong_way(body):
         ("Mrs Merkel said: \u201eWir schaffen das\u201c, and the phrase stuck.\n", ["Wir schaffen das"]),
         ("Le Monde called it \u00ab une catastrophe \u00bb, and Paris agreed.\n", ["une catastrophe"]),
         ("The banner read \u00abNon\u00bb in red letters.\n", ["Non"]),
-        ("She recalled: \u201eEr sagte \u201aNein\u2018 und ging\u201c, and so he did.\n", ["Er sagte \u201aNein\u2018 und ging", "Nein"]),
-        ("He said: \u201cThe sign said \u00abferm\u00e9\u00bb all week.\u201d\n", ["The sign said \u00abferm\u00e9\u00bb all week.", "ferm\u00e9"]),
+        ("She recalled: \u201eEr sagte \u201aNein\u2018 und ging\u201c, and so he did.\n",
+         ["Er sagte \u201aNein\u2018 und ging", "Nein"]),
+        ("He said: \u201cThe sign said \u00abferm\u00e9\u00bb all week.\u201d\n",
+         ["The sign said \u00abferm\u00e9\u00bb all week.", "ferm\u00e9"]),
     ],
 )
 def test_non_english_marks_pair_inside_english_copy(body, texts):

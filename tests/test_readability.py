@@ -78,7 +78,8 @@ def test_offline_cli_on_seed_without_network(tmp_path):
         "def _no(*a, **k):\n    raise OSError('network forbidden')\n"
         "socket.socket = _no\nsocket.create_connection = _no\n"
     )
-    env = {"PYTHONPATH": str(tmp_path) + os.pathsep + os.environ.get("PYTHONPATH", ""), "NLTK_DATA": str(tmp_path / "none")}
+    env = {"PYTHONPATH": str(tmp_path) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+           "NLTK_DATA": str(tmp_path / "none")}
     p = run_cli("check", str(SEED), "--format", "json", "--select", "readability.grade", "--no-cache", env=env)
     assert p.returncode in (0, 1), p.stderr
     assert "flesch_kincaid_grade" in json.loads(p.stdout)["files"][0]["figures"]["readability"]

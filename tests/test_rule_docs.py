@@ -24,5 +24,6 @@ def test_every_rule_documented():
 
 
 def test_docs_rules_md_is_current():
-    p = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"], capture_output=True, text=True)
+    p = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"],
+                       capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr

@@ -21,7 +21,8 @@ def test_rules_table_at_80_columns(tmp_path):
     lines = p.stdout.splitlines()
     assert max(len(ln) for ln in lines) <= 80
     assert "{" not in p.stdout  # no placeholders such as '{1}'
-    summaries = [r["summary"] for r in json.loads(run_cli("rules", "--all", "--format", "json", cwd=tmp_path).stdout)["rules"]]
+    listed = json.loads(run_cli("rules", "--all", "--format", "json", cwd=tmp_path).stdout)["rules"]
+    summaries = [r["summary"] for r in listed]
     for ln in lines:  # a summary cut short ends at a whole word, then "…"
         cut = ln.strip()
         if cut.endswith("…") and not cut.startswith("'…'"):

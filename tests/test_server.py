@@ -39,7 +39,8 @@ async def client(lsp_client: LanguageClient):
     await lsp_client.initialize_session(lsp.InitializeParams(
         capabilities=lsp.ClientCapabilities(
             text_document=lsp.TextDocumentClientCapabilities(
-                publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(related_information=True, version_support=True),
+                publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(related_information=True,
+                                                                             version_support=True),
             ),
         ),
         initialization_options={"debounceMs": 20, "maxChars": 300_000},
@@ -134,7 +135,8 @@ async def test_open_sample_gives_the_findings_of_check(client: LanguageClient, a
     text = article.read_text(encoding="utf-8")
     diags = await open_doc(client, article, text)
     expected = sorted(
-        (utf16_position(text, f["start"]) + utf16_position(text, f["end"]), f["rule"], SEVERITY[f["severity"]], f["message"])
+        (utf16_position(text, f["start"]) + utf16_position(text, f["end"]), f["rule"], SEVERITY[f["severity"]],
+         f["message"])
         for f in cli_json(article)
     )
     got = sorted((rng(d.range), d.code, int(d.severity), d.message) for d in diags)
@@ -145,7 +147,8 @@ async def test_open_sample_gives_the_findings_of_check(client: LanguageClient, a
     assert spelling.code_description is None or spelling.code_description.href.endswith("#spellinginconsistent")
     # the other spellings of the name are related information, pointing at "Kyiv"
     related = spelling.related_information or []
-    assert [text[utf16_offset(text, r.location.range.start.line, r.location.range.start.character):][:4] for r in related] == ["Kyiv", "Kyiv"]
+    starts = [r.location.range.start for r in related]
+    assert [text[utf16_offset(text, at.line, at.character):][:4] for at in starts] == ["Kyiv", "Kyiv"]
     close_doc(client, article)
 
 
@@ -207,7 +210,8 @@ async def test_change_updates_diagnostics_and_disable_comment_silences(client: L
     disable = next(a for a in actions if a.title == "Disable titles.former for this line")
     edit = disable.edit.changes[article.as_uri()][0]
     assert edit.new_text == "<!-- edlint-disable-next-line titles.former -->\n"
-    diags = await change_doc(client, article, 3, [lsp.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)])
+    diags = await change_doc(client, article, 3,
+                             [lsp.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)])
     assert not any(d.code == "titles.former" for d in diags)
     assert any(d.code == "adcopy.furniture" for d in diags)
     close_doc(client, article)
@@ -224,7 +228,8 @@ async def test_hover_explains_rule_and_date(client: LanguageClient, article: Pat
     assert "Article date:** 2024-03-12" in value and "front matter" in value
     # no hover away from a finding
     assert await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri=article.as_uri()), position=lsp.Position(line=0, character=0))) is None
+        text_document=lsp.TextDocumentIdentifier(uri=article.as_uri()),
+        position=lsp.Position(line=0, character=0))) is None
     close_doc(client, article)
 
 
@@ -250,7 +255,8 @@ async def test_plain_text_disable_uses_hash_comment(client: LanguageClient, tmp_
     disable = next(a for a in actions if a.title.startswith("Disable"))
     new = apply_edits(text, disable.edit.changes[path.as_uri()])
     assert "\n# edlint-disable-next-line spelling.inconsistent\nThe mayor of Kiev" in new
-    res = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "story.txt", "--format", "json", "--no-cache"], input=new)
+    res = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "story.txt", "--format", "json", "--no-cache"],
+                             input=new)
     assert not [f for f in json.loads(res.stdout)["findings"] if f["rule"] == "spelling.inconsistent"]
     close_doc(client, path)
 
@@ -264,7 +270,8 @@ async def test_broken_config_one_message_then_recovery(client: LanguageClient, t
     diags = await open_doc(client, path, text)
     assert diags == []
     for version in (2, 3):  # typing on: no new message each time
-        diags = await change_doc(client, path, version, [lsp.TextDocumentContentChangeWholeDocument(text=text + "More.\n" * version)])
+        diags = await change_doc(client, path, version,
+                                 [lsp.TextDocumentContentChangeWholeDocument(text=text + "More.\n" * version)])
         assert diags == []
     errors = [m for m in client.messages[before:] if m.type == lsp.MessageType.Error]
     assert len(errors) == 1 and "edlint.toml" in errors[0].message
@@ -273,7 +280,8 @@ async def test_broken_config_one_message_then_recovery(client: LanguageClient, t
     client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
         changes=[lsp.FileEvent(uri=cfg.as_uri(), type=lsp.FileChangeType.Changed)]))
     diags = await wait_diagnostics(client, path.as_uri())
-    assert [(d.code, d.severity) for d in diags if d.code == "spelling.inconsistent"] == [("spelling.inconsistent", lsp.DiagnosticSeverity.Error)]
+    inconsistent = [(d.code, d.severity) for d in diags if d.code == "spelling.inconsistent"]
+    assert inconsistent == [("spelling.inconsistent", lsp.DiagnosticSeverity.Error)]
     close_doc(client, path)
 
 
@@ -320,17 +328,20 @@ async def test_house_rule_change_reloads(client: LanguageClient, tmp_path):
     (tmp_path / "edlint.toml").write_text('rule_dirs = ["house-rules"]\n', encoding="utf-8")
     rule = tmp_path / "house-rules" / "style" / "newsroom-words.yaml"
     rule.parent.mkdir(parents=True)
-    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  upcoming: forthcoming\n", encoding="utf-8")
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  upcoming: forthcoming\n",
+                    encoding="utf-8")
     path = tmp_path / "story.md"
     text = "# Vote\n\nThe upcoming vote is a big one.\n"
     diags = await open_doc(client, path, text)
     assert [d.code for d in diags] == ["style.newsroom-words"]
-    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  big one: important one\n", encoding="utf-8")
+    rule.write_text("kind: substitution\nsummary: Words this newsroom replaces.\nswap:\n  big one: important one\n",
+                    encoding="utf-8")
     client.diagnostics.pop(path.as_uri(), None)
     client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
         changes=[lsp.FileEvent(uri=rule.as_uri(), type=lsp.FileChangeType.Changed)]))
     diags = await wait_diagnostics(client, path.as_uri())
-    assert [(d.code, text[utf16_offset(text, d.range.start.line, d.range.start.character):][:7]) for d in diags] == [("style.newsroom-words", "big one")]
+    flagged = [(d.code, text[utf16_offset(text, d.range.start.line, d.range.start.character):][:7]) for d in diags]
+    assert flagged == [("style.newsroom-words", "big one")]
     close_doc(client, path)
 
 

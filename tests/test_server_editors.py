@@ -32,7 +32,9 @@ REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "editors.md"
 
 _CODE_ACTIONS = {
-    "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["", "quickfix", "refactor", "refactor.extract", "refactor.inline", "refactor.rewrite", "source", "source.organizeImports"]}},
+    "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["", "quickfix", "refactor", "refactor.extract",
+                                                                 "refactor.inline", "refactor.rewrite", "source",
+                                                                 "source.organizeImports"]}},
     "isPreferredSupport": True,
     "dataSupport": True,
     "resolveSupport": {"properties": ["edit"]},
@@ -46,13 +48,17 @@ CLIENTS = {
             "workspace": {"applyEdit": True, "workspaceEdit": {"documentChanges": True},
                           "didChangeWatchedFiles": {"dynamicRegistration": True, "relativePatternSupport": True}},
             "textDocument": {
-                "synchronization": {"dynamicRegistration": True, "willSave": True, "willSaveWaitUntil": True, "didSave": True},
-                "publishDiagnostics": {"relatedInformation": True, "versionSupport": False, "codeDescriptionSupport": True, "dataSupport": True,
+                "synchronization": {"dynamicRegistration": True, "willSave": True, "willSaveWaitUntil": True,
+                                    "didSave": True},
+                "publishDiagnostics": {"relatedInformation": True, "versionSupport": False,
+                                       "codeDescriptionSupport": True, "dataSupport": True,
                                        "tagSupport": {"valueSet": [1, 2]}},
-                "codeAction": {"dynamicRegistration": True, "disabledSupport": True, "honorsChangeAnnotations": True, **_CODE_ACTIONS},
+                "codeAction": {"dynamicRegistration": True, "disabledSupport": True, "honorsChangeAnnotations": True,
+                               **_CODE_ACTIONS},
                 "hover": {"dynamicRegistration": True, "contentFormat": ["markdown", "plaintext"]},
             },
-            "window": {"showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}}, "workDoneProgress": True},
+            "window": {"showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}},
+                       "workDoneProgress": True},
         },
         "language": "markdown",
     },
@@ -61,15 +67,19 @@ CLIENTS = {
         "clientInfo": {"name": "Neovim", "version": "0.11.0"},
         "capabilities": {
             "general": {"positionEncodings": ["utf-8", "utf-16", "utf-32"]},
-            "workspace": {"applyEdit": True, "workspaceFolders": True, "workspaceEdit": {"resourceOperations": ["rename", "create", "delete"]},
+            "workspace": {"applyEdit": True, "workspaceFolders": True,
+                          "workspaceEdit": {"resourceOperations": ["rename", "create", "delete"]},
                           "didChangeWatchedFiles": {"dynamicRegistration": False, "relativePatternSupport": True}},
             "textDocument": {
-                "synchronization": {"dynamicRegistration": False, "willSave": True, "willSaveWaitUntil": True, "didSave": True},
-                "publishDiagnostics": {"relatedInformation": True, "tagSupport": {"valueSet": [1, 2]}, "dataSupport": True},
+                "synchronization": {"dynamicRegistration": False, "willSave": True, "willSaveWaitUntil": True,
+                                    "didSave": True},
+                "publishDiagnostics": {"relatedInformation": True, "tagSupport": {"valueSet": [1, 2]},
+                                       "dataSupport": True},
                 "codeAction": {"dynamicRegistration": True, **_CODE_ACTIONS},
                 "hover": {"dynamicRegistration": True, "contentFormat": ["markdown", "plaintext"]},
             },
-            "window": {"workDoneProgress": True, "showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}}},
+            "window": {"workDoneProgress": True,
+                       "showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}}},
         },
         "language": "markdown",
     },
@@ -97,13 +107,16 @@ CLIENTS = {
             "workspace": {"applyEdit": True, "workspaceEdit": {"documentChanges": True},
                           "didChangeWatchedFiles": {"dynamicRegistration": True, "relativePatternSupport": True}},
             "textDocument": {
-                "synchronization": {"dynamicRegistration": True, "didSave": True, "willSave": True, "willSaveWaitUntil": True},
-                "publishDiagnostics": {"relatedInformation": True, "versionSupport": True, "codeDescriptionSupport": True, "dataSupport": True,
+                "synchronization": {"dynamicRegistration": True, "didSave": True, "willSave": True,
+                                    "willSaveWaitUntil": True},
+                "publishDiagnostics": {"relatedInformation": True, "versionSupport": True,
+                                       "codeDescriptionSupport": True, "dataSupport": True,
                                        "tagSupport": {"valueSet": [1, 2]}},
                 "codeAction": {"dynamicRegistration": True, "disabledSupport": True, **_CODE_ACTIONS},
                 "hover": {"dynamicRegistration": True, "contentFormat": ["markdown", "plaintext"]},
             },
-            "window": {"showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}}, "workDoneProgress": True},
+            "window": {"showMessage": {"messageActionItem": {"additionalPropertiesSupport": True}},
+                       "workDoneProgress": True},
         },
         "language": "markdown",
     },
@@ -125,7 +138,8 @@ def setup_from_docs(editor: str) -> tuple[list[str], dict | None, list[str]]:
     lang, code = snippet(editor)
     if editor == "VS Code":
         data = json.loads(code)
-        return [data["glspc.server.command"], *data["glspc.server.commandArguments"]], data.get("glspc.server.initializationOptions"), data["glspc.server.languageId"]
+        command = [data["glspc.server.command"], *data["glspc.server.commandArguments"]]
+        return command, data.get("glspc.server.initializationOptions"), data["glspc.server.languageId"]
     if editor == "Neovim":
         assert lang == "lua" and "vim.lsp.enable('edlint')" in code
         cmd = re.findall(r"'([^']*)'", re.search(r"cmd\s*=\s*\{([^}]*)\}", code).group(1))
@@ -170,7 +184,8 @@ async def test_editor_setup_from_docs(editor, tmp_path):
         }, lsp.InitializeParams)
         result = await client.initialize_session(params)
         offered = client_info["capabilities"]["general"]["positionEncodings"]
-        encoding = str(getattr(result.capabilities.position_encoding, "value", result.capabilities.position_encoding) or "utf-16")
+        encoding = str(getattr(result.capabilities.position_encoding, "value",
+                               result.capabilities.position_encoding) or "utf-16")
         assert encoding == offered[0]  # the editor's first choice is taken
         assert result.capabilities.code_action_provider and result.capabilities.hover_provider
 

@@ -14,7 +14,8 @@ def test_check_and_cli_import_do_not_load_pygls(tmp_path):
         "from typer.testing import CliRunner\n"
         f"r = CliRunner().invoke(app, ['check', {str(f)!r}, '--no-cache'])\n"
         "assert r.exit_code in (0, 1), r.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol') or m.startswith('edlint.server')))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol') or "
+        "m.startswith('edlint.server')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -25,7 +26,9 @@ def test_server_without_pygls_says_which_extra(tmp_path):
     (tmp_path / "pygls").mkdir()
     (tmp_path / "pygls" / "__init__.py").write_text("raise ImportError('no pygls here', name='pygls')\n")
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from edlint.commands.cli import run; sys.argv=['edlint','server']; run()", str(tmp_path)],
+        [sys.executable, "-c",
+         "import sys; sys.path.insert(0, sys.argv[1]); from edlint.commands.cli import run; "
+         "sys.argv=['edlint','server']; run()", str(tmp_path)],
         capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode == 2

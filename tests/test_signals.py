@@ -133,17 +133,15 @@ def test_pool_works_where_processes_are_spawned_not_forked(tmp_path, monkeypatch
     import multiprocessing
 
     import edlint.run.workers as parallel
-    from edlint.run.batch import BatchRunner, iter_files
     from edlint.run.cache import ResultCache
-    from edlint.run.runner import RunOptions
+    from edlint.run.runner import Runner, RunOptions
 
     news = tmp_path / "news"
     _articles(news, 60)
     files = sorted(news.iterdir())
     monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
-    spawned = list(iter_files(BatchRunner(RunOptions(keep_text=False)), files,
-                              cache=ResultCache(tmp_path / "cache"), jobs=2))
+    spawned = list(Runner(RunOptions(keep_text=False), cache=ResultCache(tmp_path / "cache"), jobs=2).iter_files(files))
     monkeypatch.undo()
-    here = list(iter_files(BatchRunner(RunOptions(keep_text=False)), files, jobs=1))
+    here = list(Runner(RunOptions(keep_text=False), jobs=1).iter_files(files))
     assert [r.path for r in spawned] == [str(p) for p in files]
     assert [[f.to_dict() for f in r.findings] for r in spawned] == [[f.to_dict() for f in r.findings] for r in here]

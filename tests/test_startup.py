@@ -13,9 +13,8 @@ def test_check_does_not_import_textstat_or_nltk(tmp_path):
     f.write_text("Head\n\nThe council met on Monday.\n")
     code = (
         "import sys\n"
-        "from edlint.run.batch import lint_all\n"
-        "from edlint.run.runner import RunOptions\n"
-        f"lint_all([{str(f)!r}], RunOptions(ignore=['readability','proselint']))\n"
+        "from edlint.run.runner import Runner, RunOptions\n"
+        f"Runner(RunOptions(ignore=['readability','proselint'])).lint_paths([{str(f)!r}])\n"
         "print([m for m in ('textstat','nltk','proselint') if m in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -22,7 +22,8 @@ def edlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         pytest.skip(f"edlint console script not installed beside {sys.executable}")
     env = dict(os.environ, NO_COLOR="1")
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([str(EDLINT), *args, "--no-cache"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(EDLINT), *args, "--no-cache"], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=120)
 
 
 @pytest.fixture
@@ -55,7 +56,8 @@ def test_unknown_id_in_ignore_list(folder):
     "toml, line, bad, near",
     [
         ('locale = "en-GB"\nignore = ["adcopyy"]\n', 2, "adcopyy", "adcopy"),
-        ('locale = "en-GB"\n\n[rules."spelling.inconsistant"]\nseverity = "error"\n', 3, "spelling.inconsistant", "spelling.inconsistent"),
+        ('locale = "en-GB"\n\n[rules."spelling.inconsistant"]\nseverity = "error"\n', 3, "spelling.inconsistant",
+         "spelling.inconsistent"),
         ('[[overrides]]\npaths = ["wire/**"]\nignore = ["titels"]\n', 3, "titels", "titles"),
     ],
 )
@@ -70,12 +72,14 @@ def test_unknown_id_in_config_names_file_line_and_closest(folder, toml, line, ba
 
 def test_unknown_id_in_suppression_comment_is_a_finding(tmp_path):
     md = tmp_path / "a.md"
-    md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.inconsistant -->\nThey will accomodate it.\n", encoding="utf-8")
+    md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.inconsistant -->\nThey will accomodate it.\n",
+                  encoding="utf-8")
     p = edlint("check", "a.md", "--format", "concise", cwd=tmp_path)
     assert p.returncode == 1
     assert "a.md:3:31: error: suppression.unknown-rule:" in p.stdout
     assert "did you mean spelling.inconsistent?" in p.stdout
-    md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.misspellings -->\nThey will accomodate it.\n", encoding="utf-8")
+    md.write_text("# Head\n\n<!-- edlint-disable-next-line spelling.misspellings -->\nThey will accomodate it.\n",
+                  encoding="utf-8")
     assert edlint("check", "a.md", cwd=tmp_path).returncode == 0
 
 

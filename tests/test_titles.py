@@ -87,7 +87,8 @@ def test_possessive_and_longer_name_runs():
 
 
 def rules_of(text, day):
-    return [(f.rule, f.message, f.fix) for f in lint_text(text, "a.txt", date=D(day) if day else None, select=["titles"])]
+    return [(f.rule, f.message, f.fix) for f in lint_text(text, "a.txt", date=D(day) if day else None,
+                                                          select=["titles"])]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +119,8 @@ def test_former_fix_inserts_or_drops_the_word(tmp_path):
     body = art.read_text(encoding="utf-8")
     assert "Yesterday former Prime Minister Boris Johnson spoke." in body
     assert "Ben Wallace, the defence secretary, agreed." in body  # still in office in June 2023
-    art.write_text("---\ndate: 2022-07-08\n---\n# Head\n\nThey met former Defence Secretary Ben Wallace.\n", encoding="utf-8")
+    art.write_text("---\ndate: 2022-07-08\n---\n# Head\n\nThey met former Defence Secretary Ben Wallace.\n",
+                   encoding="utf-8")
     run_cli("fix", str(art), "--unsafe-fixes", "--select", "titles", "--no-cache")
     assert "They met Defence Secretary Ben Wallace." in art.read_text(encoding="utf-8")
 
@@ -157,7 +159,8 @@ def _house(tmp_path, people=HOUSE):
     (tmp_path / "people.yaml").write_text(people, encoding="utf-8")
     (tmp_path / "edlint.toml").write_text('[rules.titles]\npeople_files = ["people.yaml"]\n', encoding="utf-8")
     art = tmp_path / "a.md"
-    art.write_text("---\ndate: 2024-03-01\n---\n# Head\n\nMayor Andy Burnham met Home Secretary Andrew Burnham.\n", encoding="utf-8")
+    art.write_text("---\ndate: 2024-03-01\n---\n# Head\n\nMayor Andy Burnham met Home Secretary Andrew Burnham.\n",
+                   encoding="utf-8")
     return art
 
 
@@ -181,7 +184,8 @@ def test_broken_house_file_names_file_and_line(tmp_path):
     p = run_cli("check", str(art), "--no-cache", cwd=tmp_path)
     assert p.returncode == 2
     assert "people.yaml:8: Andy Burnham: the term ends before it starts" in p.stderr
-    (tmp_path / "people.yaml").write_text("kind: officeholders\npeople:\n  - name: X\n    terms: []\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text("kind: officeholders\npeople:\n  - name: X\n    terms: []\n",
+                                          encoding="utf-8")
     p = run_cli("kb", "info", cwd=tmp_path)
     assert p.returncode == 2 and "people.yaml" in p.stderr
 
@@ -189,26 +193,32 @@ def test_broken_house_file_names_file_and_line(tmp_path):
 def test_editing_the_house_file_invalidates_the_cache(tmp_path):
     art = _house(tmp_path)
     cache = tmp_path / "cache"
-    first = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
+    first = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache),
+                    cwd=tmp_path)
     assert len(json.loads(first.stdout)["findings"]) == 1
     # Now the house says he was home secretary too: the finding must go, cache or not.
     (tmp_path / "people.yaml").write_text(HOUSE.replace(
         "kind: mayor, start: 2017-05-08}",
-        "kind: mayor, start: 2017-05-08}\n      - {office: Home Secretary, country: United Kingdom, start: 2024-01-01}"),
+        "kind: mayor, start: 2017-05-08}\n"
+        "      - {office: Home Secretary, country: United Kingdom, start: 2024-01-01}"),
         encoding="utf-8")
-    again = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache), cwd=tmp_path)
+    again = run_cli("check", str(art), "--select", "titles", "--format", "json", "--cache-dir", str(cache),
+                    cwd=tmp_path)
     assert json.loads(again.stdout)["findings"] == []
 
 
 def test_reports_say_where_the_data_ends_and_when_undated(tmp_path):
     art = tmp_path / "a.md"
-    art.write_text("---\ndate: 2025-01-01\n---\n# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
+    art.write_text("---\ndate: 2025-01-01\n---\n# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n",
+                   encoding="utf-8")
     p = run_cli("check", str(art), "--format", "json", "--no-cache")
     (entry,) = json.loads(p.stdout)["files"]
-    assert entry["figures"]["titles"]["unchecked"] == [{"person": "Sergey Lavrov", "country": "Russia", "data_ends": "2022-08-03",
+    assert entry["figures"]["titles"]["unchecked"] == [{"person": "Sergey Lavrov", "country": "Russia",
+                                                        "data_ends": "2022-08-03",
                                                         "reason": "Russia data ends 2022-08-03 (ministers)"}]
     p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
-    assert "not checked past the data: Sergey Lavrov (Russia data ends" in p.stdout.replace("│\n│", "").replace("\n", " ")
+    shown = p.stdout.replace("│\n│", "").replace("\n", " ")  # the table's cell borders and wrapping undone
+    assert "not checked past the data: Sergey Lavrov (Russia data ends" in shown
     art.write_text("# Head\n\nRussian Foreign Minister Sergei Lavrov spoke.\n", encoding="utf-8")
     p = run_cli("check", str(art), "--format", "rich", "--no-cache", "--color", "never")
     assert "no article date, so only titles never held were checked" in p.stdout

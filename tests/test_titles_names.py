@@ -61,7 +61,8 @@ NOT_FLAGGED = [
 
 
 def people(sentence, day):
-    return [f.data["person"] for f in lint_text(f"Head\n\n{sentence}\n", "a.txt", date=dt.date.fromisoformat(day), select=["titles"])]
+    return [f.data["person"] for f in lint_text(f"Head\n\n{sentence}\n", "a.txt", date=dt.date.fromisoformat(day),
+                                                select=["titles"])]
 
 
 def test_the_set_is_balanced():

@@ -19,7 +19,8 @@ def make_articles(folder: Path, n: int) -> list[Path]:
     for i in range(n):
         w = WORDS[i % len(WORDS)]
         p = folder / f"{i:04d}.{'md' if i % 3 == 0 else 'txt'}"
-        body = f"Story {i}\n\nThe council met on Monday.\n\nThey said it was {w} and would {WORDS[(i + 3) % len(WORDS)]} it.\n"
+        body = (f"Story {i}\n\nThe council met on Monday.\n\nThey said it was {w} and would "
+                f"{WORDS[(i + 3) % len(WORDS)]} it.\n")
         p.write_text(("# " if p.suffix == ".md" else "") + body)
         paths.append(p)
     return paths
@@ -129,16 +130,17 @@ def test_two_processes_share_a_cache(tmp_path):
     cache = str(tmp_path / "cache")
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "edlint", "check", "news", "--format", "json", "--cache-dir", cache, "--jobs", "1"],
+        subprocess.Popen([sys.executable, "-m", "edlint", "check", "news", "--format", "json", "--cache-dir", cache,
+                          "--jobs", "1"],
                          cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in range(3)
     ]
     outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, err) in zip(procs, outs):
+    for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 1, err
         assert json.loads(out) == expected
     assert len(entries(tmp_path / "cache")) == 80
-    assert not list((tmp_path / "cache").glob("v*/*/*/.tmp-*"))
+    assert not list((tmp_path / "cache").glob("v*/*/*/.*edlint-tmp"))
     assert check_json(tmp_path, "news", "--cache-dir", cache) == expected
 
 
@@ -167,7 +169,7 @@ def test_pool_really_uses_several_processes(tmp_path):
     items = [(SourceFile(path=str(p), text=p.read_text()), p) for p in paths]
     results = lint_sources(PidRunner(RunOptions()), items, jobs=2)
     assert [r.path for r in results] == [str(p) for p in paths]
-    assert all(r.text == p.read_text() for r, p in zip(results, paths))
+    assert all(r.text == p.read_text() for r, p in zip(results, paths, strict=True))
     assert len({r.figures["pid"] for r in results}) >= 2
     few = lint_sources(PidRunner(RunOptions()), items[:10], jobs=2)
     assert {r.figures["pid"] for r in few} == {os.getpid()}  # small runs stay in-process

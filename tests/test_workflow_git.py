@@ -87,7 +87,8 @@ def test_diff_without_changes_passes_and_bad_base_is_an_error(repo):
 
 def test_diff_outside_git_is_an_error(tmp_path):
     (tmp_path / "a.txt").write_text(OLD)
-    p = run_cli("check", "a.txt", "--changed-since", "main", "--no-cache", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    p = run_cli("check", "a.txt", "--changed-since", "main", "--no-cache", cwd=tmp_path,
+                env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
     assert p.returncode == 2 and "--changed-since main" in p.stderr
 
 
@@ -110,7 +111,8 @@ def test_baseline_hides_old_findings_and_survives_edits_above(repo):
     (repo / "news" / "budget.txt").write_text("Two new lines\n\nabove the old copy, which they recieved.\n\n" + OLD)
     p = run_cli("check", "news", "--baseline", "edlint-baseline.json", "--no-cache", cwd=repo)
     assert p.returncode == 1
-    assert concise(p) == ["news/budget.txt:3:32: warning: spelling.misspellings: Misspelling: 'recieved' should be 'received'."]
+    assert concise(p) == ["news/budget.txt:3:32: warning: spelling.misspellings: Misspelling: 'recieved' should be "
+                          "'received'."]
 
 
 def test_baseline_counts_duplicates_and_new_copy_on_an_old_line(repo):
@@ -118,11 +120,13 @@ def test_baseline_counts_duplicates_and_new_copy_on_an_old_line(repo):
     # the same sentence pasted again: identical finding, but one more than recorded
     (repo / "news" / "budget.txt").write_text(OLD + "\nIt was a seperate issue from the vote.\n")
     p = run_cli("check", "news", "--baseline", "base.json", "--no-cache", cwd=repo)
-    assert concise(p) == ["news/budget.txt:7:10: warning: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
+    assert concise(p) == ["news/budget.txt:7:10: warning: spelling.misspellings: Misspelling: 'seperate' should be "
+                          "'separate'."]
     # editing the sentence itself makes it new copy: reported again
     (repo / "news" / "budget.txt").write_text(OLD.replace("from the vote", "from the budget vote"))
     p = run_cli("check", "news", "--baseline", "base.json", "--no-cache", cwd=repo)
-    assert concise(p) == ["news/budget.txt:5:10: warning: spelling.misspellings: Misspelling: 'seperate' should be 'separate'."]
+    assert concise(p) == ["news/budget.txt:5:10: warning: spelling.misspellings: Misspelling: 'seperate' should be "
+                          "'separate'."]
 
 
 def test_baseline_works_from_another_folder(repo):
@@ -147,7 +151,8 @@ def test_diff_with_unusual_file_names(repo):
     git(repo, "commit", "-q", "-m", "odd name")
     odd.write_text(OLD + "\nThey will acheive it.\n")
     p = run_cli("check", "news", "--changed-since", "HEAD", "--no-cache", cwd=repo)
-    assert concise(p) == [f"news/{odd.name}:7:11: warning: spelling.misspellings: Misspelling: 'acheive' should be 'achieve'."]
+    assert concise(p) == [f"news/{odd.name}:7:11: warning: spelling.misspellings: Misspelling: 'acheive' should be "
+                          "'achieve'."]
 
 
 def test_unquote_git_names():

@@ -13,7 +13,6 @@ archive, a missing column, no scheduler at that address).
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import time
@@ -80,7 +79,8 @@ class ArchiveSummary:
             out.update(rows_with_findings=self.rows_with_findings, findings=self.findings,
                        by_rule=dict(sorted(self.by_rule.items())), by_severity=dict(sorted(self.by_severity.items())))
         else:
-            out.update(changed=self.changed, fixes_applied=self.fixes_applied, findings_remaining=self.findings_remaining)
+            out.update(changed=self.changed, fixes_applied=self.fixes_applied,
+                       findings_remaining=self.findings_remaining)
         return out
 
 
@@ -95,11 +95,11 @@ def _peak_rss_mb() -> float | None:
 
 
 # ---------------------------------------------------------------- worker side
-def _write_table(df, target: Path) -> None:
+def _write_table(df, target) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), str(target))
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), target if hasattr(target, "write") else str(target))
 
 
 def _check_part(pdf, number: int, out_dir: str, roles: dict, linter) -> dict[str, Any]:
@@ -116,7 +116,7 @@ def _check_part(pdf, number: int, out_dir: str, roles: dict, linter) -> dict[str
         "findings": len(found),
         "by_rule": found["rule"].value_counts().to_dict(),
         "by_severity": found["severity"].value_counts().to_dict(),
-        "errors": list(zip(bad["id"].tolist(), bad["error"].tolist())),
+        "errors": list(zip(bad["id"].tolist(), bad["error"].tolist(), strict=True)),
     }
 
 
@@ -133,7 +133,7 @@ def _clean_part(pdf, number: int, out_dir: str, roles: dict, linter, unsafe: boo
         "changed": int(got["changed"].sum()),
         "fixes_applied": int(got["fixes_applied"].sum()),
         "findings_remaining": int(got["findings_remaining"].sum()),
-        "errors": [(str(i), e) for i, e in zip(bad[id_col].tolist(), bad["error"].tolist())],
+        "errors": [(str(i), e) for i, e in zip(bad[id_col].tolist(), bad["error"].tolist(), strict=True)],
     }
 
 
@@ -175,6 +175,30 @@ def default_errors_out(out: Path) -> Path:
     return out.with_name(f"{name}.errors.parquet")
 
 
+class _Stop(Exception):
+    """Why the archive command stops before (or instead of) running: one line, exit code 2."""
+
+
+@dataclass
+class _Columns:
+    """Which columns hold what (``--text-column`` and friends), and the kind of text."""
+
+    text: str
+    date: str | None
+    id: str | None
+    kind: str | None
+
+    def roles(self, ddf, archive: str, given: dict) -> dict:
+        """Each role's column in ``ddf`` (a folder archive names ids and paths itself); every named one must exist."""
+        roles = {"text": self.text, "date": self.date, "id": given.get("id", self.id),
+                 "path": given.get("path"), "kind": None if given.get("path") else self.kind}
+        missing = [f"--{flag}-column {roles[r]!r}" for r, flag in (("text", "text"), ("date", "date"), ("id", "id"))
+                   if roles[r] is not None and roles[r] not in ddf.columns]
+        if missing:
+            raise _Stop(f"{archive}: no column for {', '.join(missing)} (columns: {', '.join(map(str, ddf.columns))})")
+        return roles
+
+
 def run_archive(
     command: str,
     archive: str,
@@ -195,68 +219,83 @@ def run_archive(
     overwrite: bool = False,
     color: str = "auto",
 ) -> int:
-    try:
-        import dask  # noqa: F401
-        import distributed  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError as exc:
-        _err(f"archive needs the dask extra ({exc.name} is not installed): pip install 'edlint[dask]'")
-        return 2
-    from edlint.io.config import ConfigError, find_config
-    from edlint.io.datafiles import DataError
-    from edlint.run.dask import ArchiveError, read_archive
-    from edlint.run.linter import Linter
-
-    if config is not None and not Path(config).is_file():
-        _err(f"{config}: config file not found")
-        return 2
-    try:
-        found = config or find_config(Path.cwd())
-        linter = Linter(found, select=select, ignore=ignore)
-        linter.ruleset_for(None)  # unknown ids fail here
-    except (ConfigError, DataError, ValueError) as exc:
-        _err(str(exc))
-        return 2
     errors_out = errors_out or default_errors_out(out)
     summary = ArchiveSummary(command, str(archive), str(out), str(errors_out))
-    started = time.perf_counter()
     try:
-        client, cluster = _client(scheduler, workers)
-    except (OSError, TimeoutError, ValueError) as exc:
-        _err(f"cannot reach a Dask scheduler{' at ' + scheduler if scheduler else ''}: {exc}")
+        _need_dask()
+        linter = _archive_linter(config, select, ignore)
+        started = time.perf_counter()
+        _on_cluster(scheduler, workers, archive, _Columns(text_column, date_column, id_column, kind), summary,
+                    started, run=lambda client, ddf, roles: _prepare_and_run(
+                        client, ddf, command, roles, linter, unsafe, out, errors_out, overwrite, summary))
+    except _Stop as exc:
+        _err(str(exc))
         return 2
-    try:
-        summary.workers = len(client.scheduler_info().get("workers", {}))
-        summary.startup_seconds = time.perf_counter() - started
-        try:
-            ddf, roles_given = read_archive(archive, text_column, min_partitions=4 * max(1, summary.workers))
-        except ArchiveError as exc:
-            _err(str(exc))
-            return 2
-        roles = {"text": text_column, "date": date_column, "id": roles_given.get("id", id_column),
-                 "path": roles_given.get("path"), "kind": None if roles_given.get("path") else kind}
-        missing = [f"--{flag}-column {roles[r]!r}" for r, flag in (("text", "text"), ("date", "date"), ("id", "id"))
-                   if roles[r] is not None and roles[r] not in ddf.columns]
-        if missing:
-            _err(f"{archive}: no column for {', '.join(missing)} (columns: {', '.join(map(str, ddf.columns))})")
-            return 2
-        problem = _prepare_out(out, overwrite) or (
-            f"{errors_out}: already exists; remove it or pass --overwrite" if errors_out.exists() and not overwrite else None
-        )
-        if problem:
-            _err(problem)
-            return 2
-        _run(client, ddf, command, roles, linter, unsafe, str(out), summary)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     summary.seconds = time.perf_counter() - started
     _write_errors(summary.errors, errors_out)
     from ..report.archive import render_summary
 
     render_summary(summary, fmt, color)
     return 0
+
+
+def _need_dask() -> None:
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise _Stop(f"archive needs the dask extra ({exc.name} is not installed): pip install 'edlint[dask]'") from None
+
+
+def _archive_linter(config: Path | None, select, ignore):
+    """The one Linter every partition is checked with; a broken config or an unknown id stops here."""
+    from edlint.io.config import find_config
+    from edlint.io.errors import InputError
+    from edlint.run.linter import Linter
+
+    if config is not None and not Path(config).is_file():
+        raise _Stop(f"{config}: config file not found")
+    try:
+        linter = Linter(config or find_config(Path.cwd()), select=select, ignore=ignore)
+        linter.ruleset_for(None)  # unknown ids fail here
+    except (InputError, ValueError) as exc:
+        raise _Stop(str(exc)) from None
+    return linter
+
+
+def _on_cluster(scheduler, workers, archive: str, columns: _Columns, summary: ArchiveSummary, started: float,
+                run) -> None:
+    """Reach the cluster, read the archive's layout, ``run(client, ddf, roles)``; the cluster is always closed."""
+    from edlint.run.dask import ArchiveError, read_archive
+
+    try:
+        client, cluster = _client(scheduler, workers)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise _Stop(f"cannot reach a Dask scheduler{' at ' + scheduler if scheduler else ''}: {exc}") from None
+    try:
+        summary.workers = len(client.scheduler_info().get("workers", {}))
+        summary.startup_seconds = time.perf_counter() - started
+        try:
+            ddf, roles_given = read_archive(archive, columns.text, min_partitions=4 * max(1, summary.workers))
+        except ArchiveError as exc:
+            raise _Stop(str(exc)) from None
+        run(client, ddf, columns.roles(ddf, archive, roles_given))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _prepare_and_run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out: Path, errors_out: Path,
+                     overwrite: bool, summary: ArchiveSummary) -> None:
+    """Make room for the outputs (never replacing one without ``--overwrite``), then check or clean."""
+    problem = _prepare_out(out, overwrite)
+    if not problem and errors_out.exists() and not overwrite:
+        problem = f"{errors_out}: already exists; remove it or pass --overwrite"
+    if problem:
+        raise _Stop(problem)
+    _run(client, ddf, command, roles, linter, unsafe, str(out), summary)
 
 
 def _run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out_dir: str, summary: ArchiveSummary) -> None:
@@ -280,7 +319,8 @@ def _run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out_dir: 
                 summary.add(fut.result())
             except Exception as exc:  # noqa: BLE001 - a partition that fails is reported, the rest goes on
                 reason = " ".join(str(exc).split())[:300] or type(exc).__name__
-                summary.errors.append((f"partition {number[fut.key]}", f"partition failed: {type(exc).__name__}: {reason}"))
+                failed = f"partition failed: {type(exc).__name__}: {reason}"
+                summary.errors.append((f"partition {number[fut.key]}", failed))
             if advance:
                 advance(1)
             fut.release()
@@ -289,26 +329,29 @@ def _run(client, ddf, command: str, roles: dict, linter, unsafe: bool, out_dir: 
 def _write_errors(errors: list[tuple[str, str]], target: Path) -> None:
     import pandas as pd
 
+    from edlint.io.atomic import replacing
     from edlint.run.dask import ERROR_DTYPES
 
     frame = pd.DataFrame.from_records(sorted(errors), columns=list(ERROR_DTYPES)).astype(ERROR_DTYPES)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    _write_table(frame, tmp)
-    os.replace(tmp, target)
+    with replacing(target) as fh:
+        _write_table(frame, fh)
 
 
 # ---------------------------------------------------------------- command line
 app = typer.Typer(
     no_args_is_help=True,
-    help="Check or clean an archive (Parquet, JSON Lines, or a folder of articles) on a Dask cluster; needs edlint[dask].",
+    help="Check or clean an archive (Parquet, JSON Lines, or a folder of articles) on a Dask cluster; "
+         "needs edlint[dask].",
 )
 
 ARCHIVE = typer.Argument(..., help="A Parquet file or dataset folder, a JSON Lines file, or a folder of article files.")
 TEXT = typer.Option("body", "--text-column", help="Column holding the article text.")
 DATE = typer.Option(None, "--date-column", help="Column holding each article's date (ISO 8601 or a timestamp).")
 ID = typer.Option(None, "--id-column", help="Column naming each article in the outputs (default: PARTITION:ROW).")
-KIND = typer.Option("text", "--kind", help="The texts are 'text' or 'markdown' (a folder archive goes by each file's suffix).")
-SCHEDULER = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (default: start a local cluster).")
+KIND = typer.Option("text", "--kind",
+                    help="The texts are 'text' or 'markdown' (a folder archive goes by each file's suffix).")
+SCHEDULER = typer.Option(None, "--scheduler",
+                         help="Address of a running Dask scheduler (default: start a local cluster).")
 WORKERS = typer.Option(None, "--workers", min=1, help="Workers of the local cluster (default: one per core).")
 ERRORS = typer.Option(None, "--errors", help="Where bad rows go (id, reason; default: OUT with .errors.parquet).")
 FORMAT = typer.Option("rich", "--format", "-f", help="Summary as a table ('rich') or 'json'.")
@@ -340,7 +383,7 @@ def archive_check(
     format: str = FORMAT, config: Path | None = CONFIG, select: list[str] | None = SELECT,
     ignore: list[str] | None = IGNORE, overwrite: bool = OVERWRITE,
 ) -> None:
-    """Check every article of an archive; write the findings (id, rule, severity, line, column, start, end, message, fix)."""
+    """Check every article of an archive; write the findings (id, rule, severity, line, column, start, end, message, fix)."""  # noqa: E501 - the help text, one line
     _common(format, kind)
     raise typer.Exit(run_archive(
         "check", archive, out=out, errors_out=errors, text_column=text_column, date_column=date_column,

@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from edlint.run.batch import lint_all
 from edlint.run.cache import open_cache
-from edlint.run.runner import RunOptions
+from edlint.run.runner import Runner, RunOptions
 
 
-def run_baseline_write(paths, output: Path, date, select, ignore, config, *, use_cache=True, cache_dir=None, jobs=None) -> int:
+def run_baseline_write(paths, output: Path, date, select, ignore, config, *,
+                       use_cache=True, cache_dir=None, jobs=None) -> int:
     if not paths:
         sys.stderr.write("edlint: nothing to record: give files or folders\n")
         return 2
@@ -21,8 +21,9 @@ def run_baseline_write(paths, output: Path, date, select, ignore, config, *, use
     from ..report.progress import ProgressBar
 
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date)
+    runner = Runner(options, cache=open_cache(use_cache, cache_dir), jobs=jobs)
     with ProgressBar() as bar:
-        results, errors, _ = lint_all(paths, options, cache=open_cache(use_cache, cache_dir), jobs=jobs, progress=bar.start)
+        results, errors = runner.lint_paths(paths, progress=bar.start)
     problems = errors + [r.error for r in results if r.error]
     for e in problems:
         sys.stderr.write(f"edlint: {e}\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+
 
 import typer
 
@@ -54,7 +54,7 @@ def _err(message: str) -> None:
     sys.stderr.write(f"edlint: {message}\n")
 
 
-def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [p for v in values for p in v.split(",") if p.strip()]
@@ -68,7 +68,10 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version_callback, is_eager=True,
+        help="Show the version.",
+    ),
 ) -> None:
     """edlint: an editorial linter for news copy."""
 
@@ -84,7 +87,8 @@ NO_CACHE = typer.Option(False, "--no-cache", help="Neither read nor write the re
 CACHE_DIR = typer.Option(None, "--cache-dir", help="Result cache folder (default: $EDLINT_CACHE_DIR or .edlint_cache).")
 LANGUAGE = typer.Option(
     None, "--language", metavar="auto|en",
-    help="auto: skip files that are not in English (the default, or the config's `language`); en: check every file as English.",
+    help="auto: skip files that are not in English (the default, or the config's `language`); "
+    "en: check every file as English.",
 )
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for big runs (default: every core).")
 
@@ -101,39 +105,58 @@ def _examples(*lines: str) -> str:
     "edlint check . --changed-since origin/main   # only lines changed since a revision",
 ))
 def check(
-    paths: Optional[List[str]] = PATHS,
-    format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format (auto: github in GitHub Actions, rich at a terminal, concise otherwise)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file; the terminal gets the summary."),
-    date: Optional[str] = DATE,
-    select: Optional[List[str]] = SELECT,
-    ignore: Optional[List[str]] = IGNORE,
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default: warning)."),
-    config: Optional[Path] = CONFIG,
+    paths: list[str] | None = PATHS,
+    format: Format = typer.Option(
+        Format.auto, "--format", "-f",
+        help="Output format (auto: github in GitHub Actions, rich at a terminal, concise otherwise).",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o",
+        help="Write the report to this file; the terminal gets the summary.",
+    ),
+    date: str | None = DATE,
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on",
+        help="Lowest severity that makes the exit code 1 (default: warning).",
+    ),
+    config: Path | None = CONFIG,
     color: Color = typer.Option(Color.auto, "--color", help="Colour in the terminal report."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
-    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REV", help="Only findings on lines changed since git revision REV."),
+    stdin_filename: str | None = typer.Option(
+        None, "--stdin-filename",
+        help="Name (and so type) for text read from '-'.",
+    ),
+    changed_since: str | None = typer.Option(
+        None, "--changed-since", metavar="REV",
+        help="Only findings on lines changed since git revision REV.",
+    ),
     diff: bool = typer.Option(False, "--diff", help="Show what `edlint fix` would change, as a patch; write nothing."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --diff: include fixes an editor should confirm."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes",
+        help="With --diff: include fixes an editor should confirm.",
+    ),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Hide findings recorded in this baseline file."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list clean files and their figures."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no summary."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (errors still exit 2)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print a count per rule instead of each finding."),
     no_cache: bool = NO_CACHE,
-    cache_dir: Optional[Path] = CACHE_DIR,
-    jobs: Optional[int] = JOBS,
-    language: Optional[str] = LANGUAGE,
+    cache_dir: Path | None = CACHE_DIR,
+    jobs: int | None = JOBS,
+    language: str | None = LANGUAGE,
 ) -> None:
     """Check articles and report findings."""
-    from edlint.commands.check import run_check
+    from edlint.commands.check_args import call_check
 
-    code = run_check(
-        paths or [], format.value, output, _parse_date(date), _split(select), _split(ignore),
-        fail_on.value if fail_on else None, config, color.value, stdin_filename,
-        diff_base=changed_since, baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs,
-        show_diff=diff, unsafe_fixes=unsafe_fixes, verbose=verbose, quiet=quiet, exit_zero=exit_zero,
-        statistics=statistics, language=_language(language),
-    )
+    # The same call as the console script's own reader of `check` (edlint/commands/check_args.py).
+    code = call_check(dict(
+        paths=paths, format=format.value, output=output, date=_parse_date(date), select=select, ignore=ignore,
+        fail_on=fail_on.value if fail_on else None, config=config, color=color.value, stdin_filename=stdin_filename,
+        changed_since=changed_since, diff=diff, unsafe_fixes=unsafe_fixes, baseline=baseline, verbose=verbose,
+        quiet=quiet, exit_zero=exit_zero, statistics=statistics, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs,
+        language=_language(language),
+    ))
     raise typer.Exit(code)
 
 
@@ -144,21 +167,28 @@ def check(
     "edlint fix story.md --unsafe-fixes",
 ))
 def fix(
-    paths: Optional[List[str]] = PATHS,
+    paths: list[str] | None = PATHS,
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes an editor should confirm."),
-    diff: bool = typer.Option(False, "--diff", help="Show a unified diff; write nothing (exit 1 if anything would change)."),
-    date: Optional[str] = DATE,
-    select: Optional[List[str]] = SELECT,
-    ignore: Optional[List[str]] = IGNORE,
-    config: Optional[Path] = CONFIG,
+    diff: bool = typer.Option(
+        False, "--diff",
+        help="Show a unified diff; write nothing (exit 1 if anything would change).",
+    ),
+    date: str | None = DATE,
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = CONFIG,
     color: Color = typer.Option(Color.auto, "--color", help="Colour the diff (auto: in a terminal)."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and so type) for text read from '-'."),
+    stdin_filename: str | None = typer.Option(
+        None, "--stdin-filename",
+        help="Name (and so type) for text read from '-'.",
+    ),
     no_cache: bool = NO_CACHE,
-    cache_dir: Optional[Path] = CACHE_DIR,
-    jobs: Optional[int] = JOBS,
-    language: Optional[str] = LANGUAGE,
+    cache_dir: Path | None = CACHE_DIR,
+    jobs: int | None = JOBS,
+    language: str | None = LANGUAGE,
 ) -> None:
-    """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to standard output."""
+    """Apply fixes (safe ones unless --unsafe-fixes) to articles, atomically; '-' fixes standard input to
+    standard output."""
     from edlint.commands.fix import run_fix
 
     raise typer.Exit(run_fix(
@@ -168,7 +198,7 @@ def fix(
     ))
 
 
-def _language(value: Optional[str]) -> Optional[str]:
+def _language(value: str | None) -> str | None:
     if value is not None and value not in ("auto", "en"):
         raise typer.BadParameter(f"{value!r}: use auto or en (edlint checks English copy)", param_hint="--language")
     return value
@@ -183,15 +213,15 @@ app.add_typer(baseline_app, name="baseline")
     "edlint check articles/ --baseline edlint-baseline.json",
 ))
 def baseline_write(
-    paths: Optional[List[str]] = PATHS,
+    paths: list[str] | None = PATHS,
     output: Path = typer.Option(Path("edlint-baseline.json"), "--output", "-o", help="Baseline file to write."),
-    date: Optional[str] = DATE,
-    select: Optional[List[str]] = SELECT,
-    ignore: Optional[List[str]] = IGNORE,
-    config: Optional[Path] = CONFIG,
+    date: str | None = DATE,
+    select: list[str] | None = SELECT,
+    ignore: list[str] | None = IGNORE,
+    config: Path | None = CONFIG,
     no_cache: bool = NO_CACHE,
-    cache_dir: Optional[Path] = CACHE_DIR,
-    jobs: Optional[int] = JOBS,
+    cache_dir: Path | None = CACHE_DIR,
+    jobs: int | None = JOBS,
 ) -> None:
     """Record every current finding in PATHS; `edlint check --baseline FILE` then hides them."""
     from edlint.commands.baseline import run_baseline_write
@@ -208,7 +238,7 @@ def baseline_write(
     "edlint rules --format json",
 ))
 def rules_cmd(
-    config: Optional[Path] = CONFIG,
+    config: Path | None = CONFIG,
     all_rules: bool = typer.Option(False, "--all", help="Also list the off rules of opt-in families (proselint)."),
     enabled: bool = typer.Option(False, "--enabled", help="Only the rules that are on."),
     format: str = typer.Option("table", "--format", "-f", metavar="table|json", help="A table, or JSON for scripts."),
@@ -227,8 +257,8 @@ def rules_cmd(
 ))
 def explain(
     rule: str = typer.Argument(..., help="Rule id, e.g. spelling.inconsistent."),
-    term: Optional[str] = typer.Argument(None, help="A word the rule's data knows, e.g. Kiev: show its entry."),
-    config: Optional[Path] = CONFIG,
+    term: str | None = typer.Argument(None, help="A word the rule's data knows, e.g. Kiev: show its entry."),
+    config: Path | None = CONFIG,
 ) -> None:
     """Show a rule's documentation (and, with TERM, the rule's data about it)."""
     from edlint.commands.rules import run_explain
@@ -241,8 +271,8 @@ def explain(
     "edlint stats story.md --json",
 ))
 def stats(
-    paths: Optional[List[str]] = PATHS,
-    config: Optional[Path] = CONFIG,
+    paths: list[str] | None = PATHS,
+    config: Path | None = CONFIG,
     json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Readability figures per article (Flesch, grade, sentence length), with totals."""
@@ -293,46 +323,8 @@ def _register_optional() -> None:
 _register_optional()
 
 
-def _old_diff_spelling(argv: List[str]) -> Optional[str]:
-    """``check --diff=REV`` (the old changed-lines filter): the hint, or None."""
-    if len(argv) > 1 and argv[1] == "check":
-        for arg in argv[2:]:
-            if arg.startswith("--diff="):
-                rev = arg.split("=", 1)[1]
-                return (f"--diff no longer takes a revision: it shows what `edlint fix` would change. "
-                        f"To check only lines changed since {rev}, use --changed-since {rev}")
-    return None
+from edlint.commands.check_args import Interrupted, guarded  # noqa: E402,F401  (Interrupted: for callers)
 
 
-class Interrupted(BaseException):
-    """Ctrl-C or SIGTERM. Not a KeyboardInterrupt, which the command-line library would swallow
-    silently: this one unwinds every ``finally`` (temporary files removed, workers killed) up to
-    ``run``, which says so and exits 128 + the signal number."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _on_signal(signum, frame) -> None:
-    raise Interrupted(signum)
-
-
-def run() -> None:  # console-script entry point
-    import signal
-
-    hint = _old_diff_spelling(sys.argv)
-    if hint:
-        _err(hint)
-        sys.exit(2)
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        if signal.getsignal(sig) is not signal.SIG_IGN:  # a job started with Ctrl-C ignored keeps it so
-            signal.signal(sig, _on_signal)
-    try:
-        app()
-    except Interrupted as exc:
-        _err("interrupted")
-        sys.exit(128 + exc.signum)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+def run() -> None:  # the typer application, as the console script runs it (edlint.commands.entry)
+    guarded(app)

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edlint.io.articles import SourceFile
-from edlint.run.batch import lint_all, preflight, unique
+from edlint.io.atomic import NotWritten
 from edlint.run.cache import open_cache
-from edlint.run.runner import RunOptions
-from edlint.workflow.fixes import (
-    NotWritten,
-    fix_until_stable,
-    unified_diff,
-    write_atomic,
-)
+from edlint.run.runner import Runner, RunOptions, unique
+from edlint.workflow.fixes import fix_result, unified_diff, write_atomic
+
+if TYPE_CHECKING:
+    from edlint.core.findings import FileResult, Finding
+    from edlint.workflow.fixes import FixOutcome
 
 _DIFF_COLORS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m"}
 
@@ -60,83 +61,122 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
     if "-" in paths and len(paths) > 1:
         sys.stderr.write("edlint: fix reads standard input ('-') on its own, not with files\n")
         return 2
-    from edlint.run.batch import BatchRunner
-
     options = RunOptions(config_path=str(config) if config else None, select=select, ignore=ignore, date=date,
                          language=language)
-    runner = BatchRunner(options)
-    problem = preflight(runner, paths, config)
+    runner = Runner(options, jobs=jobs)
+    problem = runner.preflight(paths, config)
     if problem:
         sys.stderr.write(f"edlint: {problem}\n")
         return 2
-    results, errors, runner = lint_all(paths, options, stdin_filename, cache=open_cache(use_cache, cache_dir),
-                                       jobs=jobs, runner=runner)
-    from_stdin = paths == ["-"]
-    status = 0
-    changed = applied = remaining = held_back = 0
+    runner.cache = open_cache(use_cache, cache_dir)
+    results, errors = runner.lint_paths(paths, stdin_filename)
+    job = _FixJob(runner, unsafe, diff, paths == ["-"], stdin_filename, paint=diff and _use_color(color))
     for e in unique(errors + [r.error for r in results if r.error]):
         sys.stderr.write(f"edlint: {e}\n")
-        status = 2
-    paint = diff and _use_color(color)
+        job.tally.status = 2
     for r in results:
-        if r.skipped:
-            sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
-        if r.error or r.text is None:
-            continue
+        job.fix(r)
+    sys.stderr.write(job.tally.line(diff) + "\n")
+    return job.tally.exit_code(diff)
 
-        def relint(text: str, _path: str = r.path) -> list:
-            cfg_path = Path(stdin_filename) if (from_stdin and stdin_filename) else (None if from_stdin else Path(_path))
-            res = runner.lint_source(SourceFile(path=_path, text=text), cfg_path)
+
+@dataclass
+class _Tally:
+    """What a fix run did, for its last line and its exit code."""
+
+    changed: int = 0
+    applied: int = 0
+    remaining: int = 0
+    held_back: int = 0
+    status: int = 0
+
+    def line(self, diff: bool) -> str:
+        verb = "would fix" if diff else "fixed"
+        line = f"edlint: {verb} {self.applied} finding(s) in {self.changed} file(s)"
+        if self.remaining:
+            line += f"; {_plural(self.remaining, 'finding')} {'remains' if self.remaining == 1 else 'remain'}"
+            if self.held_back:
+                line += f" ({self.held_back} with unsafe fixes held back: --unsafe-fixes applies them)"
+        return line
+
+    def exit_code(self, diff: bool) -> int:
+        if self.status:
+            return self.status
+        return 1 if (diff and self.changed) else 0
+
+
+class _FixJob:
+    """Fixes the checked files one by one: re-checks through the run's Runner, then writes, prints or shows."""
+
+    def __init__(self, runner: Runner, unsafe: bool, diff: bool, from_stdin: bool, stdin_filename: str | None,
+                 paint: bool):
+        self.runner = runner
+        self.unsafe = unsafe
+        self.diff = diff
+        self.from_stdin = from_stdin
+        self.stdin_filename = stdin_filename
+        self.paint = paint
+        self.tally = _Tally()
+
+    def _relint_for(self, path: str):
+        """Re-check a new text of ``path`` with the configuration that checked the file itself."""
+        cfg_path = Path(path) if not self.from_stdin else self._stdin_config_path()
+
+        def relint(text: str) -> list[Finding]:
+            res = self.runner.lint_source(SourceFile(path=path, text=text), cfg_path)
             if res.error:
                 raise RuntimeError(res.error)
             return res.findings
 
+        return relint
+
+    def _stdin_config_path(self) -> Path | None:
+        return Path(self.stdin_filename) if self.stdin_filename else None
+
+    def fix(self, r: FileResult) -> None:
+        if r.skipped:
+            sys.stderr.write(f"edlint: {r.path}: {r.skipped}\n")
+        if r.error or r.text is None:
+            return
         try:
-            findings = r.findings
-            if getattr(r, "from_cache", False) and any(f.fix for f in findings):
-                findings = relint(r.text)  # edits come from a fresh check, never from a cache file
-            outcome = fix_until_stable(r.text, findings, relint, unsafe=unsafe)
+            outcome = fix_result(r, self._relint_for(r.path), unsafe=self.unsafe)
         except RuntimeError as exc:
-            sys.stderr.write(f"edlint: {r.path}: not fixed: after a fix the file no longer checks: {exc}\n")
-            status = 2
-            if from_stdin and not diff:
-                sys.stdout.write(r.text)  # a filter never swallows the text
-            continue
+            self._not_fixed(r, f"after a fix the file no longer checks: {exc}")
+            return
         if not outcome.stable:
             # Fixes that keep finding work (a rule undoing another, a replacement feeding itself)
             # would corrupt the copy a little more each round: leave the file as it is.
-            sys.stderr.write(f"edlint: {r.path}: not fixed: fixes did not settle after {outcome.rounds} rounds\n")
-            status = 2
-            if from_stdin and not diff:
-                sys.stdout.write(r.text)  # a filter never swallows the text
-            continue
-        remaining += len(outcome.remaining)
-        held_back += sum(1 for f in outcome.remaining if f.fix and not f.fix.safe)
-        if from_stdin and not diff:
+            self._not_fixed(r, f"fixes did not settle after {outcome.rounds} rounds")
+            return
+        self.tally.remaining += len(outcome.remaining)
+        self.tally.held_back += sum(1 for f in outcome.remaining if f.fix and not f.fix.safe)
+        if self.from_stdin and not self.diff:
             sys.stdout.write(outcome.text)
-        if outcome.text == r.text:
-            continue
-        if diff:
-            patch = unified_diff(r.path, r.text, outcome.text)
-            sys.stdout.write(colour_diff(patch) if paint else patch)
-        elif not from_stdin:
-            try:
-                write_atomic(Path(r.path), outcome.text, r.had_bom, expected=r.text)
-            except OSError as exc:
-                said = "not fixed" if isinstance(exc, NotWritten) else "cannot write fix"
-                sys.stderr.write(f"edlint: {r.path}: {said}: {exc.strerror or exc}\n")
-                if not getattr(exc, "note", False):
-                    status = 2
-                continue
-        changed += 1
-        applied += outcome.applied
-    verb = "would fix" if diff else "fixed"
-    line = f"edlint: {verb} {applied} finding(s) in {changed} file(s)"
-    if remaining:
-        line += f"; {_plural(remaining, 'finding')} {'remains' if remaining == 1 else 'remain'}"
-        if held_back:
-            line += f" ({held_back} with unsafe fixes held back: --unsafe-fixes applies them)"
-    sys.stderr.write(line + "\n")
-    if status:
-        return status
-    return 1 if (diff and changed) else 0
+        if outcome.text == r.text or not self._deliver(r, outcome):
+            return
+        self.tally.changed += 1
+        self.tally.applied += outcome.applied
+
+    def _not_fixed(self, r: FileResult, why: str) -> None:
+        sys.stderr.write(f"edlint: {r.path}: not fixed: {why}\n")
+        self.tally.status = 2
+        if self.from_stdin and not self.diff:
+            sys.stdout.write(r.text or "")  # a filter never swallows the text
+
+    def _deliver(self, r: FileResult, outcome: FixOutcome) -> bool:
+        """Show the patch or replace the file; False when the file was left as it is."""
+        if self.diff:
+            patch = unified_diff(r.path, r.text or "", outcome.text)
+            sys.stdout.write(colour_diff(patch) if self.paint else patch)
+            return True
+        if self.from_stdin:
+            return True
+        try:
+            write_atomic(Path(r.path), outcome.text, r.had_bom, expected=r.text)
+        except OSError as exc:
+            said = "not fixed" if isinstance(exc, NotWritten) else "cannot write fix"
+            sys.stderr.write(f"edlint: {r.path}: {said}: {exc.strerror or exc}\n")
+            if not getattr(exc, "note", False):
+                self.tally.status = 2
+            return False
+        return True

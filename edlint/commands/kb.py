@@ -17,21 +17,21 @@ def _date(value: str | None) -> _dt.date | None:
 
 def _kb(config: Path | None = None):
     """The knowledge base, with the house's own files when a config names them (as the titles rules see it)."""
-    from edlint.io.config import ConfigError, find_config, load_config
-    from edlint.io.datafiles import DataError
+    from edlint.io.config import find_config, load_config
+    from edlint.io.errors import InputError
     from edlint.knowledge.officeholders import KnowledgeBase
 
     try:
         path = config or find_config(Path.cwd())
         cfg = load_config(path) if path else None
         return KnowledgeBase.load(_files(config, cfg))
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         typer.echo(f"edlint: {exc}", err=True)
         raise typer.Exit(2) from None
 
 
 def _files(config: Path | None, cfg=False) -> list[Path]:
-    """The house's officeholder files named by the config (the titles rules' ``people_files``)."""
+    """The house's officeholder files: the titles rules' ``people_files``, then those in ``rule_dirs``."""
     if cfg is False:
         from edlint.io.config import find_config, load_config
 
@@ -39,8 +39,10 @@ def _files(config: Path | None, cfg=False) -> list[Path]:
         cfg = load_config(path) if path else None
     if cfg is None:
         return []
+    from edlint.core.kinds import house_paths
+
     names = cfg.settings_for("titles.wrong-office", None).get("people_files", [])
-    return [(cfg.root / f).resolve() for f in names]
+    return [(cfg.root / f).resolve() for f in names] + house_paths(cfg.rule_dirs, "officeholders")
 
 
 CONFIG = typer.Option(None, "--config", help="Use this edlint.toml (its titles people_files are added).")
@@ -51,7 +53,8 @@ def _span(t) -> str:
 
 
 @app.command()
-def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky', 'Sir Keir Starmer'."),
+def who(name: str = typer.Argument(..., help="A name as copy writes it: 'Sergei Lavrov', 'Zelensky', "
+                                         "'Sir Keir Starmer'."),
         date: str | None = typer.Option(None, "--date", help="Only offices held on this date."),
         config: Path | None = CONFIG) -> None:
     """Offices a person held (on a date): exact-name matches, with people of the same surname listed as near matches."""
@@ -84,7 +87,8 @@ def _near(near) -> None:
 
 
 @app.command()
-def office(label: str = typer.Argument(..., help="An office as its label or as copy writes it: 'President of Russia', 'Defence Secretary', 'German Chancellor'."),
+def office(label: str = typer.Argument(..., help="An office as its label or as copy writes it: 'President of Russia', "
+                                              "'Defence Secretary', 'German Chancellor'."),
            date: str | None = typer.Option(None, "--date", help="Who held it on this date."),
            config: Path | None = CONFIG) -> None:
     """Who held an office (on a date), found by its label or by the title words copy uses."""
@@ -98,14 +102,15 @@ def office(label: str = typer.Argument(..., help="An office as its label or as c
         terms = _by_title_words(kb, label, day, config)
     if not terms:
         known = [o for o in kb.office_names() if label.lower() in o.lower()][:10]
-        typer.echo(f"nobody found for {label!r}" + (f" on {day}" if day else "") + (f"; offices like it: {'; '.join(known)}" if known else ""))
+        like = f"; offices like it: {'; '.join(known)}" if known else ""
+        typer.echo(f"nobody found for {label!r}" + (f" on {day}" if day else "") + like)
         raise typer.Exit(1)
     for t in sorted(terms, key=lambda t: (t.country, t.office, t.start)):
         typer.echo(f"{t.person}: {t.office} ({t.country}) {_span(t)}")
 
 
 def _by_title_words(kb, label: str, day, config) -> list:
-    """Offices that title words mean, as the titles check reads them ("British Defence Secretary", "chancellor of Germany")."""
+    """Offices that title words mean, as the titles check reads them ("British Defence Secretary", "chancellor of Germany")."""  # noqa: E501 - the help text, one line
     from edlint.checks.titles.vocabulary import vocabulary
 
     voc = vocabulary(tuple(_files(config)))
@@ -128,7 +133,8 @@ def _by_title_words(kb, label: str, day, config) -> list:
 
 @app.command()
 def info(config: Path | None = CONFIG,
-         country: str | None = typer.Option(None, "--country", help="Coverage of one country only (e.g. Germany).")) -> None:
+         country: str | None = typer.Option(None, "--country",
+                                            help="Coverage of one country only (e.g. Germany).")) -> None:
     """What the knowledge base holds, its sources, and how far each is valid, per country and office kind."""
     kb = _kb(config)
     if country:
@@ -146,9 +152,11 @@ def info(config: Path | None = CONFIG,
         people = len({t.person for t in kb.extra_terms})
         typer.echo(f"house files: {people} people, {len(kb.extra_terms)} terms ({'; '.join(houses)})")
     cov = kb.coverage()
-    typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in ("United Kingdom", "United States", "Russia", "Ukraine", "Germany") if c in cov))
+    sample = ("United Kingdom", "United States", "Russia", "Ukraine", "Germany")
+    typer.echo("data complete to (by country, sample): " + ", ".join(f"{c} {cov[c]}" for c in sample if c in cov))
     _coverage(kb, None)
-    typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); congress-legislators (CC0). See NOTICE.")
+    typer.echo("Sources: Wikidata (CC0); Institute for Government Ministers Database (CC BY 4.0); "
+               "congress-legislators (CC0). See NOTICE.")
 
 
 _KINDS = (("head_of_state", "head of state"), ("head_of_government", "head of government"), ("minister", "ministers"))
@@ -164,7 +172,8 @@ def _coverage(kb, only: str | None) -> None:
     typer.echo("coverage (data complete to) by country: " + " / ".join(label for _, label in _KINDS))
     for c, kinds in rows:
         cells = [(kinds[k] or "no limit") if k in kinds else "-" for k, _ in _KINDS]
-        note = "  (heads only: ministers not checked)" if "minister" not in kinds and any(k in kinds for k, _ in _KINDS[:2]) else ""
+        heads_only = "minister" not in kinds and any(k in kinds for k, _ in _KINDS[:2])
+        note = "  (heads only: ministers not checked)" if heads_only else ""
         typer.echo(f"  {c}: " + " / ".join(cells) + note)
 
 
@@ -184,8 +193,10 @@ def query(office: str = typer.Option(..., "--office", help="heads (of state and 
 
 @app.command("import")
 def import_(result: Path = typer.Argument(..., help="The query's result, downloaded as JSON or CSV."),
-            valid_to: str | None = typer.Option(None, "--valid-to", help="The date the result is complete to (default: the file's date)."),
-            into: Path | None = typer.Option(None, "--into", help="The house officeholder file to write (default: the first of the config's titles people_files)."),
+            valid_to: str | None = typer.Option(None, "--valid-to",
+                                                help="The date the result is complete to (default: the file's date)."),
+            into: Path | None = typer.Option(None, "--into", help="The house officeholder file to write "
+                                             "(default: the first of the config's titles people_files)."),
             config: Path | None = CONFIG) -> None:
     """Write a Wikidata query result into the newsroom's own officeholder file, which `check` then reads."""
     from edlint.knowledge.wikidata_import import (
@@ -216,12 +227,12 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
         fail(str(exc))
     existing = {}
     if target.exists():
-        from edlint.io.datafiles import DataError
+        from edlint.io.errors import InputError
         from edlint.knowledge.userdata import read
 
         try:
             existing = read(target.resolve())
-        except DataError as exc:
+        except InputError as exc:
             fail(f"{exc} (nothing written)")
     import yaml
 
@@ -229,9 +240,9 @@ def import_(result: Path = typer.Argument(..., help="The query's result, downloa
     text = ("# Officeholders of this newsroom; `edlint kb import` rewrites this file (comments are not kept).\n"
             + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)  # all or nothing
+    from edlint.io.atomic import write_file
+
+    write_file(target, text.encode("utf-8"))  # all or nothing
     terms = sum(len(p["terms"]) for p in new)
     typer.echo(f"imported {len(new)} people, {terms} terms into {target} (valid to {day})")
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from edlint.core.registry import OPT_IN_FAMILIES, build_registry
-from edlint.io.config import ConfigError, find_config, load_config, rule_matches
-from edlint.io.datafiles import DataError
+from edlint.io.config import find_config, load_config, rule_matches
+from edlint.io.errors import InputError
 from edlint.report.explain import explain_markdown
 
 SUMMARY_WIDTH = 60
@@ -52,7 +52,7 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     """The rules table. Off rules of opt-in families (proselint's hundred) show only with ``show_all``."""
     try:
         cfg, reg = _load(config_path)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         sys.stderr.write(f"edlint: {exc}\n")
         return 2
     rows, hidden = [], 0
@@ -76,24 +76,27 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     room = console.width - sum(widths) - 2 * len(widths) - 1
     wide = room >= 30  # else the summary goes on a line of its own, cut to fit, never wrapped
     head = ["rule", "severity", "on", "fix"]
-    console.print(Text("  ".join(h.ljust(w) for h, w in zip(head, widths)) + ("  summary" if wide else ""), style="bold"))
-    for row, fix in zip(rows, fixes):
+    heading = "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + ("  summary" if wide else "")
+    console.print(Text(heading, style="bold"))
+    for row, fix in zip(rows, fixes, strict=True):
         cells = [row["id"], row["severity"], "yes" if row["enabled"] else "no", fix]
-        line = "  ".join(c.ljust(w) for c, w in zip(cells, widths))
+        line = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
         if wide:
             console.print(Text(line + "  " + short_summary(row["summary"], room)), crop=True)
         else:
             console.print(Text(line.rstrip()), crop=True)
-            console.print(Text("    " + short_summary(row["summary"], max(20, console.width - 5)), style="dim"), crop=True)
+            summary = short_summary(row["summary"], max(20, console.width - 5))
+            console.print(Text("    " + summary, style="dim"), crop=True)
     if hidden:
-        console.print(f"{hidden} more rules are off (proselint's general prose checks): `edlint rules --all` lists them.")
+        console.print(f"{hidden} more rules are off (proselint's general prose checks): "
+                      "`edlint rules --all` lists them.")
     return 0
 
 
 def run_explain(rule: str, config_path, term: str | None = None) -> int:
     try:
         cfg, reg = _load(config_path)
-    except (ConfigError, DataError) as exc:
+    except InputError as exc:
         sys.stderr.write(f"edlint: {exc}\n")
         return 2
     matches = [r for r in reg.sorted_ids() if r == rule] or [r for r in reg.sorted_ids() if rule_matches(r, rule)]

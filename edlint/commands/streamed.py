@@ -1,10 +1,10 @@
 """``edlint check`` for reports written while the run goes on (JSON): flat memory on any archive.
 
-Results arrive from the pool in file order; each is narrowed (``--diff``,
+Results arrive from the pool in file order; each is narrowed (``--changed-since``,
 baseline), counted and written, then dropped. The report goes to a temporary
-file next to ``--output`` (renamed into place at the end) or, for standard
-output, to an anonymous temporary file copied out at the end: an interrupted
-run leaves no half-written report anywhere.
+file next to ``--output`` (renamed into place at the end, through
+``edlint.io.atomic``) or, for standard output, to an anonymous temporary file
+copied out at the end: an interrupted run leaves no half-written report anywhere.
 """
 from __future__ import annotations
 
@@ -12,113 +12,106 @@ import os
 import shutil
 import sys
 import tempfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from edlint.core.findings import Severity
-from edlint.io.config import ConfigError
-from edlint.io.datafiles import DataError
+from edlint.run.runner import Runner, unique
+from edlint.run.verdict import Verdict
 
 from ..report import Summary
 
+if TYPE_CHECKING:
+    from edlint.core.findings import FileResult
+    from edlint.workflow.narrowing import Narrowing
 
-def run_streamed(fmt, paths, options, output, stdin_filename, color, config, fail_on, base, baseline, changed,
-                 *, cache, jobs, progress, runner=None, exit_zero: bool = False) -> int:
+    from .reporting import ReportRequest
+
+
+class _Clobbered(Exception):
+    """The report would replace an article of this very run."""
+
+
+class _Watch:
+    """What happens to each result on its way into the report: narrowed, judged, its error kept."""
+
+    def __init__(self, narrowing: Narrowing | None, verdict: Verdict, output):
+        self.narrowing = narrowing
+        self.verdict = verdict
+        self.file_errors: list[str] = []
+        self.clobbers: list[str] = []
+        self._out_id = _file_id(output) if output else None
+
+    def __call__(self, r: FileResult) -> None:
+        if self.narrowing is not None:
+            self.narrowing.narrow_one(r)
+        self.verdict.add(r)
+        if r.error:
+            self.file_errors.append(r.error)
+        if self._out_id is not None and _file_id(r.path) == self._out_id:
+            self.clobbers.append(r.path)
+
+
+def run_streamed(runner: Runner, paths, stdin_filename, request: ReportRequest, narrowing: Narrowing | None) -> int:
+    """Check and write the report as results come; same messages and exit codes as a whole-run report."""
     from importlib import import_module
 
-    from edlint.report.console import print_summary as _print_summary
-    from edlint.run.batch import iter_all, unique
-
     from ..report import FORMATS
+    from ..report.progress import ProgressBar
 
-    mod = import_module(FORMATS[fmt])
-    out_id = None
-    if output:
-        try:
-            st = os.stat(output)
-            out_id = (st.st_dev, st.st_ino)
-        except OSError:
-            pass
-    clobbers: list[str] = []
-    with progress as bar:
-        results, errors, runner = iter_all(paths, options, stdin_filename, cache=cache, jobs=jobs,
-                                           progress=bar.start, only=changed.touches if changed else None,
-                                           runner=runner)
-        try:
-            cfg_fail = runner.config_for(Path(config) if config else Path.cwd()).fail_on if not fail_on else None
-        except (ConfigError, DataError):
-            cfg_fail = None
-        threshold = Severity.parse(fail_on) if fail_on else (cfg_fail or Severity.WARNING)
-        summary = Summary(fail_on=threshold, run_errors=list(errors))
+    mod = import_module(FORMATS[request.fmt])
+    watch = _Watch(narrowing, Verdict(request.fail_override), request.output)
+    with ProgressBar() as bar:
+        results, errors = runner.iter_paths(paths, stdin_filename, progress=bar.start,
+                                            only=narrowing.only if narrowing else None)
+        summary = Summary(fail_on=request.summary_level(runner), run_errors=list(errors))
         summary.errors += len(errors)
-        file_errors: list[str] = []
-        hidden = [0]
-
-        def narrow(r) -> None:
-            if changed is not None:
-                r.findings = [f for f in r.findings if changed.covers(r.path, f.line, f.end_line)]
-            if base is not None:
-                hidden[0] += base.filter([r])
-            if r.error:
-                file_errors.append(r.error)
-            if out_id is not None:
-                try:
-                    st = os.stat(r.path)
-                    if (st.st_dev, st.st_ino) == out_id:
-                        clobbers.append(r.path)
-                except (OSError, ValueError):
-                    pass
-
-        if output:
-            target = Path(os.path.realpath(output))
-            try:
-                mode = os.stat(target).st_mode & 0o7777
-            except OSError:
-                mode = None
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".edlint-tmp", dir=str(target.parent))
-            except OSError as exc:
-                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
-                return 2
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    mod.write(results, summary, fh, on_result=narrow)
-                if mode is None:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    mode = 0o666 & ~umask
-                if clobbers:  # the report would replace an article of this very run
-                    _unlink(tmp)
-                    sys.stderr.write(f"edlint: --output {output}: is one of the articles being checked; "
-                                     "not overwriting it\n")
-                    return 2
-                os.chmod(tmp, mode)
-                os.replace(tmp, target)
-            except OSError as exc:
-                _unlink(tmp)
-                sys.stderr.write(f"edlint: {output}: cannot write report: {exc.strerror or exc}\n")
-                return 2
-            except BaseException:
-                _unlink(tmp)
-                raise
-        else:
-            with tempfile.TemporaryFile("w+", encoding="utf-8") as fh:
-                mod.write(results, summary, fh, on_result=narrow)
-                fh.seek(0)
-                shutil.copyfileobj(fh, sys.stdout)
-            sys.stdout.flush()
-    for e in unique(errors + file_errors):
+        problem = _write(mod, results, summary, watch, request.output)
+        if problem:
+            sys.stderr.write(f"edlint: {problem}\n")
+            return 2
+    for e in unique(errors + watch.file_errors):
         sys.stderr.write(f"edlint: {e}\n")
-    if hidden[0]:
-        sys.stderr.write(f"edlint: {hidden[0]} finding(s) hidden by the baseline {baseline}\n")
-    if output:
-        _print_summary(summary, color)
-    if summary.errors:
-        return 2
-    return 1 if summary.failing and not exit_zero else 0
+    note = narrowing.hidden_note() if narrowing else None
+    if note:
+        sys.stderr.write(f"edlint: {note}\n")
+    if request.output:
+        from edlint.report.console import print_summary
+
+        print_summary(summary, request.color)
+    return request.exit_code(summary, watch.verdict)
 
 
-def _unlink(path: str) -> None:
+def _write(mod, results, summary: Summary, watch: _Watch, output) -> str | None:
+    """Stream the report to ``--output`` or standard output; the error line when it could not be written."""
+    if not output:
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as fh:
+            mod.write(results, summary, fh, on_result=watch)
+            fh.seek(0)
+            shutil.copyfileobj(fh, sys.stdout)
+        sys.stdout.flush()
+        return None
+    import io
+
+    from edlint.io.atomic import replacing
+
     try:
-        os.unlink(path)
-    except OSError:
-        pass
+        with replacing(output) as raw:
+            fh = io.TextIOWrapper(raw, encoding="utf-8")
+            mod.write(results, summary, fh, on_result=watch)
+            fh.flush()
+            fh.detach()  # ``replacing`` closes the file
+            if watch.clobbers:
+                raise _Clobbered
+    except _Clobbered:
+        return f"--output {output}: is one of the articles being checked; not overwriting it"
+    except OSError as exc:
+        return f"{output}: cannot write report: {exc.strerror or exc}"
+    return None
+
+
+def _file_id(path) -> tuple[int, int] | None:
+    """Device and inode of ``path`` (None when it does not exist): the same file under any name."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)

@@ -1,22 +1,23 @@
 """Run a RuleSet over a Document and apply edlint's policies to what the rules say.
 
-Order: one literal pass for all rules → adcopy rules (their spans become
-furniture) → every other rule → policy (quotes, ``[sic]``, furniture) →
-inline suppressions → located, sorted findings.
+Order: one literal pass for all rules → the rules that find page furniture
+(``RuleMeta.marks_furniture``; the rule set lists them first, and their spans
+become furniture) → every other rule → policy (quotes, ``[sic]``, furniture)
+→ inline suppressions → located, sorted findings. The engine knows no family
+by name: what sets a rule apart is in its metadata.
 """
 from __future__ import annotations
 
-import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from collections.abc import Callable
 
-from edlint.core.findings import Finding, Hit
-from edlint.core.registry import RuleSet
+from edlint.core.findings import Finding, Hit, RuleMeta
+from edlint.core.registry import ActiveRule, RuleSet
 from edlint.core.rule import Context
-from edlint.core.suppressions import parse_suppressions
+from edlint.core.suppressions import Region, parse_suppressions
 from edlint.document import Document
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 
 
 class Services:
@@ -26,6 +27,7 @@ class Services:
         self._items: dict[str, Any] = {}
 
     def get(self, key: str, factory: Callable[[], Any]) -> Any:
+        """The resource under ``key``, made by ``factory`` the first time it is asked for."""
         if key not in self._items:
             self._items[key] = factory()
         return self._items[key]
@@ -56,49 +58,62 @@ def lint_document(
     ruleset: RuleSet,
     services: Services | None = None,
     config_dir: str | None = None,
-    date: _dt.date | None = None,
 ) -> DocResult:
-    ctx = Context(
-        locale=ruleset.locale,
-        date=doc.date or date,
-        services=services or Services(),
-        config_dir=config_dir,
-    )
+    """Every active rule's findings on ``doc``, after edlint's policies, sorted by position."""
+    ctx = Context(locale=ruleset.locale, services=services or Services(), config_dir=config_dir)
     if len(ruleset.matcher):
         ctx.literal_hits = ruleset.matcher.scan(doc.prose)
     suppressions = parse_suppressions(doc.text, doc.kind)
     findings: list[Finding] = []
     for active in ruleset.active:
-        rule = active.rule
-        meta = rule.meta
-        is_adcopy = meta.family == "adcopy"
-        try:
-            hits: list[Hit] = list(rule.check(doc, ctx))
-        except DataError:
-            raise  # a broken data file the config names: the file and line say it all
-        except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the file
-            raise RuleCrash(meta.id, doc.path, exc) from exc
-        for hit in hits:
-            s, e = hit.start, hit.end
-            if not is_adcopy:
-                if ctx.furniture and _overlaps(ctx.furniture, s, e):
-                    continue
-                if not meta.in_quotes and doc.in_quote(s):
-                    continue
-            if doc.followed_by_sic(e):
-                continue
-            if suppressions and any(r.covers(meta.id, s) for r in suppressions):
-                continue
-            line, col = doc.line_col(s)
-            end_line, end_col = doc.line_col(max(e, s))
-            findings.append(
-                Finding(
-                    path=doc.path, rule=meta.id, severity=hit.severity or active.severity,
-                    message=hit.message, start=s, end=e, line=line, column=col,
-                    end_line=end_line, end_column=end_col, fix=hit.fix, related=hit.related, data=hit.data,
-                )
-            )
-            if is_adcopy:
-                ctx.furniture.append((s, e))
+        findings += _run_rule(active, doc, ctx, suppressions)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return DocResult(findings=findings, figures=ctx.figures, furniture=list(ctx.furniture))
+
+
+def _hits(active: ActiveRule, doc: Document, ctx: Context) -> list[Hit]:
+    """What one rule says about the document; a rule's own bug becomes a RuleCrash naming it."""
+    try:
+        return list(active.rule.check(doc, ctx))
+    except InputError:
+        raise  # a broken data file the config names: the file and line say it all
+    except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the file
+        raise RuleCrash(active.rule.meta.id, doc.path, exc) from exc
+
+
+def _kept(meta: RuleMeta, hit: Hit, doc: Document, ctx: Context, suppressions: list[Region]) -> bool:
+    """Whether edlint's policies let a hit through: furniture, quotes, ``[sic]`` and suppression comments.
+
+    A rule that marks furniture sees all the copy (a credit line inside quotes is
+    still furniture); every other rule stays out of furniture and, unless it
+    may, out of quoted speech.
+    """
+    s, e = hit.start, hit.end
+    if not meta.marks_furniture:
+        if ctx.furniture and _overlaps(ctx.furniture, s, e):
+            return False
+        if not meta.in_quotes and doc.in_quote(s):
+            return False
+    if doc.followed_by_sic(e):
+        return False
+    return not (suppressions and any(r.covers(meta.id, s) for r in suppressions))
+
+
+def _run_rule(active: ActiveRule, doc: Document, ctx: Context, suppressions: list[Region]) -> list[Finding]:
+    """One rule's findings, located by the document's line table; furniture spans are recorded as they come."""
+    meta = active.rule.meta
+    out: list[Finding] = []
+    for hit in _hits(active, doc, ctx):
+        if not _kept(meta, hit, doc, ctx, suppressions):
+            continue
+        s, e = hit.start, hit.end
+        line, col = doc.line_col(s)
+        end_line, end_col = doc.line_col(max(e, s))
+        out.append(Finding(
+            path=doc.path, rule=meta.id, severity=hit.severity or active.severity,
+            message=hit.message, start=s, end=e, line=line, column=col,
+            end_line=end_line, end_column=end_col, fix=hit.fix, related=hit.related, data=hit.data,
+        ))
+        if meta.marks_furniture:
+            ctx.furniture.append((s, e))
+    return out

@@ -160,6 +160,9 @@ class RuleMeta:
     severity: Severity = Severity.WARNING
     default_enabled: bool = True
     in_quotes: bool = False  # may the rule fire inside quoted speech?
+    # Its findings are page furniture (credits, captions, ads): the rule set runs it first, the engine
+    # keeps its hits wherever they fall and drops other rules' hits inside them.
+    marks_furniture: bool = False
     fix_safety: str = "No fix."
     options: dict[str, Any] = field(default_factory=dict)  # name -> default value
     source: str = ""  # where the rule came from (data file path or module)
@@ -177,7 +180,7 @@ class RuleMeta:
 
     @property
     def fix_kind(self) -> str:
-        """Whether the rule's findings come with fixes, as declared: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
+        """Whether the rule's findings come with fixes, as declared: ``safe``, ``unsafe``, ``safe/unsafe``, ``none``."""
         return self.fixes
 
 
@@ -194,3 +197,4 @@ class FileResult:
     text: str | None = None  # kept for the rich report's code frames and for fixes
     had_bom: bool = False
     skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"
+    fail_on: Severity | None = None  # the fail level of the configuration that checked this file

@@ -29,11 +29,14 @@ def _normalise_marks(s: str) -> str:
 
 
 class LiteralMatcher:
+    """Every rule's literal terms in one automaton; ``scan`` hands each rule the hits of its own terms."""
+
     def __init__(self) -> None:
         self._terms: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         self._automaton = None
 
     def add(self, owner: str, term: str, payload: Any) -> None:
+        """A term for rule ``owner``; the payload comes back with each hit (a replacement, a group)."""
         key = _normalise_marks(_fold(term.strip()))
         if key:
             self._terms[key].append((owner, payload))
@@ -47,6 +50,7 @@ class LiteralMatcher:
         return len(self._terms)
 
     def _build(self):
+        """The automaton, built on the first scan after a term was added (loading it costs; most runs add once)."""
         import ahocorasick
 
         a = ahocorasick.Automaton()
@@ -57,6 +61,7 @@ class LiteralMatcher:
         return a
 
     def scan(self, text: str) -> dict[str, list[LiteralHit]]:
+        """The whole-word hits in ``text``, by the rule that owns each term, with offsets into ``text``."""
         if not self._terms:
             return {}
         a = self._automaton or self._build()

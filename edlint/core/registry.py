@@ -2,8 +2,11 @@
 
 Code rules are listed family by family: each family package exposes ``RULES``.
 Data rules come from the built-in ``rules/`` packs and any ``rule_dirs`` a
-configuration adds. A ``RuleSet`` is the registry narrowed to the rules that
-are on for one file, with their options and severities resolved.
+configuration adds, read through ``core.kinds``; the house's data files of
+other kinds (variant groups, phrases, officeholders…) ride along in
+``Registry.house`` and reach the code rules that read them when rules resolve.
+A ``RuleSet`` is the registry narrowed to the rules that are on for one file,
+with their options and severities resolved.
 """
 from __future__ import annotations
 
@@ -13,12 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from edlint.core.findings import FAMILIES, Severity
-from edlint.core.kinds import discover, load_data_rule
+from edlint.core.kinds import RULE_KINDS, DataFile, builtin, load, rule_class, scan
 from edlint.core.matcher import LiteralMatcher
 from edlint.core.rule import Rule
-from edlint.io.builtin_packs import pack_root
-from edlint.io.config import Config, ConfigError, rule_matches
-from edlint.io.datafiles import DataError
+from edlint.io.config import Config, rule_matches
+from edlint.io.errors import InputError
 
 # The one place code rules are listed: each family package's RULES.
 FAMILY_MODULES = {
@@ -34,18 +36,20 @@ FAMILY_MODULES = {
 # when a configuration or --select could switch one of them on.
 OPT_IN_FAMILIES = ("proselint",)
 # adcopy runs first: what it finds is furniture the other families skip.
-FAMILY_ORDER = {f: i for i, f in enumerate(("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
+FAMILY_ORDER = {f: i for i, f in enumerate(
+    ("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
 
 
 @dataclass
 class Registry:
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # opt-in families not loaded; their ids are checked on demand
+    house: dict[str, tuple[DataFile, ...]] = field(default_factory=dict)  # rule_dirs data files by kind
 
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
         if rid in self.rules and self.rules[rid] is not cls:
-            raise DataError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
+            raise InputError(cls.meta.source or rid, f"rule id {rid!r} is defined twice")
         self.rules[rid] = cls
 
     def sorted_ids(self) -> list[str]:
@@ -66,44 +70,39 @@ def _family_rules(module_name: str) -> list[type[Rule]]:
 
 
 def build_registry(extra_dirs: list[Path] | None = None, skip_families: tuple[str, ...] = ()) -> Registry:
+    """Code rules, the built-in packs' rules, then each ``rule_dirs`` folder's rules and data files."""
     reg = Registry(skipped=tuple(skip_families))
     for family, mod in FAMILY_MODULES.items():
         if family in skip_families:
             continue
         for cls in _family_rules(mod):
             reg.add(cls)
-    roots = [(pack_root(), "rules")] + [(d, str(d)) for d in (extra_dirs or [])]
-    for root, label in roots:
-        if label != "rules" and not root.is_dir():
-            raise DataError(label, "rule folder named in config does not exist")
-        for path, family, display in discover(root, label):
-            if family not in FAMILIES:
-                raise DataError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
-            cls = load_data_rule(path, family, display)
-            if cls is not None:
-                reg.add(cls)
-            elif label != "rules":
-                _say_not_read(display)
+    for file in builtin():
+        if file.kind in RULE_KINDS:
+            reg.add(rule_class(file))
+    for folder in extra_dirs or []:
+        _add_house_folder(reg, Path(folder))
     return reg
 
 
-_SAID: set[str] = set()
+def _add_house_folder(reg: Registry, folder: Path) -> None:
+    """A ``rule_dirs`` folder: its rules join the registry, its data files are checked now and kept by kind.
+
+    Checking every file when the registry is built makes a broken or misplaced
+    house file an error at once, whether or not the rule reading it is on.
+    """
+    label = str(folder)
+    if not folder.is_dir():
+        raise InputError(label, "rule folder named in config does not exist")
+    for file in scan(folder, label):
+        if file.kind in RULE_KINDS:
+            reg.add(rule_class(file))
+        else:
+            load(file)
+            reg.house[file.kind] = reg.house.get(file.kind, ()) + (file,)
 
 
-def _say_not_read(display: str) -> None:
-    """A pack (phrases, variants…) in a house rule folder is read by no rule: say so once, never skip it silently."""
-    if display in _SAID:
-        return
-    _SAID.add(display)
-    import sys
-
-    sys.stderr.write(
-        f"edlint: {display}: not checked: rule folders hold rules of kind 'substitution' or 'existence'; "
-        "packs of other kinds are read only from edlint's own rules (house variant lists go in a rule's *_files option)\n"
-    )
-
-
-class UnknownRuleError(ConfigError):
+class UnknownRuleError(InputError):
     """A rule id or prefix that names no rule: a usage error, never silently "no findings"."""
 
 
@@ -194,6 +193,18 @@ class RuleSet:
         return [a.rule.id for a in self.active]
 
 
+def _option_problem(cls: type[Rule], key: str, val: Any) -> str | None:
+    """What is wrong with one option value (its type, or a choice it is not), or None."""
+    default = cls.meta.options[key]
+    wrong_type = not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int))
+    if default is not None and wrong_type:
+        return f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}"
+    choices = getattr(cls, "option_choices", {}).get(key)
+    if choices and val not in choices:
+        return f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}"
+    return None
+
+
 def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -> dict[str, Any]:
     opts = {k: v for k, v in settings.items() if k not in ("enabled", "severity")}
     known = cls.meta.options
@@ -204,13 +215,10 @@ def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -
             near = closest(key, set(known) | {"enabled", "severity"})
             hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"
             line = next((ln for layer in config.layers if layer.source for ln in [layer.line_for(key)] if ln), None)
-            raise ConfigError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
-        default = known[key]
-        if default is not None and not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int)):
-            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}")
-        choices = getattr(cls, "option_choices", {}).get(key)
-        if choices and val not in choices:
-            raise ConfigError(config.path or "config", f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}")
+            raise InputError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
+        problem = _option_problem(cls, key, val)
+        if problem:
+            raise InputError(config.path or "config", problem)
     return opts
 
 
@@ -250,7 +258,7 @@ def resolve(
         opts = _coerce_options(cls, settings, config)
         chosen.append((rid, sev, tuple(sorted((k, repr(v)) for k, v in opts.items()))))
     locale = config.locale_for(file_path)
-    key = (tuple(chosen), locale)
+    key = (id(registry), tuple(chosen), locale)
     if cache is not None and key in cache:
         return cache[key]
     active = []
@@ -261,6 +269,7 @@ def resolve(
         rule = cls(_coerce_options(cls, settings, config))
         rule.locale = locale  # type: ignore[attr-defined]
         rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
+        rule.house_data = registry.house  # type: ignore[attr-defined]  # rule_dirs data: core.kinds.house_files
         if hasattr(rule, "use_registry"):
             rule.use_registry(registry)  # suppression.unknown-rule checks ids against it
         matcher.add_all(rid, rule.literal_terms())

@@ -8,7 +8,6 @@ Fix safety / Options), rendered by ``edlint explain``.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable, Iterator
@@ -36,10 +35,11 @@ class Context:
     ``furniture`` holds the spans the adcopy family found (it runs first): other
     families skip them, and readability leaves them out of its figures.
     ``figures`` lets a rule publish numbers (readability) for the reports.
+    The article's date is not here: it is ``doc.date`` (and ``doc.date_source``),
+    the one place it is kept.
     """
 
     locale: str = "en-GB"
-    date: _dt.date | None = None
     furniture: list[tuple[int, int]] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
     literal_hits: dict[str, list[LiteralHit]] = field(default_factory=dict)

@@ -29,6 +29,8 @@ _TEXT = r"^[ \t]*#[ \t]*edlint-(disable-next-line|disable|enable)\b([^\n]*)$"
 
 @dataclass(frozen=True)
 class Region:
+    """A span of the text where the named rules (or every rule) are silenced."""
+
     start: int
     end: int
     patterns: tuple[str, ...]  # empty = every rule
@@ -73,6 +75,7 @@ def parse_directives(text: str, kind: str = "markdown") -> list[Directive]:
 
 
 def parse_suppressions(text: str, kind: str = "markdown") -> list[Region]:
+    """The regions the comments silence: the next line, or from a disable to its enable (or the end)."""
     regions: list[Region] = []
     open_: list[tuple[int, tuple[str, ...]]] = []
     starts_cache: list[int] | None = None

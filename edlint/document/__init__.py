@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from edlint.io.lines import line_bounds, line_col
+from edlint.io.lines import LineTable, table
 
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
-from .markup import Block, line_starts, markdown_prose, plain_blocks
+from .markup import Block, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, scan_quotations
 from .sentences import Sentence, Word, split_sentences, words_in
 
@@ -58,9 +58,6 @@ class Document:
     def body(self) -> list[Block]:
         """Blocks of the article body (not headline, standfirst or sub-headings)."""
         return [b for b in self.blocks if b.kind == "paragraph"]
-
-    def block_text(self, block: Block) -> str:
-        return self.prose[block.start : block.end]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -125,20 +122,28 @@ class Document:
 
     # ------------------------------------------------------------ positions
     @cached_property
-    def line_starts(self) -> list[int]:
-        return line_starts(self.text)
+    def lines(self) -> LineTable:
+        """The file's line table (``edlint.io.lines``), shared with the reports that show this text."""
+        return table(self.text)
+
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        return self.lines.starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset, by the one line table (``edlint.io.lines``)."""
-        return line_col(self.line_starts, offset)
+        return self.lines.line_col(offset)
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Offsets of a 1-based line's text, without its line ending."""
-        return line_bounds(self.text, self.line_starts, line - 1)
+        return self.lines.bounds(line)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
 
     def block_at(self, offset: int) -> int | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and offset <= self.blocks[i].end:
             return i
         return None

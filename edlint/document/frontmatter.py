@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from edlint.io.datafiles import DataError
+from edlint.io.errors import InputError
 from edlint.io.lines import line_col, line_starts
 
 _FENCES = {"---": "yaml", "+++": "toml"}
@@ -20,7 +20,7 @@ _OPEN_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
 DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "publishDate", "datePublished")
 
 
-class FrontMatterError(DataError):
+class FrontMatterError(InputError):
     """Front matter that cannot be used: one error naming the file and (1-based) line, like any data file."""
 
     def __init__(self, message: str, line: int | None = None, path: str = "<front matter>"):
@@ -62,7 +62,7 @@ def _parse(body: str, fmt: str, first_line: int, path: str = "<front matter>") -
 
         try:
             data = parse_yaml(body, path, first_line=first_line, what="YAML front matter")
-        except DataError as exc:
+        except InputError as exc:
             raise FrontMatterError(exc.message, exc.line, path) from None
     else:
         try:
@@ -115,5 +115,7 @@ def article_date(data: dict[str, Any], text: str = "", path: str = "<front matte
             if isinstance(value, str) and re.match(r"\s*\d{4}-\d{1,2}-\d{1,2}", value):
                 m = re.search(r"^[ \t]*['\"]?" + re.escape(key) + r"['\"]?[ \t]*[:=]", text, re.M)
                 line = line_col(line_starts(text), m.start())[0] if m else None
-                raise FrontMatterError(f"front matter '{key}': {value.strip()!r} is not a real date (YYYY-MM-DD)", line, path)
+                raise FrontMatterError(
+                    f"front matter '{key}': {value.strip()!r} is not a real date (YYYY-MM-DD)", line, path
+                )
     return None, ""

@@ -37,23 +37,28 @@ ENGLISH = "en"
 # Function words frequent in English copy and rare as words in other languages that
 # use the Latin script ("on", "in", "a", "die", "is" are left out: French, German,
 # Dutch and others use them too).
-_ENGLISH_WORDS = frozenset(
-    "the and of to that for with this from have has had which said would were been their they "
-    "was are it not by as he his she her will who but its an be at or than there about after "
-    "into more when also could after what we you".split()
-)
+_ENGLISH_WORDS = frozenset([
+    "the", "and", "of", "to", "that", "for", "with", "this", "from", "have", "has", "had", "which", "said",
+    "would", "were", "been", "their", "they", "was", "are", "it", "not", "by", "as", "he", "his", "she", "her",
+    "will", "who", "but", "its", "an", "be", "at", "or", "than", "there", "about", "after", "into", "more",
+    "when", "also", "could", "after", "what", "we", "you"
+])
 _WORD = None
+_ASCII_WORD = None
 
 
 def english_share(text: str) -> tuple[float, int]:
     """The share of English function words among the words of ``text``, and the word count."""
-    global _WORD
+    global _WORD, _ASCII_WORD
     if _WORD is None:
         _WORD = re.compile(r"[^\W\d_]+")
-    words = _WORD.findall(text[:SHARE_CHARS].lower())
+        _ASCII_WORD = re.compile(r"[a-z]+")
+    sample = text[:SHARE_CHARS].lower()
+    # In ASCII, letters that are not digits or "_" are a-z once lowered: a class the engine scans fast.
+    words = (_ASCII_WORD if sample.isascii() else _WORD).findall(sample)
     if not words:
         return 0.0, 0
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words), len(words)
+    return sum(map(_ENGLISH_WORDS.__contains__, words)) / len(words), len(words)
 
 
 @lru_cache(maxsize=1)

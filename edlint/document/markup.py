@@ -166,7 +166,7 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
         content_lines = tok.content.split("\n")
         src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(line_text(text, starts, ln)))]
         bstart = bend = None
-        for ln, content in zip(src_lines, content_lines):
+        for ln, content in zip(src_lines, content_lines, strict=False):
             if ln >= len(starts):
                 break
             line_text_ = line_text(same, starts, ln)

@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from edlint.document.lazyre import lazy
 
 # Abbreviations that never end a sentence in news copy, in any case.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cdr adm rev st mt ft jr sr supt insp cllr rt
-    vs v al approx dept govt e.g i.e u.s u.k u.n u.s.a a.m p.m""".split()
-)
+ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cdr", "adm", "rev", "st",
+    "mt", "ft", "jr", "sr", "supt", "insp", "cllr", "rt", "vs", "v", "al", "approx", "dept", "govt", "e.g", "i.e",
+    "u.s", "u.k", "u.n", "u.s.a", "a.m", "p.m",
+])
 # Only abbreviations when capitalised: "Sat." is Saturday, "sat." ends a sentence.
-CAPITALISED_ABBREVIATIONS = frozenset(
-    """Sen Rep Gov Pres Det Hon No Nos Vol Vols Fig Figs Co Corp Inc Ltd Bros Est
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
-)
+CAPITALISED_ABBREVIATIONS = frozenset([
+    "Sen", "Rep", "Gov", "Pres", "Det", "Hon", "No", "Nos", "Vol", "Vols", "Fig", "Figs", "Co", "Corp", "Inc", "Ltd",
+    "Bros", "Est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue",
+    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+])
 
+_LONGEST_ABBREVIATION = max(6, *(len(w) for w in ABBREVIATIONS | CAPITALISED_ABBREVIATIONS))  # 6: "approx", "U.S.A."
 _BOUNDARY = lazy(
     r"""([.?!\u2026]+)          # terminal punctuation
         ([\"'\u201d\u2019)\]]*)  # closing quotes or brackets
@@ -52,18 +55,9 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside prose[start:end], trimmed of surrounding whitespace."""
     spans = []
     s = start
-    for m in _BOUNDARY.finditer(prose, start, end):
-        if m.group(1) == "." and not m.group(2):
-            j = m.start(1)
-            k = j
-            while k > start and (prose[k - 1].isalpha() or prose[k - 1] == "."):
-                k -= 1
-            raw = prose[k:j]
-            token = raw.lower()
-            if token in ABBREVIATIONS or raw in CAPITALISED_ABBREVIATIONS or (len(token) == 1 and prose[k].isupper()):
-                continue
-            if "." in token and len(token) <= 6:  # U.S., a.m.
-                continue
+    for m in _BOUNDARY.compiled().finditer(prose, start, end):
+        if m.group(1) == "." and not m.group(2) and _abbreviation(prose, start, m.start(1)):
+            continue
         e = m.end(2)
         if e > s:
             spans.append((s, e))
@@ -72,13 +66,34 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((s, end))
     out = []
     for a, b in spans:
-        while a < b and prose[a].isspace():
-            a += 1
-        while b > a and prose[b - 1].isspace():
-            b -= 1
+        if prose[a].isspace() or prose[b - 1].isspace():
+            while a < b and prose[a].isspace():
+                a += 1
+            while b > a and prose[b - 1].isspace():
+                b -= 1
         if b > a:
             out.append((a, b))
     return out
+
+
+def _abbreviation(prose: str, start: int, j: int) -> bool:
+    """Does the full stop at ``j`` end an abbreviation (Mr., U.S., Gen., an initial)?
+
+    The token is the run of letters and full stops before it. Every abbreviation
+    is at most six characters long, so the run is read back at most seven: a
+    longer one is an ordinary word, whatever it is.
+    """
+    lo = max(start, j - _LONGEST_ABBREVIATION - 1)
+    k = j
+    while k > lo and (prose[k - 1].isalpha() or prose[k - 1] == "."):
+        k -= 1
+    if k == lo and k > start and (prose[k - 1].isalpha() or prose[k - 1] == "."):
+        return False  # a word longer than any abbreviation
+    raw = prose[k:j]
+    token = raw.lower()
+    if token in ABBREVIATIONS or raw in CAPITALISED_ABBREVIATIONS or (len(token) == 1 and prose[k].isupper()):
+        return True
+    return "." in token and len(token) <= 6  # U.S., a.m.
 
 
 def words_in(prose: str, start: int, end: int) -> list[Word]:

@@ -12,19 +12,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from edlint.io.errors import InputError
+
 BOM = "\ufeff"
 MAX_BYTES = 200 * 1024 * 1024
-
-
-class InputError(Exception):
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path = path
-        self.line = line
-        self.message = message
-        from edlint.io.filenames import display_path
-
-        where = f"{display_path(path)}:{line}" if line else display_path(path)
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass
@@ -34,7 +25,6 @@ class SourceFile:
     path: str
     text: str
     had_bom: bool = False
-    raw_size: int = 0
 
 
 def decode(data: bytes, path: str) -> SourceFile:
@@ -51,7 +41,7 @@ def decode(data: bytes, path: str) -> SourceFile:
     had_bom = text.startswith(BOM)
     if had_bom:
         text = text[1:]
-    return SourceFile(path=path, text=text, had_bom=had_bom, raw_size=len(data))
+    return SourceFile(path=path, text=text, had_bom=had_bom)
 
 
 def read_limited(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:

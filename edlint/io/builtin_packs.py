@@ -10,13 +10,10 @@ from pathlib import Path
 
 
 def pack_root() -> Path:
+    """The folder of the built-in packs: ``edlint/_rules`` in a wheel, else ``rules/`` beside the package."""
     here = Path(__file__).resolve().parents[1]  # the edlint package
     shipped = here / "_rules"
     if shipped.is_dir():
         return shipped
     return here.parent / "rules"
 
-
-def pack_path(*parts: str) -> Path:
-    """Path of a file or folder inside the rule packs, e.g. ``pack_path("spelling", "places.yaml")``."""
-    return pack_root().joinpath(*parts)

@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from edlint.core.findings import Severity
-from edlint.io.datafiles import DataError, validate
+from edlint.io.datafiles import validate
+from edlint.io.errors import InputError
 
 try:  # Python 3.11+
     import tomllib
@@ -59,10 +60,6 @@ SCHEMA: dict[str, Any] = {
     },
     "additionalProperties": False,
 }
-
-
-class ConfigError(DataError):
-    pass
 
 
 @dataclass
@@ -169,9 +166,7 @@ def glob_match(rel: str, pattern: str) -> bool:
         return True
     if "/" not in pattern and fnmatch.fnmatchcase(PurePosixPath(rel).name, pattern):
         return True
-    if pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]):
-        return True
-    return False
+    return pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:])
 
 
 # ---------------------------------------------------------- loading
@@ -197,13 +192,13 @@ def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
 
         text = read_limited(path, 16 * 1024 * 1024).decode("utf-8")  # a FIFO named edlint.toml must not hang a run
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(display, f"cannot read config: {exc}") from None
+        raise InputError(display, f"cannot read config: {exc}") from None
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:  # every TOML failure is the file's error
         msg = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
         m = re.search(r"line (\d+)", msg)
-        raise ConfigError(display, f"invalid TOML: {msg}", int(m.group(1)) if m else None) from None
+        raise InputError(display, f"invalid TOML: {msg}", int(m.group(1)) if m else None) from None
     return data, text
 
 
@@ -240,10 +235,12 @@ def _check_keys(data: Any, schema: dict, display: str, find, where: tuple = ()) 
             near = closest(key, props)
             hint = f" (did you mean {near}?)" if near else f" (known keys: {', '.join(sorted(props))})"
             at = ".".join(str(p) for p in where)
-            raise ConfigError(display, f"unknown key {key!r}{' in ' + at if at else ''}{hint}", find(list(where) + [key]))
+            where_key = f" in {at}" if at else ""
+            raise InputError(display, f"unknown key {key!r}{where_key}{hint}", find(list(where) + [key]))
 
 
-def _layer_from(data: dict[str, Any], paths: list[str] | None = None, source: str | None = None, text: str = "") -> Layer:
+def _layer_from(data: dict[str, Any], paths: list[str] | None = None, source: str | None = None,
+                text: str = "") -> Layer:
     rules = {}
     for key, val in (data.get("rules") or {}).items():
         rules[key] = dict(val)
@@ -257,7 +254,7 @@ def _load_preset(name: str, seen: set[str]) -> list[Layer]:
     seen.add(name)
     p = PRESETS_DIR / f"{name}.toml"
     if not p.is_file():
-        raise ConfigError("config", f"unknown preset {name!r} (available: {', '.join(available_presets())})")
+        raise InputError("config", f"unknown preset {name!r} (available: {', '.join(available_presets())})")
     data, _ = _read_toml(p, f"preset {name}")
     layers: list[Layer] = []
     for parent in data.get("extends", []):
@@ -306,14 +303,14 @@ def load_config(path: Path | None) -> Config:
     for name in data.get("extends", ["recommended"]):
         try:
             layers += _load_preset(name, seen)
-        except ConfigError as exc:
-            raise ConfigError(display, exc.message, _toml_line_finder(text)(["extends"])) from None
+        except InputError as exc:
+            raise InputError(display, exc.message, _toml_line_finder(text)(["extends"])) from None
     if "recommended" not in seen:
         layers = _load_preset("recommended", set()) + layers
     layers.append(_layer_from(data, source=display, text=text))
     for ov in data.get("overrides", []):
         layers.append(_layer_from(ov, paths=ov["paths"], source=display, text=text))
-    for key, settings in data.get("rules", {}).items():
+    for settings in data.get("rules", {}).values():
         if "severity" in settings:
             Severity.parse(settings["severity"])
     return Config(

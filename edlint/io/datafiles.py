@@ -8,21 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
+from edlint.io.errors import InputError
+
 if TYPE_CHECKING:
     import yaml
-
-
-class DataError(ValueError):
-    """A problem in a data or config file, located as precisely as we can."""
-
-    def __init__(self, path: str, message: str, line: int | None = None):
-        self.path = path
-        self.line = line
-        self.message = message
-        from edlint.io.filenames import display_path
-
-        where = f"{display_path(path)}:{line}" if line else display_path(path)
-        super().__init__(f"{where}: {message}")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -80,7 +69,7 @@ LOAD_ERRORS = (ValueError, TypeError, OverflowError, RecursionError, MemoryError
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") -> Any:
-    """Parse YAML safely; *every* failure becomes one DataError naming ``path`` and the line.
+    """Parse YAML safely; *every* failure becomes one InputError naming ``path`` and the line.
 
     This is the one place edlint turns YAML text into data (rule packs, house
     files, people files, front matter), so no loader error, whatever its type,
@@ -92,13 +81,13 @@ def parse_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML") ->
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DataError(path, f"invalid {what}: {problem}", first_line + mark.line if mark else None) from None
+        raise InputError(path, f"invalid {what}: {problem}", first_line + mark.line if mark else None) from None
     except LOAD_ERRORS as exc:
         line, value = _bad_scalar(text)
         detail = f"{value!r} is not a valid value ({exc})" if value is not None else str(exc) or type(exc).__name__
         if isinstance(exc, RecursionError):
             detail = "nested too deeply"
-        raise DataError(path, f"invalid {what}: {detail}", first_line + line - 1 if line else None) from None
+        raise InputError(path, f"invalid {what}: {detail}", first_line + line - 1 if line else None) from None
 
 
 def _bad_scalar(text: str) -> tuple[int | None, str | None]:
@@ -136,7 +125,7 @@ def _digest(payload: bytes) -> str:
 
 
 def load_yaml(text: str, path: str) -> Any:
-    """Parse a data file's YAML (cached as JSON beside the result cache); errors become DataError with the line.
+    """Parse a data file's YAML (cached as JSON beside the result cache); errors become InputError with the line.
 
     A cache entry counts only if it is a JSON object naming a digest of this
     very text, and only once that very JSON has passed a schema (``validate``
@@ -209,7 +198,7 @@ _COMPILED: dict[int, Any] = {}
 
 
 def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, line_finder=None) -> None:
-    """Validate against a JSON schema; raise DataError naming the problem and its line.
+    """Validate against a JSON schema; raise InputError naming the problem and its line.
 
     fastjsonschema compiles the schema to Python once per process and imports in
     a few milliseconds, which keeps a one-article run instant.
@@ -243,7 +232,7 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
             message = message[len(prefix):]
         if exc.rule == "enum":
             message = f"{exc.value!r} is not allowed: {message}"
-        raise DataError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
+        raise InputError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
     if marker is not None:
         _write(marker, b"")
     if came is not None and yaml_text is not None:

@@ -11,12 +11,15 @@ _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ve
 
 @dataclass
 class Collected:
+    """What the command line's paths name: files to check, one error per path that names none, and stdin."""
+
     files: list[Path] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     stdin: bool = False
 
 
 def _gitignore_spec(folder: Path):
+    """The folder's own ``.gitignore`` as patterns, or None (an unreadable one ignores nothing)."""
     gi = folder / ".gitignore"
     if not gi.is_file():
         return None
@@ -58,6 +61,7 @@ def _ignored(specs: list[tuple[Path, object]], p: Path, is_dir: bool) -> bool:
 
 
 def collect(paths: list[str]) -> Collected:
+    """The files the arguments name, in order; a path naming nothing is an error line, not the end of the run."""
     got = Collected()
     for arg in paths:
         if arg == "-":

@@ -17,8 +17,6 @@ import bisect
 import re
 from functools import lru_cache
 
-ENDINGS = ("\r\n", "\r", "\n")
-
 
 @lru_cache(maxsize=1)
 def _break_re() -> re.Pattern[str]:
@@ -67,19 +65,43 @@ def line_col(starts: list[int], offset: int) -> tuple[int, int]:
     return i + 1, offset - starts[i] + 1
 
 
-@lru_cache(maxsize=8)
-def _table(text: str) -> tuple[int, ...]:
-    return tuple(line_starts(text))
-
-
 def line_around(text: str, offset: int) -> str:
     """The whole line holding ``offset``, without its ending (the table of the last few texts is kept)."""
-    starts = _table(text)
-    i = bisect.bisect_right(starts, max(0, offset)) - 1
-    return line_text(text, starts, max(i, 0))  # type: ignore[arg-type]
+    return table(text).line_around(offset)
 
 
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` without their endings, by the one definition above."""
-    starts = line_starts(text)
-    return [line_text(text, starts, i) for i in range(len(starts))]
+class LineTable:
+    """One text's line table: where each line starts, and every question about lines asked of it.
+
+    Built once per text (``table(text)`` keeps the last few), so the engine,
+    the reports and the fingerprints of one file share one table.
+    """
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: tuple[int, ...] = tuple(line_starts(text))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        return line_col(self.starts, offset)  # type: ignore[arg-type]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset``."""
+        return max(bisect.bisect_right(self.starts, offset), 1)
+
+    def bounds(self, line: int) -> tuple[int, int]:
+        """Offsets of the 1-based ``line``'s text, without its line ending."""
+        return line_bounds(self.text, self.starts, line - 1)  # type: ignore[arg-type]
+
+    def line_around(self, offset: int) -> str:
+        """The whole line holding ``offset``, without its ending."""
+        s, e = self.bounds(self.line_of(max(0, offset)))
+        return self.text[s:e]
+
+
+@lru_cache(maxsize=8)
+def table(text: str) -> LineTable:
+    """The line table of ``text``, built once while the text is among the last few asked about."""
+    return LineTable(text)

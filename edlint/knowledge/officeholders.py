@@ -271,6 +271,7 @@ def _shipped() -> bytes:
 
 @lru_cache(maxsize=8)
 def _load(extra_files: tuple[Path, ...], _stamps: tuple = ()) -> KnowledgeBase:
+    """The shipped base plus the house's people files, kept per file set (``_stamps``: rebuilt when one changes)."""
     extra: list[tuple[tuple[str, ...], list[Term]]] = []
     if extra_files:
         from .userdata import load_people

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 
 class Term(NamedTuple):
+    """A term as its source gave it; dates are ISO strings, a year or year-month where that is all it says."""
+
     person: str
     person_id: str
     office: str

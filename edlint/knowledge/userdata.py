@@ -5,6 +5,8 @@ YAML file of its own and names it in the config (``[rules.titles]
 people_files = ["newsroom/people.yaml"]``). The same file may add title words
 and country words to the vocabulary, so "Mayor Andy Burnham" can be checked.
 ``edlint kb who/office/info --config edlint.toml`` answers from the same data.
+A file of kind ``officeholders`` in a ``rule_dirs`` folder's ``titles/`` works
+the same; the format and its schema are in ``edlint.core.kinds.officeholders``.
 
     kind: officeholders
     source: Newsroom research desk        # credited in findings and `kb info`
@@ -22,81 +24,15 @@ and country words to the vocabulary, so "Mayor Andy Burnham" can be checked.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-from edlint.io.datafiles import (
-    DataError,
-    compose,
-    line_of,
-    load_yaml,
-    read_text,
-    validate,
-)
+from edlint.core.kinds import load_path
 
 from .terms import Term
 
-_DATE = {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "null"}]}
-
-SCHEMA = {
-    "type": "object",
-    "required": ["kind"],
-    "additionalProperties": False,
-    "properties": {
-        "kind": {"const": "officeholders"},
-        "source": {"type": "string"},
-        "licence": {"type": "string"},
-        "valid_to": _DATE,
-        "people": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["name", "terms"],
-                "additionalProperties": False,
-                "properties": {
-                    "name": {"type": "string", "minLength": 2},
-                    "wikidata": {"type": "string", "pattern": "^Q[0-9]+$"},
-                    "aliases": {"type": "array", "items": {"type": "string", "minLength": 2}},
-                    "terms": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "required": ["office", "country"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "office": {"type": "string", "minLength": 2},
-                                "country": {"type": "string", "minLength": 2},
-                                "kind": {"type": "string"},
-                                "start": _DATE,
-                                "end": _DATE,
-                            },
-                        },
-                    },
-                },
-            },
-        },
-        "titles": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["words", "word"],
-                "additionalProperties": False,
-                "properties": {
-                    "words": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                    "kinds": {"type": "array", "items": {"type": "string"}},
-                    "office": {"type": "string"},
-                    "countries": {"type": "array", "items": {"type": "string"}},
-                    "word": {"type": "string"},
-                    "needs_country": {"type": "boolean"},
-                    "ambiguous": {"type": "boolean"},
-                },
-            },
-        },
-        "countries": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-    },
-}
+# What may add title and country words: a house's officeholders files and its title-vocabulary files.
+VOCABULARY_KINDS = ("officeholders", "title-vocabulary")
 
 
 def stamp(path: Path) -> tuple[int, int]:
@@ -108,36 +44,14 @@ def stamp(path: Path) -> tuple[int, int]:
     return (st.st_mtime_ns, st.st_size)
 
 
-def read(path: Path) -> dict:
-    """The validated file; problems raise DataError naming the file and line."""
-    return _read(Path(path), stamp(path))
+def read(path: Path, kinds: tuple[str, ...] = ("officeholders",)) -> dict:
+    """The validated file (schema in ``core.kinds.officeholders``); problems raise InputError naming file and line."""
+    return _read(Path(path), stamp(path), kinds)
 
 
 @lru_cache(maxsize=16)
-def _read(path: Path, _stamp: tuple[int, int]) -> dict:
-    try:
-        text = read_text(path)  # the one safe reader: a FIFO or device is refused, not waited on
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(str(path), f"cannot read the officeholder file: {exc}") from None
-    data = load_yaml(text, str(path))
-    data = _dates_as_text(data)
-    validate(data, SCHEMA, str(path), text)
-    for i, person in enumerate(data.get("people", [])):
-        for j, term in enumerate(person["terms"]):
-            if term.get("start") and term.get("end") and term["end"] < term["start"]:
-                line = line_of(compose(text), ["people", i, "terms", j, "end"])
-                raise DataError(str(path), f"{person['name']}: the term ends before it starts", line)
-    return data
-
-
-def _dates_as_text(value):
-    if isinstance(value, dict):
-        return {k: _dates_as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(v) for v in value]
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return value
+def _read(path: Path, _stamp: tuple[int, int], kinds: tuple[str, ...]) -> dict:
+    return load_path(path, str(path), kinds)[1]
 
 
 def load_people(path: Path) -> list[tuple[tuple[str, ...], list[Term]]]:
@@ -159,11 +73,11 @@ def load_people(path: Path) -> list[tuple[tuple[str, ...], list[Term]]]:
 
 
 def vocabulary_additions(paths: tuple[Path, ...]) -> tuple[list[dict], dict[str, list[str]]]:
-    """Title and country words the house's files add to the built-in vocabulary."""
+    """Title and country words the house's files (officeholders or title-vocabulary) add to the built-in vocabulary."""
     titles: list[dict] = []
     countries: dict[str, list[str]] = {}
     for path in paths:
-        data = read(Path(path))
+        data = read(Path(path), VOCABULARY_KINDS)
         titles.extend(data.get("titles", []))
         for country, words in data.get("countries", {}).items():
             countries.setdefault(country, []).extend(words)

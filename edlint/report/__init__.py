@@ -51,6 +51,8 @@ def relative_path(path: str, root: str | None = None) -> str:
 
 @dataclass
 class Summary:
+    """The run's counts every format ends with, and the fail level the exit code is judged by."""
+
     files: int = 0
     files_with_findings: int = 0
     errors: int = 0
@@ -99,6 +101,7 @@ class Summary:
 
 
 def summarise(results: list[FileResult], fail_on: Severity) -> Summary:
+    """The summary of results already in hand (a streamed report counts with ``Summary.add`` instead)."""
     s = Summary(fail_on=fail_on)
     for r in results:
         s.add(r)

@@ -30,6 +30,7 @@ def summary_text(summary: Summary) -> str:
 
 
 def render(results, summary: Summary, color: bool = False, quiet: bool = False, **_: object) -> str:
+    """One line per finding (and per file skipped for its language), then the summary unless ``quiet``."""
     lines = []
     for r in results:
         if r.skipped:

@@ -18,6 +18,8 @@ from rich.text import Text
 
 from edlint.core.findings import Finding, Severity
 from edlint.io.filenames import display_path
+from edlint.io.lines import LineTable
+from edlint.io.lines import table as line_table
 
 from . import Summary
 
@@ -41,18 +43,6 @@ def make_console(color: str = "auto", file=None, width: int | None = None) -> Co
     return Console(**kwargs)
 
 
-def _line_bounds(text: str, line_starts: list[int], line: int) -> tuple[int, int]:
-    from edlint.io.lines import line_bounds
-
-    return line_bounds(text, line_starts, line - 1)
-
-
-def _line_starts(text: str) -> list[int]:
-    from edlint.io.lines import line_starts
-
-    return line_starts(text)
-
-
 def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
     """Crop a line to ``room`` characters around columns [a, b); return text and shifted a, b."""
     if len(line_text) <= room:
@@ -70,17 +60,17 @@ def _window(line_text: str, a: int, b: int, room: int) -> tuple[str, int, int]:
     return text, a - start, min(b - start, len(text))
 
 
-def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
+def _frame(f: Finding, lines: LineTable, width: int) -> list[Text]:
     rows: list[Text] = []
     marks: list[tuple[int, int, str, str]] = [(f.start, f.end, "━", UNDERLINE_STYLE[f.severity])]
     marks += [(r.start, r.end, "─", "cyan") for r in f.related]
     lines_to_show: dict[int, list[tuple[int, int, str, str]]] = {}
     for s, e, ch, style in marks:
-        first = _line_of(starts, s)
-        last = _line_of(starts, max(s, e - 1))
+        first = lines.line_of(s)
+        last = lines.line_of(max(s, e - 1))
         show = range(first, last + 1) if last - first < 4 else [first, last]
         for ln in show:
-            ls, le = _line_bounds(text, starts, ln)
+            ls, le = lines.bounds(ln)
             a = max(s, ls) - ls
             b = min(e, le) - ls
             lines_to_show.setdefault(ln, []).append((a, max(b, a + 1), ch, style))
@@ -90,8 +80,8 @@ def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
     for ln in sorted(lines_to_show):
         if prev is not None and ln > prev + 1:
             rows.append(Text(" " * gutter + " ┆", style="dim"))
-        ls, le = _line_bounds(text, starts, ln)
-        line_text = text[ls:le].replace("\t", " ")
+        ls, le = lines.bounds(ln)
+        line_text = lines.text[ls:le].replace("\t", " ")
         spans = lines_to_show[ln]
         a0 = min(a for a, _, _, _ in spans)
         b0 = max(b for _, b, _, _ in spans)
@@ -115,13 +105,7 @@ def _frame(f: Finding, text: str, starts: list[int], width: int) -> list[Text]:
     return rows
 
 
-def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, offset)
-
-
-def render_finding(f: Finding, text: str | None, starts: list[int] | None, width: int) -> Group:
+def render_finding(f: Finding, text: str | None, width: int) -> Group:
     # path:line:col first, as compilers print it: terminals and editors open it on a click.
     where = Text(f"{display_path(f.path)}:{f.line}:{f.column}", style="bold")
     head = Text()
@@ -133,8 +117,8 @@ def render_finding(f: Finding, text: str | None, starts: list[int] | None, width
         parts: list = [Text.assemble(where, "  ", head)]
     else:  # a long path keeps its own line, unbroken, so it stays one click
         parts = [where, head]
-    if text is not None and starts is not None:
-        parts += _frame(f, text, starts, width)
+    if text is not None:
+        parts += _frame(f, line_table(text), width)
     notes: list[Text] = [Text(f.message)]
     for msg in dict.fromkeys(r.message for r in f.related if r.message):
         bare = re.sub(r"\s*\(lines? [\d, …]+\)$", "", msg)
@@ -189,15 +173,19 @@ def _figures_line(figures: dict) -> str | None:
     return "readability: " + " · ".join(bits) if bits else None
 
 
-def _titles_line(figures: dict) -> str | None:
-    """How titles were checked: with no date only never-held titles; past the data, nothing."""
-    t = (figures or {}).get("titles")
+def _titles_line(r) -> str | None:
+    """How titles were checked: with no date only never-held titles; past the data, nothing.
+
+    The date is the file's own (``r.date``, from the article model), not a copy in the figures.
+    """
+    t = (r.figures or {}).get("titles")
     if not t:
         return None
-    if not t.get("date"):
+    if not r.date:
         return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
     if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
+        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})"
+                          for u in t["unchecked"])
         return f"titles: not checked past the data: {names}"
     return None
 
@@ -209,62 +197,76 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     A clean file prints nothing (``verbose`` shows its panel and figures too):
     on a folder of fifty articles the report is about the few with findings.
     """
-    width = console.width
     undated = 0  # clean files checked without a date: one line at the end, not a panel each
     for r in results:
-        if r.error:
-            continue
-        if r.skipped:
-            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
-            continue
-        if not r.findings and not verbose:
-            titles = (r.figures or {}).get("titles") or {}
-            if titles.get("unchecked"):
-                console.print(Text(f"{display_path(r.path)}: {_titles_line(r.figures)}", style="yellow"), soft_wrap=True)
-            elif titles and not titles.get("date"):
-                undated += 1
-            continue
-        if not r.findings and not r.figures:
-            console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
-            continue
-        title = Text(display_path(r.path), style="bold underline")
-        if r.date:
-            title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
-        console.print(title)
-        console.print()
-        starts = _line_starts(r.text) if (r.text is not None and show_source) else None
-        for f in r.findings:
-            console.print(render_finding(f, r.text if show_source else None, starts, width))
-        fams = Counter(f.family for f in r.findings)
-        body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
-        fig = _figures_line(r.figures)
-        if fig:
-            body.append(fig)
-        titles = _titles_line(r.figures)
-        if titles:
-            body.append(titles)
-        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
-        console.print()
+        undated += _render_file(r, console, show_source, verbose)
     if quiet:
         return
     if undated:
         console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
                            f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
     if summary.by_rule:
-        table = Table(title="Findings by rule", show_edge=False, header_style="bold")
-        table.add_column("rule")
-        table.add_column("error", justify="right")
-        table.add_column("warning", justify="right")
-        table.add_column("suggestion", justify="right")
-        per: dict[str, Counter] = {}
-        for r in results:
-            for f in r.findings:
-                per.setdefault(f.rule, Counter())[str(f.severity)] += 1
-        for rule in sorted(per):
-            c = per[rule]
-            table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
-        console.print(table)
+        console.print(_rule_table(results))
     console.print(summary_line(summary))
+
+
+def _render_file(r, console: Console, show_source: bool, verbose: bool) -> int:
+    """One file's part of the report; 1 for a clean file checked without a date (counted, not shown)."""
+    if r.error:
+        return 0  # told on standard error by the command, with the run's other errors
+    if r.skipped:
+        console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
+        return 0
+    if not r.findings and not verbose:
+        titles = (r.figures or {}).get("titles") or {}
+        if titles.get("unchecked"):
+            console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
+        return 1 if titles and not titles.get("unchecked") and not r.date else 0
+    if not r.findings and not r.figures:
+        console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
+        return 0
+    _file_panel(r, console, show_source)
+    return 0
+
+
+def _file_panel(r, console: Console, show_source: bool) -> None:
+    """The file's title and date, each finding with its source lines, then a panel of counts and figures."""
+    title = Text(display_path(r.path), style="bold underline")
+    if r.date:
+        title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
+    console.print(title)
+    console.print()
+    width = console.width
+    for f in r.findings:
+        console.print(render_finding(f, r.text if show_source else None, width))
+    fams = Counter(f.family for f in r.findings)
+    body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
+    fig = _figures_line(r.figures)
+    if fig:
+        body.append(fig)
+    titles = _titles_line(r)
+    if titles:
+        body.append(titles)
+    name = display_path(r.path.rsplit("/", 1)[-1])
+    console.print(Panel("\n".join(body), title=name, title_align="left", expand=False))
+    console.print()
+
+
+def _rule_table(results: Iterable) -> Table:
+    """Findings by rule and severity: which rules to look at first on a big run."""
+    table = Table(title="Findings by rule", show_edge=False, header_style="bold")
+    table.add_column("rule")
+    table.add_column("error", justify="right")
+    table.add_column("warning", justify="right")
+    table.add_column("suggestion", justify="right")
+    per: dict[str, Counter] = {}
+    for r in results:
+        for f in r.findings:
+            per.setdefault(f.rule, Counter())[str(f.severity)] += 1
+    for rule in sorted(per):
+        c = per[rule]
+        table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
+    return table
 
 
 def summary_line(summary: Summary) -> Text:
@@ -273,7 +275,8 @@ def summary_line(summary: Summary) -> Text:
     if summary.total == 0:
         t.append(f"No findings in {summary.files} file(s).", style="bold green")
     else:
-        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in ("error", "warning", "suggestion") if sev.get(k))
+        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}"
+                           for k in ("error", "warning", "suggestion") if sev.get(k))
         t.append(f"{summary.total} finding(s) ({detail}) in {summary.files} file(s)", style="bold")
         if summary.fixable:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")

@@ -29,6 +29,7 @@ def command(level: str, message: str, **props: object) -> str:
 
 
 def render(results, summary: Summary, **_: object) -> str:
+    """One workflow command per finding and per file not checked, then a count the log reader sees."""
     lines = []
     for r in results:
         path = relative_path(r.path)

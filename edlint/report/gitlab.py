@@ -18,6 +18,7 @@ SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.SUGGEST
 
 
 def render(results, summary: Summary, **_: object) -> str:
+    """The Code Quality report: a JSON list of issues, each with its fingerprint and its place in the file."""
     issues = []
     for r in results:
         path = relative_path(r.path)

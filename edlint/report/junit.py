@@ -21,10 +21,12 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(s: str) -> str:
+    """``s`` with the characters XML 1.0 cannot hold replaced, so any article text makes a valid report."""
     return _ILLEGAL.sub("\ufffd", s)
 
 
 def render(results, summary: Summary, **_: object) -> str:
+    """The JUnit document: a suite for the run's own errors, then one suite per file."""
     root = ET.Element("testsuites", name="edlint")
     t_tests = t_fail = t_err = t_skip = 0
     run_errors = list(getattr(summary, "run_errors", []))

@@ -16,12 +16,15 @@ MIN_FILES = 200
 
 
 class ProgressBar:
+    """A context manager around a run: ``start`` returns the callback workers report done files through."""
+
     def __init__(self, enabled: bool | None = None, min_files: int = MIN_FILES):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.min_files = min_files
         self._progress = None
 
     def start(self, total: int) -> Callable[[int], None] | None:
+        """The bar for ``total`` files, as an ``advance(n)`` callback; None when no bar is shown."""
         if not self.enabled or total < self.min_files:
             return None
         from rich.console import Console

@@ -24,6 +24,7 @@ pruned, and pruning deletes only files whose names edlint itself gives.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,7 +39,7 @@ from edlint.core.findings import Applicability, Edit, Finding, Fix, Related, Sev
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult
     from edlint.io.config import Config
-    from edlint.run.runner import RunOptions
+    from edlint.run.options import RunOptions
 
 CACHE_ENV = "EDLINT_CACHE_DIR"
 DEFAULT_DIR = ".edlint_cache"
@@ -90,7 +91,8 @@ def claim_cache_dir(root: Path) -> str | None:
         try:
             with os.scandir(root) as it:
                 if next(it, None) is not None:
-                    return f"is not empty and is not an edlint cache (no {TAG_NAME} written by edlint): refusing to write or prune there"
+                    return (f"is not empty and is not an edlint cache (no {TAG_NAME} written by edlint): "
+                            "refusing to write or prune there")
         except OSError as exc:
             return f"cannot use it ({exc.strerror or exc})"
     try:
@@ -181,8 +183,6 @@ class ResultCache:
         self._run_keys: dict[int, str] = {}
         self._prepared = False
         self._touched: set[str] = set()
-        self.hits = 0
-        self.misses = 0
 
     # ------------------------------------------------------------ keys
     def run_key(self, config: Config, options: RunOptions) -> str:
@@ -231,10 +231,8 @@ class ResultCache:
                 raise ValueError("an entry for another file, state or format")
             res = result_from_dict(data, display_path)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
-            self.misses += 1
             return None
         res.from_cache = True  # type: ignore[attr-defined]  # fix re-checks rather than trust cached edits
-        self.hits += 1
         return res
 
     def put(self, key: str, result: FileResult) -> None:
@@ -314,7 +312,7 @@ def _run_name() -> re.Pattern[str]:
 
 def _remove_state(run: Path) -> None:
     """Delete one state folder: only the files edlint writes there (entries, temporaries, ``.used``)."""
-    entry = re.compile(r"(?:[0-9a-f]+\.json|\.tmp-.*)")
+    entry = re.compile(r"(?:[0-9a-f]+\.json|\.[0-9a-f]+\.json\..*\.edlint-tmp|\.tmp-.*)")  # entries, temporaries
     try:
         subdirs = list(os.scandir(run))
     except OSError:
@@ -335,17 +333,13 @@ def _remove_state(run: Path) -> None:
 
 
 def _unlink(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def _rmdir(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.rmdir(path)  # only when empty: anything edlint did not make keeps its folder
-    except OSError:
-        pass
 
 
 # ------------------------------------------------------------ (de)serialising results

@@ -106,7 +106,8 @@ def _row_input(text_value: Any, date_value: Any, read_error: Any) -> tuple[str, 
     if isinstance(read_error, str) and read_error:
         raise ValueError(read_error)
     if not isinstance(text_value, str):
-        missing = text_value is None or text_value is pd.NA or (isinstance(text_value, float) and text_value != text_value)
+        is_nan = isinstance(text_value, float) and text_value != text_value
+        missing = text_value is None or text_value is pd.NA or is_nan
         raise ValueError("text is missing (null)" if missing else f"text is {type(text_value).__name__}, not a string")
     return text_value, parse_date(date_value)
 
@@ -117,7 +118,7 @@ def _rows(pdf: pd.DataFrame, text: str, date: str | None, path: str | None):
     dates = pdf[date].tolist() if date is not None else [None] * n
     paths = pdf[path].tolist() if path is not None else [None] * n
     errors = pdf[READ_ERROR].tolist() if READ_ERROR in pdf.columns else [None] * n
-    return zip(texts, dates, paths, errors)
+    return zip(texts, dates, paths, errors, strict=True)
 
 
 def _fix_json(f) -> str | None:
@@ -132,7 +133,7 @@ def check_partition(
     lint = worker_linter(linter)
     ids = _row_ids(pdf, id, partition_info)
     out: list[dict[str, Any]] = []
-    for rid, (value, day, name, read_error) in zip(ids, _rows(pdf, text, date, path)):
+    for rid, (value, day, name, read_error) in zip(ids, _rows(pdf, text, date, path), strict=True):
         try:
             body, when = _row_input(value, day, read_error)
             findings = lint.check_text(body, path=str(name) if name is not None else rid, date=when, kind=kind)
@@ -161,12 +162,16 @@ def clean_partition(
     ids = _row_ids(pdf, id, partition_info)
     texts: list[Any] = []
     counts: dict[str, list] = {"changed": [], "fixes_applied": [], "findings_remaining": [], _ERROR: []}
-    for rid, (value, day, name, read_error) in zip(ids, _rows(pdf, text, date, path)):
+    for rid, (value, day, name, read_error) in zip(ids, _rows(pdf, text, date, path), strict=True):
         try:
             body, when = _row_input(value, day, read_error)
-            res: FixResult = lint.fix_text(body, path=str(name) if name is not None else rid, date=when, kind=kind, unsafe=unsafe)
+            res: FixResult = lint.fix_text(body, path=str(name) if name is not None else rid, date=when, kind=kind,
+                                           unsafe=unsafe)
         except Exception as exc:  # noqa: BLE001 - the row keeps its text and is reported
-            reason = _one_line(exc) if isinstance(exc, (ValueError, TypeError)) else f"internal error: {type(exc).__name__}: {_one_line(exc)}"
+            if isinstance(exc, (ValueError, TypeError)):
+                reason = _one_line(exc)
+            else:
+                reason = f"internal error: {type(exc).__name__}: {_one_line(exc)}"
             texts.append(value)
             counts["changed"].append(False)
             counts["fixes_applied"].append(0)
@@ -304,7 +309,8 @@ def _read_files(chunk: list[tuple[str, str]], text: str) -> pd.DataFrame:
     """One partition of a folder archive: each file a row; a file that cannot be read keeps its reason."""
     from pathlib import Path
 
-    from edlint.io.articles import InputError, read_source
+    from edlint.io.articles import read_source
+    from edlint.io.errors import InputError
 
     rows = []
     for rel, full in chunk:
@@ -341,7 +347,8 @@ def read_archive(path: str, text: str = "body", min_partitions: int = 1) -> tupl
         size = max(1, min(FILES_PER_PARTITION, math.ceil(len(pairs) / min_partitions)))
         chunks = [pairs[i : i + size] for i in range(0, len(pairs), size)]
         meta = _read_files([], text)
-        return dd.from_map(_read_files, chunks, text=text, meta=meta, enforce_metadata=False), {"id": "id", "path": "path"}
+        ddf = dd.from_map(_read_files, chunks, text=text, meta=meta, enforce_metadata=False)
+        return ddf, {"id": "id", "path": "path"}
     try:
         if kind == "parquet":
             import pyarrow.parquet as pq

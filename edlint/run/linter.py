@@ -36,9 +36,9 @@ from edlint.core.registry import (
     unused_opt_in_families,
 )
 from edlint.document import build_document
-from edlint.io.articles import InputError, SourceFile
-from edlint.io.config import Config, ConfigError, load_config
-from edlint.io.datafiles import DataError
+from edlint.io.articles import SourceFile
+from edlint.io.config import Config, load_config
+from edlint.io.errors import InputError
 
 KINDS = ("text", "markdown")
 
@@ -201,8 +201,8 @@ class Linter:
         ``path`` picks the ``[[overrides]]`` that apply. A text that cannot be
         checked comes back as a result with an ``error``, never an exception.
         """
-        res = FileResult(path=src.path, had_bom=src.had_bom)
         config = self.config
+        res = FileResult(path=src.path, had_bom=src.had_bom, fail_on=config.fail_on)
         try:
             ruleset = self.ruleset_for(path)
             doc = build_document(src.text, src.path, kind=kind, default_date=date)
@@ -212,8 +212,8 @@ class Linter:
                     res.text = src.text
                 return res
             assert self._shared is not None
-            result = lint_document(doc, ruleset, self._shared.services, str(config.root), date)
-        except (ConfigError, DataError, InputError, RuleCrash) as exc:
+            result = lint_document(doc, ruleset, self._shared.services, str(config.root))
+        except (InputError, RuleCrash) as exc:
             res.error = str(exc)
             return res
         res.findings = result.findings

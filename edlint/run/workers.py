@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterator, Sequence
 
 from edlint.core.findings import FileResult
 from edlint.io.articles import SourceFile
-from edlint.run.runner import Runner
 
 MIN_FILES_FOR_POOL = 50
 
@@ -150,7 +149,7 @@ def map_ordered(
 
 
 # ------------------------------------------------------------ decoded sources (API and tests)
-def _lint_item(runner: Runner, item: tuple[SourceFile, str]) -> FileResult:
+def _lint_item(runner: Any, item: tuple[SourceFile, str]) -> FileResult:  # runner: a Runner
     src, path = item
     res = runner.lint_source(src, Path(path))
     res.text = None  # the caller has it: do not send it back
@@ -158,7 +157,7 @@ def _lint_item(runner: Runner, item: tuple[SourceFile, str]) -> FileResult:
 
 
 def lint_sources(
-    runner: Runner,
+    runner: Any,  # a Runner
     items: Sequence[tuple[SourceFile, Path]],
     jobs: int | None = None,
     on_done: Callable[[int], None] | None = None,

@@ -16,8 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from edlint.io.config import ConfigError, find_config
-from edlint.io.datafiles import DataError
+from edlint.io.config import find_config
+from edlint.io.errors import InputError
 from edlint.run.linter import Linter
 
 
@@ -83,19 +83,11 @@ class Configs:
         return loaded
 
     def _load(self, key: str | None) -> Loaded:
+        """Build the configuration's Linter now; a broken configuration becomes its one-line error."""
         try:
             linter = Linter(Path(key) if key else None, select=self.select, ignore=self.ignore)
             self._house[key] = _house_files(linter)
             _ = linter.registry  # load the rules now: broken house rules show up here, not per keystroke
-        except (ConfigError, DataError, OSError, ValueError) as exc:
+        except (InputError, OSError, ValueError) as exc:
             return Loaded(key, self._stamp(key), error=str(exc))
         return Loaded(key, self._stamp(key), linter=linter)
-
-    def forget(self) -> None:
-        """Drop every stamp so the next lookup re-checks (a watched file changed)."""
-        for loaded in self._loaded.values():
-            loaded.stamp = ("stale",)
-
-    def reset(self) -> None:
-        self._loaded.clear()
-        self._house.clear()

@@ -171,6 +171,7 @@ class EdlintServer(LanguageServer):
                               source="edlint", code="edlint.input")
 
     def diagnostic(self, doc: Doc, f: Finding) -> lsp.Diagnostic:
+        """A finding as the editor shows it: range, severity, rule code with a link to its page, related places."""
         assert doc.index is not None
         related = None
         if f.related and self.related_ok:

@@ -57,7 +57,7 @@ def _key(e: dict) -> tuple[str, str, str, str]:
 
 def write_baseline(results, out: Path) -> int:
     """Record every finding in ``results``; returns how many. Written atomically."""
-    from edlint.workflow.fixes import write_bytes_atomic
+    from edlint.io.atomic import write_file
 
     base_dir = out.resolve().parent
     rows = []
@@ -65,7 +65,7 @@ def write_baseline(results, out: Path) -> int:
         rows.append({**e, "line": f.line, "message": f.message})
     rows.sort(key=lambda e: (e["path"], e["line"], e["rule"], e["text"]))
     doc = {"version": VERSION, "tool": "edlint", "findings": rows}
-    write_bytes_atomic(out, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), keep_mode=out.exists())
+    write_file(out, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return len(rows)
 
 
@@ -76,7 +76,8 @@ class Baseline:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
             if doc.get("version") != VERSION:
-                raise BaselineError(f"{path}: baseline version {doc.get('version')!r} is not {VERSION}; rewrite it with `edlint baseline write`")
+                raise BaselineError(f"{path}: baseline version {doc.get('version')!r} is not {VERSION}; "
+                                    "rewrite it with `edlint baseline write`")
             self.counts = Counter(_key(e) for e in doc["findings"])
         except OSError as exc:
             raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None

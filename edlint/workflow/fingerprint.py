@@ -24,10 +24,10 @@ def _norm(s: str) -> str:
 
 
 def line_text(text: str, offset: int) -> str:
-    """The whole line containing ``offset`` (without its line ending), by the one line table."""
-    from edlint.io.lines import line_around
+    """The whole line containing ``offset`` (without its line ending), by the text's one line table."""
+    from edlint.io.lines import table
 
-    return line_around(text, offset)
+    return table(text).line_around(offset)
 
 
 def content_key(f: Finding, text: str | None) -> tuple[str, str]:

@@ -11,15 +11,13 @@ over the original: an interrupted fix leaves either the old file or the new
 one, never half of each. A symbolic link is followed, so the article it
 points to is fixed and the link stays a link. Owner, group and mode are
 kept; read-only files, files with several hard links and files edited since
-they were checked are left as they are (see ``write_bytes_atomic``).
+they were checked are left as they are (``edlint.io.atomic`` does the writing).
 """
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 
 from edlint.core.findings import Edit, Finding
 
@@ -89,115 +87,30 @@ def fix_until_stable(
     return out
 
 
-class NotWritten(OSError):
-    """A file ``fix`` decided not to replace; ``strerror`` says why, in words for the editor."""
+def fix_result(result, relint: Callable[[str], list[Finding]], unsafe: bool = False) -> FixOutcome:
+    """Fix one checked file's text (``result.text``) until stable, re-checking with ``relint``.
 
-    def __init__(self, reason: str, note: bool = False):
-        super().__init__(reason)
-        self.strerror = reason
-        self.note = note  # True: a deliberate skip (read-only, hard links), not a failure
-
-
-def _signals_held():
-    """Hold SIGINT/SIGTERM/SIGHUP while a file is replaced, so an interrupt lands before or after, never between.
-
-    The pending signal is delivered as soon as the block ends: the temporary
-    file is by then renamed or removed, so no ``.edlint-tmp`` file is left behind.
+    The edits of a result read from the cache are never trusted: when it
+    carries fixes the text is checked afresh first, so what is written always
+    comes from this code and this configuration.
     """
-    import contextlib
-    import signal
-    import threading
-
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        return contextlib.nullcontext()
-    sigs = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-
-    @contextlib.contextmanager
-    def held():
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-    return held()
-
-
-def write_bytes_atomic(path: Path, data: bytes, keep_mode: bool = True, expected: bytes | None = None) -> None:
-    """Replace ``path`` with ``data`` via a temporary file and a rename.
-
-    The careful writer behind ``edlint fix`` (and report/baseline files):
-
-    - the new file keeps the old one's mode, owner and group; if the owner or
-      group cannot be kept (another user's file), nothing is replaced;
-    - a read-only file (no write permission bit) is left alone;
-    - a file with several hard links is left alone: a rename would split the
-      links, leaving the other names with the old text;
-    - with ``expected`` (the bytes the fix was computed from), the file is read
-      again just before the rename and left alone if it changed (an editor
-      saved meanwhile): that edit wins, run the fix again;
-    - SIGINT/SIGTERM are held while the temporary file exists, so an
-      interrupted run leaves the old file or the new one and no temporary file.
-
-    Raises ``NotWritten`` (an OSError) for the cases above.
-    """
-    path = Path(os.path.realpath(path))
-    st = None
-    if keep_mode or expected is not None:
-        try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            if expected is not None:
-                raise NotWritten("the file was removed after it was checked") from None
-    if st is not None and expected is not None:
-        if not st.st_mode & 0o222:
-            raise NotWritten("read-only file, left as it is", note=True)
-        if st.st_nlink > 1:
-            raise NotWritten(f"has {st.st_nlink} hard links; left as it is (replacing it would split them)", note=True)
-    with _signals_held():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".edlint-tmp", dir=str(path.parent))
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                if st is not None and hasattr(os, "fchown") and (st.st_uid != os.geteuid() or st.st_gid != os.getegid()):
-                    try:
-                        os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-                    except OSError:
-                        raise NotWritten("cannot keep the file's owner and group; left as it is") from None
-                if st is not None:
-                    os.fchmod(fh.fileno(), st.st_mode & 0o7777)
-                else:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    os.fchmod(fh.fileno(), 0o666 & ~umask)
-                os.fsync(fh.fileno())
-            if expected is not None:
-                from edlint.io.articles import read_limited
-
-                try:
-                    now = read_limited(path, max(len(expected), 1) * 2 + 1024)
-                except OSError:
-                    now = None
-                if now != expected:
-                    raise NotWritten("changed since it was checked (an edit was saved meanwhile); left as it is, run the fix again")
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+    text = result.text or ""
+    findings = result.findings
+    if getattr(result, "from_cache", False) and any(f.fix for f in findings):
+        findings = relint(text)
+    return fix_until_stable(text, findings, relint, unsafe=unsafe)
 
 
 def write_atomic(path: Path, text: str, had_bom: bool = False, expected: str | None = None) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM restored if it had one) carefully (see write_bytes_atomic).
+    """Replace ``path`` with ``text`` (UTF-8, BOM restored if it had one) through ``edlint.io.atomic.write_file``.
 
     ``expected`` is the text the fix was computed from: the file is only
-    replaced if it still holds exactly that.
+    replaced if it still holds exactly that (``NotWritten`` otherwise).
     """
+    from edlint.io.atomic import write_file
+
     bom = BOM if had_bom else ""
-    write_bytes_atomic(
+    write_file(
         Path(path), (bom + text).encode("utf-8"),
         expected=(bom + expected).encode("utf-8") if expected is not None else None,
     )

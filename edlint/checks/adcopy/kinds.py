@@ -75,22 +75,33 @@ def kind_of(category: str) -> str:
     return KIND.get(category, category)
 
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
 _DAYNAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?![a-z])\.?"
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 
 # Words that sit around dates in a dateline or time stamp.
-_DATE_WORDS = frozenset(
+_DATE_WORDS = _wordset(
     "updated update published posted last edited created modified first on at by in of and the this "
     "story article date time today yesterday ago et pt ct mt est edt pst pdt cst cdt mst mdt gmt bst utc "
-    "cet cest ist aest aedt jst hkt sgt uk am pm a.m p.m page news".split()
+    "cet cest ist aest aedt jst hkt sgt uk am pm a.m p.m page news hour hours hr hrs minute minutes min mins"
 )
 # Lower-case words a byline may carry besides names.
-_BYLINE_WORDS = _DATE_WORDS | frozenset(
+_BYLINE_WORDS = _DATE_WORDS | _wordset(
     "and & with for from to via staff writer writers reporter reporters correspondent correspondents "
     "editor editors contributor contributors columnist special senior chief political business sports "
     "deputy associate managing bureau desk service wire photographer photography reporting photos "
-    "photo words pictures video interview report analysis news agencies agency our own team".split()
+    "photo words pictures video interview report analysis news agencies agency our own team courtesy "
+    "reviewed edited written reported compiled contributed medically fact checked fact-checked illustrations "
+    "illustration photographs"
 )
 # Photo agencies and credit words. Matched case-sensitively, as written or in capitals,
 # so "AP" and "REUTERS" count and the words "ap" or "via" inside a phrase do not.
@@ -102,20 +113,25 @@ _AGENCIES = (
     "Images", "Photo", "Photos", "Photograph", "Photographer", "Illustration", "Graphic", "Courtesy", "Credit",
 )
 # Words that describe what a picture shows, as captions do (present tense, participles, "pictured").
-_CAPTION_WORDS = frozenset(
+_CAPTION_WORDS = _wordset(
     "speaks speaking arrives arriving walks walking celebrates celebrating waves waving gestures gesturing "
     "attends attending poses posing looks looking holds holding stands standing sits sitting watches "
     "watching listens listening leaves leaving talks talking reacts reacting smiles smiling shakes shaking "
     "greets greeting visits visiting addresses addressing delivers delivering clashes jumps jumping runs "
     "controls passes shoots drives dives kicks heads embraces hugs hugging kisses carries carrying wears "
     "wearing pictured seen photographed undated left right centre center foreground background "
-    "(l) (r) (c) l r c".split()
+    "(l) (r) (c) l r c"
 )
 
 
 @lru_cache(maxsize=1)
 def _rx():
     """Every pattern of this module, compiled once, on first use."""
+    return {**_date_patterns(), **_credit_patterns(), **_line_patterns()}
+
+
+def _date_patterns() -> dict:
+    """Dates, times and the words of a time stamp."""
     date = (
         rf"(?:\b{_DAYNAME},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?(?:\s+\d{{4}})?"
         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+of)?\s+{_MONTH},?(?:\s+'?\d{{2,4}})?"
@@ -129,35 +145,76 @@ def _rx():
             re.I,
         ),
         "time": re.compile(rf"\b(?:{_TIME})", re.I),
-        "stamp_word": re.compile(r"^\W*(updated|published|posted|last (updated|edited|modified)|created|first published|modified)\b", re.I),
-        "word": re.compile(r"[^\W\d_][\w'’.&-]*|&"),
-        "email": re.compile(r"\S+@\S+|@\w+"),
-        "byline": re.compile(r"^(?:[-–—]+\s*)?by\s*:?\s+\S", re.I),
-        "agency": re.compile(
-            r"(?:^|[\s(/|,;\[-])(?:" + "|".join(sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}, key=len, reverse=True))
-            + r"|via(?= [A-Z])|©)(?=$|[\s)/|,;.\]:])"
+        "stamp_word": re.compile(
+            r"^\W*(updated|published|posted|last (update|updated|edited|modified)|created|first published|modified)\b",
+            re.I,
         ),
-        "slash_credit": re.compile(r"[A-Za-z.)]\s?/\s?[A-Z]"),
+        "year_or_time": re.compile(
+            rf"\b(?:19|20)\d\d\b|'\d\d\b|\b(?:{_TIME})|\bago\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2}}\b", re.I
+        ),
+        "listing": re.compile(r"\s*(?:[-–—]\s*\d*\s*)?[-–—:]\s*[A-Za-z]"),
+        "month_or_day": re.compile(rf"(?:{_DAYNAME}|{_MONTH})", re.I),
+        "range_mark": re.compile(r"\s*(?:[|~–—-]{1,2}|to|until|till|through)\s*", re.I),
+        # "NEW YORK --", "WASHINGTON —": a wire dateline left on a line of its own.
+        "place_dateline": re.compile(r"^[A-Z][A-Z .,'’-]{2,40}?\s*(?:--|—|–)\s*$"),
+    }
+
+
+def _credit_patterns() -> dict:
+    """Bylines, credits and the marks of a caption."""
+    agencies = sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}, key=len, reverse=True)
+    return {
+        "email": re.compile(r"\S+@\S+|@\w+"),
+        "byline": re.compile(
+            r"^(?:[-–—]+\s*)?(?:(?:(?:medically\s+)?reviewed|edited|fact[- ]checked|written|reported|compiled|"
+            r"contributed|words|photos|photographs|pictures|illustrations?|reporting)\s+)?by\s*:?\s+\S"
+            r"|^(?:author|authors|source|writer|reporter)\s*:\s*\S|^(?-i:By[A-Z])",
+            re.I,
+        ),
+        # "Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com": a byline the page printed twice.
+        "doubled_byline": re.compile(r"^(.{3,70}?)\s*By\s*(.{3,70})$"),
+        # Where people stand in a picture: "(L)", "(left)", ", second from right,".
+        "position": re.compile(
+            r"(?<=[A-Za-z'’])\s\((?:L|R|C|L-R|[Ll]eft|[Rr]ight|[Cc]ent(?:er|re)|[Tt]op|[Bb]ottom|[Ff]ront|[Bb]ack|"
+            r"[Ff]rom left|[Ll]eft to right|(?:second|third) from (?:left|right))\)(?=\s*(?:[a-z,;.]|$))"
+            r"|[a-z], (?:left|right|cent(?:er|re)|(?:second|third) from (?:left|right)),"
+        ),
+        "agency": re.compile(
+            r"(?:^|[\s(/|,;\[-])(?:" + "|".join(agencies) + r"|via(?= [A-Z])|©)(?=$|[\s)/|,;.\]:])"
+        ),
+        "slash_credit": re.compile(r"[A-Za-z.)]\s?/\s?(?:for\s+)?[A-Z]"),
         "caption_prefix": re.compile(
-            r"^(file photo|media caption|image caption|caption|pictured|above|below|left|right|top|main picture|main image|image|photo|picture)\s*:\s*\S",
+            r"^(?:(?:file photo|caption|pictured|above|below|left|right|top|main picture|main image|image|photo"
+            r"|picture)"
+            r"\s*:\s*\S|(?:media|image|video|photo) ?caption\s*:?\s*\S)",
             re.I,
         ),
         "bracket_credit": re.compile(r"[^.!?\s]\s*\[\s*([A-Z][\w/&. -]{0,24})\s*\]\s*$"),
         "tail_credit": re.compile(
-            r"(\((?:[^()]*\b(?:photo|picture|image)s?\b[^()]*|ap|afp|reuters|getty images|pa|epa|[a-z][\w .&-]*/[\w .&-]+)\)|\b(?:reuters|ap photo|afp|getty images)\s*/\s*[\w .'-]{2,40})\s*$",
+            r"(\((?:[^()]*\b(?:photo|picture|image)s?\b[^()]*|ap|afp|reuters|getty images|pa|epa"
+            r"|[a-z][\w .&-]*/[\w .&-]+)\)|\b(?:reuters|ap photo|afp|getty images)\s*/\s*[\w .'-]{2,40})\s*$",
             re.I,
         ),
+        "handle_end": re.compile(r"\s@\w{2,30}\s*$"),
+        "handle_only": re.compile(r"^@\w{2,30}$"),
+        "post_signature": re.compile(r"^[-–—]+\s*\S[^()]{0,80}\(@\w{1,30}\)"),
+    }
+
+
+def _line_patterns() -> dict:
+    """Words, sentence ends and the shapes of teasers and lists."""
+    return {
+        "word": re.compile(r"[^\W\d_][\w'’.&-]*|&"),
         "sentence_end": re.compile(r"[.!?…][\"'”’)\]]*\s*$"),
         "terminal": re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$"),
         "sentence_in": re.compile(r"[a-z][.!?][\"'”’]?\s+[A-Z]"),
-        "year_or_time": re.compile(rf"\b(?:19|20)\d\d\b|'\d\d\b|\b(?:{_TIME})|\bago\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2}}\b", re.I),
-        "listing": re.compile(r"\s*(?:[-–—]\s*\d*\s*)?[-–—:]\s*[A-Za-z]"),
-        "not_teaser": re.compile(r"[$€£¥]\s?\d|\s@\s|^[QA]:|\s(?:v|vs\.?)\s|\d+\s*[-–]\s*\d+|\d+%|\b\d+(?:\.\d+)?\s?(?:oz|cup|cups|tsp|tbsp|g|kg|ml|gb|mb|cc)\b", re.I),
+        "not_teaser": re.compile(
+            r"[$€£¥]\s?\d|\s@\s|^[QA]:|\s(?:v|vs\.?)\s|\d+\s*[-–]\s*\d+|\d+%"
+            r"|\b\d+(?:\.\d+)?\s?(?:oz|cup|cups|tsp|tbsp|g|kg|ml|gb|mb|cc)\b",
+            re.I,
+        ),
         "label": re.compile(r"^([^:]{1,30}):\s+\S"),
-        "handle_end": re.compile(r"\s@\w{2,30}\s*$"),
         "listicle": re.compile(r"^(\d{1,3})\s+[A-Z]"),
-        "handle_only": re.compile(r"^@\w{2,30}$"),
-        "month_or_day": re.compile(rf"(?:{_DAYNAME}|{_MONTH})", re.I),
     }
 
 
@@ -185,13 +242,15 @@ def dateline(text: str) -> bool:
     if len(text) > 110:
         return False
     rx = _rx()
+    if rx["place_dateline"].match(text.strip()):
+        return True
     has_date = rx["date"].search(text)
     stamp = rx["stamp_word"].search(text)
     if not has_date and not (stamp and rx["time"].search(text)):
         return False
     if not (stamp or rx["year_or_time"].search(text)):
         return False  # "Saturday, 26 February" over a fixture: a date in the copy, not a stamp
-    if " @ " in text or (has_date and has_date.start() == 0 and rx["listing"].match(text, has_date.end())):
+    if " @ " in text or date_listing(text):
         return False  # "June 9 – Tampa @ Arena", "Jan. 15-18: Boat Show": a listing in the copy
     rest = rx["time"].sub(" ", rx["date"].sub(" ", text))
     rest = rx["email"].sub(" ", rest)
@@ -199,6 +258,42 @@ def dateline(text: str) -> bool:
     if len(words) > 7:
         return False
     return _names_only(words, _BYLINE_WORDS)
+
+
+_RUN_ENDS = frozenset(("open run", "ongoing", "present", "now", "today", "tba", "tbc", "tbd"))
+
+
+def date_listing(text: str) -> bool:
+    """A line of a listing in the copy: a date, a dash or colon, then what happens ("June 9 – Tampa, FL")."""
+    rx = _rx()
+    m = rx["date"].match(text.strip())
+    return bool(m) and bool(rx["listing"].match(text.strip(), m.end()))
+
+
+def date_range(text: str) -> bool:
+    """When something runs, not when a page was stamped: "29 November 2018 | 20 January 2019",
+    "2018.04.05 ~ OPEN RUN"."""
+    rx = _rx()
+    s = text.strip()
+    m = rx["date"].match(s)
+    r = m and rx["range_mark"].match(s, m.end())
+    if not r or r.end() == m.end():
+        return False
+    rest = s[r.end():].strip(" .")
+    return bool(rx["date"].fullmatch(rest)) or rest.lower() in _RUN_ENDS
+
+
+def post_signature(text: str) -> bool:
+    """The line under an embedded post, "— Name (@handle) November 19, 2019": it says who wrote
+    the quoted post above it, so it is attribution, and deleting it would orphan the quote."""
+    rx = _rx()
+    m = rx["post_signature"].match(text.strip())
+    return bool(m) and bool(rx["date"].search(text, m.end()))
+
+
+def copy_line(text: str) -> bool:
+    """Lines with a date in them that belong to the copy: a listing, a date range, a post's signature."""
+    return date_listing(text) or date_range(text) or post_signature(text)
 
 
 def byline(text: str) -> bool:
@@ -209,6 +304,9 @@ def byline(text: str) -> bool:
     if rx["handle_end"].search(text):
         words = _words(rx["handle_end"].sub("", text))
         return 1 <= len(words) <= 6 and _names_only(words, _BYLINE_WORDS | {"news", "reporter"})
+    twice = rx["doubled_byline"].match(text)
+    if twice and twice.group(1).strip(" |,") == twice.group(2).strip(" |,"):
+        return True
     if not rx["byline"].search(text):
         return False
     if rx["sentence_in"].search(text):
@@ -252,16 +350,79 @@ def caption_marked(text: str, prefix_only: bool = False) -> bool:
         return True
     if prefix_only:
         return False
+    if text.lstrip("( ").startswith("©") and len(_words(text)) > 10:
+        return True  # "© Getty Images MANCHESTER, ENGLAND - SEPTEMBER 28: Students peer out …"
+    if credit_tail(text):
+        return True
     m = rx["bracket_credit"].search(text)
     if m and len(_words(text)) >= 4:
         return True
     return bool(rx["tail_credit"].search(text)) and len(_words(text)) >= 4
 
 
+def credit_tail(text: str) -> bool:
+    """A description whose last sentence is its credit: "Best-selling hate. Shutterstock/Jane Doe",
+    "You are what you search. (The Associated Press)"."""
+    rx = _rx()
+    cut = max(text.rfind(". "), text.rfind(" ("))
+    if cut < 0:
+        return False
+    head, tail = text[: cut + 1], text[cut + 1 :].strip()
+    if tail[:1] in "-–—" or not (4 <= len(_words(head)) <= 30) or rx["sentence_in"].search(head):
+        return False  # "… in school. – AFP": a wire story's sign-off; a paragraph with its source
+    signed = "©" in tail or rx["agency"].search(tail) or rx["slash_credit"].search(tail)
+    return bool(signed) and 1 <= len(_words(tail)) <= 8 and photo_credit(tail)
+
+
+_POSITION_CUES = ("(", "left,", "right,", "ntre,", "nter,")
+
+
+def position_marked(text: str) -> bool:
+    """Says where people stand in a picture ("(L)", "(left)", ", second from right,"): a caption, even as a sentence."""
+    if len(text) > 400 or not any(cue in text for cue in _POSITION_CUES):
+        return False
+    return bool(_rx()["position"].search(text))
+
+
+# The head noun of a place's name ("Ewood Park", "Lansdowne Road"): a venue in a fact box, not a byline.
+_PLACE_NOUNS = _wordset(
+    "park road street avenue lane way place square court gardens garden hall centre center stadium arena "
+    "ground grounds field fields bridge bowl dome oval theatre theater house palace castle church college "
+    "school university hospital airport station island islands river lake bay beach valley hill hills"
+)
+_ROLE_WORDS = _wordset(
+    "editor correspondent reporter writer staff news service desk bureau columnist contributor "
+    "newspapers newspaper wire agencies"
+)
+
+
+def has_role(text: str) -> bool:
+    """Names a role or an outlet: "Political Editor", "Example News Service"."""
+    return any(w.lower().strip(".") in _ROLE_WORDS for w in _words(text))
+
+
+def name_line(text: str) -> bool:
+    """Only a name ("Jane Doe"), or an outlet or role ("Political Editor", "Example News Service").
+
+    A name is two or three capitalised words with no little words between
+    them; longer lines in Title Case are headlines and need a role word.
+    """
+    if len(text) > 60 or ":" in text or _rx()["terminal"].search(text) or any(c.isdigit() for c in text):
+        return False
+    words = _words(text)
+    if not words or not _names_only(words, _BYLINE_WORDS) or not words[0][0].isupper():
+        return False
+    if has_role(text):
+        return len(words) <= 6
+    if any(c in text for c in ",()/&") or words[-1].lower() in _PLACE_NOUNS:
+        return False
+    return 2 <= len(words) <= 3 and not any(w.lower() in _MINOR for w in words)
+
+
 def caption_shaped(text: str) -> bool:
     """A line describing a picture: sentence case, no full stop, long for a subheading, one sentence."""
     rx = _rx()
-    if len(text) > 260 or rx["terminal"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
+    if len(text) > 260 or any(rx[k].search(text) for k in ("terminal", "sentence_in", "not_teaser")):
         return False
     words = _words(text)
     if len(words) < 8:
@@ -284,7 +445,7 @@ def paragraph(text: str) -> bool:
     return len(_words(text)) >= 12 and bool(_rx()["sentence_end"].search(text))
 
 
-_MINOR = frozenset("a an the and or but nor of to in on at by for from with as vs v is are be into over after up".split())
+_MINOR = _wordset("a an the and or but nor of to in on at by for from with as vs v is are be into over after up")
 
 
 def title_case_headline(text: str) -> bool:
@@ -294,7 +455,7 @@ def title_case_headline(text: str) -> bool:
         return False
     major = [w for w in words if w.lower() not in _MINOR]
     caps = sum(1 for w in major if w[0].isupper())
-    return len(major) >= 5 and caps >= 0.9 * len(major) and any(w.lower() in _MINOR or w.islower() for w in words) is not None
+    return len(major) >= 5 and caps >= 0.9 * len(major)
 
 
 def teaser_like(text: str) -> bool:
@@ -339,13 +500,15 @@ def repeats(texts: list[str]) -> dict[str, int]:
 
 def long_sentence(text: str) -> bool:
     """A long line that ends as a sentence does: copy, checked in no time (most lines of an article)."""
-    return len(text) > 60 and text.rstrip()[-1:] in ".!?\"”’"
+    end = text.rstrip()
+    # "… on Monday, November 18th, 2019 at 11:08 a.m." ends on a stamp, not a sentence.
+    return len(text) > 60 and end[-1:] in ".!?\"”’" and not end.endswith(("a.m.", "p.m."))
 
 
 def caption_like(text: str) -> bool:
     """A description line (sentence case, six words or more, no full stop): a caption when it repeats."""
     rx = _rx()
     words = _words(text)
-    if len(words) < 6 or rx["sentence_end"].search(text) or rx["sentence_in"].search(text) or rx["not_teaser"].search(text):
+    if len(words) < 6 or any(rx[k].search(text) for k in ("sentence_end", "sentence_in", "not_teaser")):
         return False
     return sum(1 for w in words if w[0].islower()) >= 0.3 * len(words)

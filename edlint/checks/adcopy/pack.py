@@ -1,4 +1,4 @@
-"""The phrase pack: ``rules/adcopy/*.yaml`` entries compiled for fast matching.
+"""The phrase pack: ``kind: phrases`` entries (schema in ``core.kinds.phrases``) compiled for fast matching.
 
 Patterns are matched against the lower-cased paragraph (so they are written in
 lower case, and the regex engine can skip ahead on literal text instead of
@@ -12,37 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import DataError, load_yaml, validate
-
-SCHEMA = {
-    "type": "object",
-    "required": ["kind", "entries"],
-    "properties": {
-        "kind": {"const": "phrases"},
-        "entries": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["category", "confidence", "pattern", "example"],
-                "properties": {
-                    "category": {"type": "string"},
-                    "confidence": {"enum": ["high", "medium"]},
-                    "pattern": {"type": "string", "minLength": 2},
-                    "example": {"type": "string"},
-                    "whole_line": {"type": "boolean"},
-                },
-                "additionalProperties": False,
-            },
-        },
-    },
-    "additionalProperties": False,
-}
-
-# Upper-case letters that are not part of an escape (\S, \W, \D, \B are classes).
-_UPPER = re.compile(r"(?<!\\)[A-Z]")
-_ESCAPE = re.compile(r"\\.")
 
 
 @dataclass(frozen=True)
@@ -126,36 +97,30 @@ def _entry_index(m: re.Match) -> int:
     return int(m.lastgroup[1:].split("_")[0])
 
 
-def _check(display: str, i: int, pattern: str) -> None:
-    """Lower case only; the regular expression itself is compiled later, with the others."""
-    if _UPPER.search(_ESCAPE.sub("", pattern)):
-        raise DataError(display, f"entries.{i}.pattern: write patterns in lower case (they are matched against the lower-cased line)")
+def load_pack(paths=None, house=()) -> PhrasePack:
+    """The built-in phrase files (or ``paths``) and the house's ``kind: phrases`` files, read through core.kinds."""
+    from edlint.core.kinds import builtin_files, load, load_path
+    from edlint.io.errors import InputError
 
-
-def load_pack(paths=None) -> PhrasePack:
+    files = [(f.display, load(f)) for f in builtin_files("phrases")] if paths is None else [
+        (f"rules/adcopy/{Path(p).name}", load_path(p, f"rules/adcopy/{Path(p).name}", ("phrases",))[1]) for p in paths]
+    files += [(f.display, load(f)) for f in house]
     phrases: list[Phrase] = []
     origins: list[tuple[str, int]] = []
-    root = pack_root() / "adcopy"
-    for path in paths or sorted(root.glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        display = f"rules/adcopy/{path.name}"
-        data = load_yaml(text, display)
-        if not isinstance(data, dict) or data.get("kind") != "phrases":
-            continue
-        validate(data, SCHEMA, display, yaml_text=text)
+    for display, data in files:
         for i, e in enumerate(data["entries"]):
-            _check(display, i, e["pattern"])
             origins.append((display, i))
-            phrases.append(Phrase(e["category"], e["confidence"] == "high", e["pattern"], e["example"], e.get("whole_line", False)))
+            high = e["confidence"] == "high"
+            phrases.append(Phrase(e["category"], high, e["pattern"], e["example"], e.get("whole_line", False)))
     try:
         return _compile_pack(phrases)
     except re.error:
         # Compiling each entry alone is slow, so it is done only to name the broken one.
-        for p, (display, i) in zip(phrases, origins):
+        for p, (display, i) in zip(phrases, origins, strict=True):
             try:
                 re.compile(p.pattern)
             except re.error as exc:
-                raise DataError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
+                raise InputError(display, f"entries.{i}.pattern: invalid regular expression: {exc}") from None
         raise
 
 

@@ -23,10 +23,11 @@ INNER_SENTENCE = re.compile(r"\w[.!?][\"'”’]?\s+[A-Z]")
 
 
 # Words a headline never ends on; a line ending on one is a sentence broken across lines.
-_OPEN_ENDS = frozenset(
+_OPEN_END_WORDS = (
     "a an the of to in on at by for from with and or but nor as than that which who whose "
-    "whom is are was were be its their our my your this these those".split()
+    "whom is are was were be its their our my your this these those"
 )
+_OPEN_ENDS = frozenset(_OPEN_END_WORDS.split())
 
 
 def headline_shaped(text: str) -> bool:
@@ -121,7 +122,7 @@ def page_header(headline: str, texts: list[str]) -> range | None:
     if not repeat:
         return None
     prose = [_article_like(t) for t in texts[:repeat]]
-    if sum(prose) > 0.1 * repeat or any(a and b for a, b in zip(prose, prose[1:])):
+    if sum(prose) > 0.1 * repeat or any(a and b for a, b in zip(prose, prose[1:], strict=False)):
         return None
     # The headline over the story has the story under it; a repeat with little
     # copy after it is a link in a related-stories list at the foot of the page.

@@ -8,10 +8,9 @@ anonymous sourcing.
 """
 from __future__ import annotations
 
-import re
-
 from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 
 from .speech import run_on_sentence
 from .unattributed import UnattributedQuote
@@ -22,22 +21,23 @@ from .vocab import (
     HONORIFIC_NAME,
     PRONOUN_ATTRIBUTION,
     ROLE_RE,
+    may_cite_document,
 )
 
-_WORDS = re.compile(r"[\w]+(?:[’'][\w]+)*")
+_WORDS = lazy(r"[\w]+(?:[’'][\w]+)*")
 
 
 def _norm_words(text: str) -> list[str]:
     """Lower-case words, possessive and plural ``s`` dropped: "Hitler's" meets 'Hitler', "must-haves" 'must-have'."""
-    out = []
-    for w in _WORDS.findall(text):
-        w = w.lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
-    return out
+    found = _WORDS.findall(text)
+    if not found:
+        return []
+    # Lower-cased all at once: no word holds a space and str.lower maps each word as it would alone.
+    words = " ".join(found).lower().replace("’", "'").split(" ")
+    return [
+        w[:-2] if w.endswith("'s") else w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+    ]
 
 
 def _contains_near(body: list[str], quote: list[str]) -> bool:
@@ -52,7 +52,10 @@ def _contains_near(body: list[str], quote: list[str]) -> bool:
         for i in range(n):  # the body dropped a little word of the headline's quote ('to', 'the')
             if quote[i] in _STOP and " " + " ".join(quote[:i] + quote[i + 1 :]) + " " in text:
                 return True
+        first = quote[0]
         for i in range(len(body) - n):  # the body has one word more
+            if body[i] != first and body[i + 1] != first:
+                continue  # the quote's first word starts every window that holds it with one word more
             window = body[i : i + n + 1]
             for j in range(n + 1):
                 if window[:j] + window[j + 1 :] == quote:
@@ -62,7 +65,7 @@ def _contains_near(body: list[str], quote: list[str]) -> bool:
 
 _STOP = frozenset(["a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "but", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "with", "by", "at", "as", "from", "not", "no", "will", "would", "could", "should", "may", "might", "has", "have", "had"])
 # Matched with ``match(prose, block.start)``: no ``^``, which would only hold at offset 0.
-_HEAD_SPEAKER = re.compile(
+_HEAD_SPEAKER = lazy(
     r"\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)\s+"
     r"(?:says|said|warns|vows|claims|insists|assures|tells|admits|urges|denies|pledges|promises|accuses|"
     r"attacks|slams|praises|backs|defends|hits out|insists|predicts|reveals|confirms|rejects)\b"
@@ -206,7 +209,7 @@ def _named_later(doc, sentence, after: int) -> bool:
     return bool(m) and not doc.in_quote(m.start(1))
 
 
-_CATAPHORA = re.compile(
+_CATAPHORA = lazy(
     r"(?:,|\band\b|\bbut\b|\bso\b)\s+(?:[a-z]+\s+){0,2}?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+|[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+)"
     r"\s+(?:has|had|have|is|was|will|would|\w+ed|\w+s)\b"
@@ -271,7 +274,7 @@ the same sentence as the subject of its next clause (`He called it his
                 yield Hit(m.start(1), m.end(2), f"'{pron} {m.group(2)}' but no {who} is named before it in the story: name the speaker.")
 
 
-_TEASER_TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
+_TEASER_TAG = lazy(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
 
 
 def _teaser_link(doc, offset: int) -> bool:
@@ -424,11 +427,11 @@ wrong-way.
             yield Hit(p.start, p.end, msg, fix=fix)
 
 
-_DOC_NOUNS = re.compile(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
+_DOC_NOUNS = lazy(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
                         r"review|inquiry|dossier|briefing|assessment|analysis|note|paper|research|findings|publication)s?\b")
 
 
-_SPOKES = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress office\b")
+_SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress office\b")
 
 
 class UnintroducedSource(Rule):
@@ -465,6 +468,8 @@ insisting: "…"` then `The statement added: …`).
         if not doc.body:
             return
         start = doc.body[0].start
+        if not may_cite_document(doc.prose, start):
+            return
         sentence_starts = {s.start for s in doc.sentences}
         for m in DOCUMENT_SOURCE.finditer(doc.prose, start):
             if m.start() not in sentence_starts:

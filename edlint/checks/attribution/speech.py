@@ -129,13 +129,17 @@ def unquoted(doc, ctx) -> str:
     cached = ctx.shared.get(key) if ctx is not None else None
     if cached is not None and cached[0] is doc:
         return cached[1]
-    chars = list(doc.prose)
-    for q in doc.quotations:
-        if q.depth:
+    prose = doc.prose
+    spans = sorted((s, e) for q in doc.quotations if not q.depth for s, e in q.segments if e > s)
+    pieces, pos = [], 0
+    for s, e in spans:  # each quoted stretch becomes as many spaces, once, however the stretches overlap
+        if e <= pos:
             continue
-        for s, e in q.segments:
-            chars[s:e] = " " * (e - s)
-    text = "".join(chars)
+        s = max(s, pos)
+        pieces += (prose[pos:s], " " * (e - s))
+        pos = e
+    pieces.append(prose[pos:])
+    text = "".join(pieces)
     if ctx is not None:
         ctx.shared[key] = (doc, text)
     return text

@@ -5,6 +5,7 @@ import re
 
 from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.document.lazyre import alternation, lazy
 
 from .speech import attributes, sentence_at, sentences_between, unquoted
 from .vocab import ATTRIBUTION_VERBS, FULL_NAME, HONORIFIC_NAME, PERSON_ROLE_RE
@@ -15,17 +16,17 @@ CONTEXT_SENTENCES = 3  # how far back in a paragraph a speaker still counts
 # sentence, or a quotation in its last two, carries the voice over.
 PREVIOUS_QUOTE_SENTENCES = 2
 
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-_TERMINAL = re.compile(r"[.?!\u2026][)\]\u2019']*\s*$")
-_LEADING = re.compile(r"^[\s.\u2026\-\u2013\u2014(\[]*")
+_WORD = lazy(r"[^\W_][\w'’-]*")
+_TERMINAL = lazy(r"[.?!\u2026][)\]\u2019']*\s*$")
+_LEADING = lazy(r"^[\s.\u2026\-\u2013\u2014(\[]*")
 # Someone in focus: a third-person pronoun, or first person outside quote marks
 # (a transcript or a first-person piece speaks in its own voice).
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Hh]im|[Tt]hem|[Tt]heir|I|[Ww]e)\b")
+_PRONOUN = lazy(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Hh]im|[Tt]hem|[Tt]heir|I|[Ww]e)\b")
 # "That was the verdict of Mr Smith", "the message from the club"
-_VERDICT = re.compile(r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b", re.I)
+_VERDICT = lazy(r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b", re.I)
 # An attribution that introduces the quotation after it: 'Jane Smith said: "'.
-_LEAD_IN = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b[^.!?:]{{0,60}}:\s*$", re.I)
-_GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
+_LEAD_IN = lazy(lambda: rf"\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^.!?:]{{0,60}}:\s*$", re.I)
+_GOES_ON = lazy(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "nor", "is", "it", "its"])
 
 
@@ -109,11 +110,11 @@ def _statement(doc, q) -> bool:
     text = _LEADING.sub("", q.text(doc.prose))
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return False
-    words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
-        return False
     s, e = q.content_spans[-1]
     if not _TERMINAL.search(doc.prose[s:e]):
+        return False
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
         return False
     return not _title_case(words)
 
@@ -190,9 +191,9 @@ def _quoted(doc, plain: str, start: int, end: int) -> bool:
     return any(plain[i] != doc.prose[i] for i in range(start, end) if not doc.prose[i].isspace())
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-_SPEAKS_AFTER = re.compile(rf"\b([A-Z][\w'’-]+)\s+(?:{ATTRIBUTION_VERBS})\b")
-_SPEAKS_BEFORE = re.compile(
+_CAPITALISED = lazy(r"\b[A-Z][\w'’-]+")
+_SPEAKS_AFTER = lazy(lambda: rf"\b([A-Z][\w'’-]+)\s+(?:{alternation(ATTRIBUTION_VERBS)})\b")
+_SPEAKS_BEFORE = lazy(
     r"\b(?:said|says|added|adds|told|asked|explained|insisted|warned)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
 _NOT_SPEAKERS = frozenset(

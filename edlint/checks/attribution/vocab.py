@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from edlint.document.lazyre import alternation, lazy
+
 SPEECH_VERBS = (
     "said|says|say|saying|added|adds|told|tells|continued|continues|explained|explains|warned|warns|"
     "insisted|insists|argued|argues|claimed|claims|stated|states|wrote|writes|asked|asks|replied|replies|"
@@ -11,7 +13,7 @@ SPEECH_VERBS = (
     "reported|reports|tweeted|posted|recalled|recalls|joked|jokes|conceded|concedes|agreed|agrees|"
     "predicted|predicts|described|describes|called|calls|believes|believed|thinks|thought|reads|read"
 )
-SPEECH_RE = re.compile(rf"\b({SPEECH_VERBS})\b", re.I)
+SPEECH_RE = lazy(lambda: rf"\b({alternation(SPEECH_VERBS)})\b", re.I)
 
 PERSON_ROLE_NOUNS = (
     "minister|premier|president|spokesman|spokeswoman|spokesperson|official|officials|leader|chief|secretary|"
@@ -29,20 +31,39 @@ ORGANISATION_NOUNS = (
 )
 ROLE_NOUNS = PERSON_ROLE_NOUNS + "|" + ORGANISATION_NOUNS
 _ROLE_LEAD = r"\b(the|a|an|his|her|their|its|our|one)\s+(?:[\w'’-]+\s+){0,4}"
-ROLE_RE = re.compile(rf"{_ROLE_LEAD}({ROLE_NOUNS})\b", re.I)
-PERSON_ROLE_RE = re.compile(rf"{_ROLE_LEAD}({PERSON_ROLE_NOUNS})\b", re.I)
-HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Chancellor|"
+ROLE_RE = lazy(lambda: rf"{_ROLE_LEAD}({alternation(ROLE_NOUNS)})\b", re.I)
+PERSON_ROLE_RE = lazy(lambda: rf"{_ROLE_LEAD}({alternation(PERSON_ROLE_NOUNS)})\b", re.I)
+HONORIFIC_NAME = lazy(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Chancellor|"
                             r"Minister|Secretary|Governor|Senator|Gen|General|Judge|Mayor)\.?\s+[A-Z][\w'’-]+")
-FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]{1,}")
-PRONOUN_ATTRIBUTION = re.compile(
-    rf"^[\"“‘']?\s*(He|She|They)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?({SPEECH_VERBS})\b", re.M
+FULL_NAME = lazy(r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]{1,}")
+PRONOUN_ATTRIBUTION = lazy(
+    lambda: rf"^[\"“‘']?\s*(He|She|They)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?"
+            rf"({alternation(SPEECH_VERBS)})\b",
+    re.M,
 )
-DOCUMENT_SOURCE = re.compile(
-    r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2})(report|statement|letter|document|study|survey|memo|email|e-mail|filing|"
-    r"ruling|judgment|judgement|review|inquiry|dossier|briefing|assessment|analysis)\s+"
-    r"(continues|continued|said|says|added|adds|states|stated|read|reads|concludes|concluded|warns|warned|notes|noted)\b"
-)
-ANONYMOUS = re.compile(
+_DOCUMENT_NOUNS = ("report|statement|letter|document|study|survey|memo|email|e-mail|filing|"
+                   "ruling|judgment|judgement|review|inquiry|dossier|briefing|assessment|analysis")
+_DOCUMENT_VERBS = ("continues|continued|said|says|added|adds|states|stated|read|reads|concludes|concluded|"
+                   "warns|warned|notes|noted")
+DOCUMENT_SOURCE = lazy(rf"\b[Tt]he\s+((?:[\w'’-]+\s+){{0,2}})({_DOCUMENT_NOUNS})\s+({_DOCUMENT_VERBS})\b")
+_DOCUMENT_VERB_AFTER = lazy(lambda: rf"\s+(?:{alternation(_DOCUMENT_VERBS)})\b")
+
+
+def may_cite_document(text: str, start: int) -> bool:
+    """Could DOCUMENT_SOURCE match in ``text[start:]``? Every match holds a noun, spaces, a verb
+    ("report said"): the nouns are found with plain substring searches, and only where one
+    occurs is the verb after it tried. Most articles cite no document, and so skip the pattern."""
+    for noun in _DOCUMENT_NOUN_LIST:
+        i = text.find(noun, start)
+        while i >= 0:
+            if _DOCUMENT_VERB_AFTER.match(text, i + len(noun)):
+                return True
+            i = text.find(noun, i + 1)
+    return False
+
+
+_DOCUMENT_NOUN_LIST = tuple(_DOCUMENT_NOUNS.split("|"))
+ANONYMOUS = lazy(
     r"\b(a|an|one|two|three|several)\s+(senior\s+|US\s+|UK\s+|western\s+|government\s+|military\s+|police\s+|"
     r"diplomatic\s+|intelligence\s+|security\s+|party\s+){0,3}(official|officials|source|sources|insider|aide|diplomat)"
     r"(\s+(close to|familiar with|with knowledge of)[^,.]{0,60})?\s*,?\s+(said|says|told|added)\b"
@@ -63,14 +84,14 @@ ATTRIBUTION_VERBS = (
     "ask|tell|write|argue|warn|explain|insist|claim|add|admit|reply|respond|comment|"
     "according to|in the words of|in a statement|in an interview|in a letter|in a blog|in his blog|in her blog"
 )
-ATTRIBUTION_RE = re.compile(rf"(?<![\w-])({ATTRIBUTION_VERBS})(?![\w-])", re.I)  # not "Spanish-speaking"
+ATTRIBUTION_RE = lazy(lambda: rf"(?<![\w-])({alternation(ATTRIBUTION_VERBS)})(?![\w-])", re.I)  # not "Spanish-speaking"
 
 # Past-tense reporting verbs: "He said the plan had failed", "Mr Warner said firms ...".
-REPORT_PAST_RE = re.compile(
+REPORT_PAST_RE = lazy(
     r"\b(said|added|told|insisted|warned|urged|conceded|acknowledged|argued|claimed|explained|stressed|"
     r"confirmed|admitted|denied|announced|suggested|noted|revealed|called on|called for|pointed out)\b"
 )
-FIRST_OR_SECOND_PERSON = re.compile(
+FIRST_OR_SECOND_PERSON = lazy(
     r"\bI\b|\bI['’](?:m|ve|d|ll)\b"
     r"|\bus\b|\b(?i:me|my|mine|we|we['’](?:re|ve|d|ll)|our|ours|you|your|yours|you['’](?:re|ve|d|ll))\b"  # not "US"
 )

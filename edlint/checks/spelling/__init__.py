@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from edlint.core.findings import (
@@ -22,24 +21,27 @@ from edlint.core.findings import (
     RuleMeta,
     Severity,
 )
+from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
+from edlint.document.lazyre import lazy
 from edlint.document.normalise import keep_case, translit_key
 
 from .variants import apply_preferences, load_groups
 
 # Words in lower case: a capitalised word also seen like this is an ordinary word ("Press", "press").
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-zà-ÿ][a-zà-ÿ]*(?![\w])")
-_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
-_FIRST_NAME_GAP = re.compile(r"([A-Z][a-z]+)\s+$")
+_LOWER_WORD = lazy(r"(?<![\w’'])[a-zà-ÿ][a-zà-ÿ]*(?![\w])")
+_NEXT_CAPITAL = lazy(r"[ \t]+([A-Z][a-z]+)")
+_FIRST_NAME_GAP = lazy(r"([A-Z][a-z]+)\s+$")
 
 
 def _groups(rule):
-    """The rule's groups: built-in packs, the house's files, the house's preferences (cached per rule)."""
+    """The rule's groups: built-in packs, the house's files (rule_dirs, extra_files), its preferences (cached per rule)."""
     cached = getattr(rule, "_group_cache", None)
     if cached is None:
         base = Path(getattr(rule, "config_dir", None) or ".")
         files = [base / f for f in rule.options.get("extra_files", [])]
-        cached = apply_preferences(load_groups(files), list(rule.options.get("prefer", [])))
+        groups = load_groups(files, house_files(rule, "variants"))
+        cached = apply_preferences(groups, list(rule.options.get("prefer", [])))
         rule._group_cache = cached
     return cached
 
@@ -239,7 +241,9 @@ BBC style until 2019) would be flagged throughout.
 
 
 # A capitalised word (McCain, O'Brien), without a possessive 's or ' after it.
-_PROPER = re.compile(r"(?<![\w’'])([A-Z][a-zà-ÿ]+(?:[’'][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]+)?)(?:[’']s?)?(?![\w])")
+# A capital not after a word character: the capital comes first and the look-behind checks the
+# character before it, so the engine can skip ahead to capitals (twice as fast as look-behind first).
+_PROPER = lazy(r"([A-Z](?<![\w’'][A-Z])[a-zà-ÿ]+(?:[’'][A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]+)?)(?:[’']s?)?(?![\w])")
 
 
 class Discovered(Rule):
@@ -410,6 +414,8 @@ def _known_words() -> set[str]:
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names from the officeholder data (Brian, Bryan, Stephen, Steven …)."""
+    from importlib.resources import files  # importlib.resources loads tempfile, shutil, zlib: only when needed
+
     text = files("edlint.knowledge").joinpath("given_names.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 

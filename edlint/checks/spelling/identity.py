@@ -14,34 +14,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from edlint.io.builtin_packs import pack_path
-from edlint.io.datafiles import load_yaml, validate
-
-SCHEMA = {
-    "type": "object",
-    "required": ["kind", "sources"],
-    "properties": {
-        "kind": {"const": "known-names"},
-        "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-        "demonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
-        "organisations": {"type": "array", "items": {"type": "string", "minLength": 2}},
-    },
-    "additionalProperties": False,
-}
+from edlint.core.kinds import builtin_files, load
 
 
 @lru_cache(maxsize=1)
 def known_names() -> dict[str, str]:
     """Lower-cased curated name -> what it is ("demonym", "organisation")."""
-    path = pack_path("spelling", "known-names.yaml")
-    display = "rules/spelling/known-names.yaml"
-    text = path.read_text(encoding="utf-8")
-    data = load_yaml(text, display)
-    validate(data, SCHEMA, display, yaml_text=text)
     out: dict[str, str] = {}
-    for section, what in (("demonyms", "demonym"), ("organisations", "organisation")):
-        for name in data.get(section, []):
-            out[name.lower()] = what
+    for file in builtin_files("known-names"):
+        data = load(file)
+        for section, what in (("demonyms", "demonym"), ("organisations", "organisation")):
+            for name in data.get(section, []):
+                out[name.lower()] = what
     return out
 
 

@@ -1,30 +1,10 @@
-"""Curated variant groups: ``rules/spelling/variants/*.yaml`` (and a house's own files)."""
+"""Curated variant groups: the ``kind: variants`` files of the built-in packs and of the house (``core.kinds``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import DataError, load_yaml, read_text, validate
-
-SCHEMA = {
-    "type": "object",
-    "required": ["kind", "category", "sources", "groups"],
-    "properties": {
-        "kind": {"const": "variants"},
-        "category": {"type": "string"},
-        "proper_nouns": {"type": "boolean"},
-        "locale_pairs": {"type": "boolean"},
-        "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-        "not_near": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-        "groups": {
-            "type": "array",
-            "minItems": 1,
-            "items": {"type": "array", "minItems": 2, "items": {"type": "string", "minLength": 2}},
-        },
-    },
-    "additionalProperties": False,
-}
+from edlint.core.kinds import DataFile, builtin_files, load, load_path
 
 
 @dataclass
@@ -48,19 +28,16 @@ class Group:
         return self.forms[0]
 
 
-def load_groups(extra_files: list[Path] | None = None) -> list[Group]:
-    """Every group of the built-in packs, then the house's own files (which may re-order a group)."""
+def load_groups(extra_files: list[Path] | None = None, house: tuple[DataFile, ...] = ()) -> list[Group]:
+    """Every group of the built-in packs, then the house's own (which may re-order a group).
+
+    ``house`` are the ``kind: variants`` files of the configuration's
+    ``rule_dirs``; ``extra_files`` the files the rule's option names (the older door).
+    """
+    loaded = [(f.display, load(f)) for f in builtin_files("variants") + tuple(house)]
+    loaded += [(str(p), load_path(p, str(p), ("variants",))[1]) for p in extra_files or ()]
     groups: list[Group] = []
-    root = pack_root() / "spelling" / "variants"
-    files = [(p, f"rules/spelling/variants/{p.name}") for p in sorted(root.glob("*.yaml"))]
-    files += [(Path(p), str(p)) for p in (extra_files or [])]
-    for path, display in files:
-        try:
-            text = read_text(path)  # the one safe reader: regular files only, capped
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataError(display, f"cannot read variant file: {getattr(exc, 'strerror', None) or exc}") from None
-        data = load_yaml(text, display)
-        validate(data, SCHEMA, display, yaml_text=text)
+    for display, data in loaded:
         for forms in data["groups"]:
             groups.append(Group(
                 forms=list(forms), category=data["category"], source_file=display,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
 
 from .judge import has_title_word, verdicts
@@ -33,18 +34,24 @@ class _TitlesRule(Rule):
         files = getattr(self, "_resolved_files", None)
         if files is None:
             base = Path(getattr(self, "config_dir", None) or ".")
-            files = self._resolved_files = tuple((base / f).resolve() for f in self.options.get("people_files", []))
+            files = tuple((base / f).resolve() for f in self.options.get("people_files", []))
+            files += tuple(f.path.resolve() for f in house_files(self, "officeholders"))
+            self._resolved_files = files
         return files
+
+    def _vocabulary_files(self) -> tuple[Path, ...]:
+        """The officeholder files and the rule_dirs' title-vocabulary files: what adds title and country words."""
+        return self._files() + tuple(f.path.resolve() for f in house_files(self, "title-vocabulary"))
 
     def _verdicts(self, doc, ctx):
         cached = ctx.shared.get("titles.verdicts")
         if cached is not None:
             return cached  # the other titles rule already judged this document
-        files = self._files()
-        if not has_title_word(doc.prose, vocabulary(files).title_keys if files else ()):
+        files, words = self._files(), self._vocabulary_files()
+        if not has_title_word(doc.prose, vocabulary(words).title_keys if words else ()):
             ctx.shared["titles.verdicts"] = []
             return []  # no title word: neither vocabulary nor knowledge base is needed
-        voc = vocabulary(files)
+        voc = vocabulary(words)
 
         def load_kb():
             from ...knowledge.officeholders import KnowledgeBase

@@ -518,7 +518,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
         if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
-        v = judge(doc, voc, kb, m, ctx.date)
+        v = judge(doc, voc, kb, m, doc.date)
         checked += 1
         if isinstance(v, Unchecked):
             unchecked[v.person] = v
@@ -528,7 +528,7 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
     if checked:
         # What the reports say beside the findings: how the titles were checked.
         ctx.figures["titles"] = {
-            "date": ctx.date.isoformat() if ctx.date else None,
+            "date": doc.date.isoformat() if doc.date else None,  # the JSON figures say which day was checked
             "unchecked": [{"person": u.person, "country": u.country, "data_ends": u.data_ends, "reason": u.reason}
                           for u in unchecked.values()],
         }

@@ -1,6 +1,7 @@
 """What copy says, mapped to offices: title words, country words, and the patterns built from them.
 
-The built-in vocabulary is ``rules/titles/vocabulary.yaml``; a house's own
+The built-in vocabulary is the ``kind: title-vocabulary`` files of the packs
+(``rules/titles/vocabulary.yaml``); a house's own title-vocabulary and
 officeholder files may add title and country words (``mayor``, ``Mancunian``).
 """
 from __future__ import annotations
@@ -10,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import load_yaml
+from edlint.core.kinds import builtin_files, load
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,10 @@ _NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
 def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
-    """The built-in vocabulary with the house files' words (rebuilt when a house file changes)."""
+    """The built-in vocabulary with the house files' words (rebuilt when a house file changes).
+
+    ``extra_files`` are officeholders or title-vocabulary files, from ``people_files`` or ``rule_dirs``.
+    """
     if not extra_files:
         return _vocabulary((), ())
     from ...knowledge.userdata import stamp
@@ -65,12 +68,15 @@ def vocabulary(extra_files: tuple[Path, ...] = ()) -> Vocabulary:
     return _vocabulary(tuple(extra_files), tuple(stamp(p) for p in extra_files))
 
 
-@lru_cache(maxsize=8)
-def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
-    path = pack_root() / "titles" / "vocabulary.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8"), "rules/titles/vocabulary.yaml")
-    title_rows = list(data["titles"])
-    country_rows = {c: list(ws) for c, ws in data["countries"].items()}
+def _rows(extra_files: tuple[Path, ...]) -> tuple[list[dict], dict[str, list[str]]]:
+    """Title rows and country words: the built-in title-vocabulary files', then the house files'."""
+    title_rows: list[dict] = []
+    country_rows: dict[str, list[str]] = {}
+    for file in builtin_files("title-vocabulary"):
+        data = load(file)
+        title_rows += data.get("titles", [])
+        for c, ws in data.get("countries", {}).items():
+            country_rows.setdefault(c, []).extend(ws)
     if extra_files:
         from ...knowledge.userdata import vocabulary_additions
 
@@ -78,15 +84,28 @@ def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
         title_rows += more_titles
         for c, ws in more_countries.items():
             country_rows.setdefault(c, []).extend(ws)
+    return title_rows, country_rows
+
+
+def _alternation(words) -> str:
+    """One regex alternative per word, longest first, so the longest country or title word wins."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(extra_files: tuple[Path, ...], _stamps: tuple) -> Vocabulary:
+    title_rows, country_rows = _rows(extra_files)
     countries = {w.lower(): c for c, words in country_rows.items() for w in words}
     titles = tuple(
         Title(tuple(t["words"]), tuple(t.get("kinds", [])), re.compile(t["office"]) if t.get("office") else None,
               tuple(t.get("countries", [])), t["word"], t.get("needs_country", False), t.get("ambiguous", False))
         for t in title_rows
     )
-    cw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of ")), key=len, reverse=True))
-    ofw = "|".join(sorted((re.escape(w) for ws in country_rows.values() for w in ws if w.startswith("of ")), key=len, reverse=True))
-    tw = "|".join(sorted({re.escape(w) for t in title_rows for w in t["words"]}, key=len, reverse=True))
+    cw = _alternation(re.escape(w) for ws in country_rows.values() for w in ws if not w.startswith("of "))
+    ofw = _alternation(re.escape(w) for ws in country_rows.values() for w in ws if w.startswith("of "))
+    # Sorted first: a set's order changes from process to process, and so would the pattern's text,
+    # which must be the same every run for its compiled form to come from the regex cache.
+    tw = _alternation(sorted({re.escape(w) for t in title_rows for w in t["words"]}))
     other = "".join(rf"(?<!(?i:{w}) )" for w in _OTHER_OFFICES) + r"(?<!-)"
     # Country and title words in any case; the name must be capitalised.
     # "former" may come before the country word or after it.

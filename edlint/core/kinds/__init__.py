@@ -1,193 +1,61 @@
-"""Data rules: the closed set of rule kinds an editor can write as YAML.
+"""Every kind of house data, one module each, read through one loader.
 
-A file ``rules/<family>/<name>.yaml`` with a top-level ``kind`` of
-``substitution`` or ``existence`` becomes the rule ``<family>.<name>``. Its
-literal terms join the run's single multi-pattern pass. Files with another
-``kind`` (variant groups, phrase packs) are packs read by a code rule of that
-family and are skipped here.
+A YAML file under ``rules/<family>/`` (the built-in packs) or under a folder a
+configuration names in ``rule_dirs`` declares its ``kind``:
+
+- ``substitution`` and ``existence`` are rules of their own: the file
+  ``<family>/<name>.yaml`` is the rule ``<family>.<name>``;
+- ``variants`` (spelling groups), ``known-names`` (spelling discovery),
+  ``phrases`` (ad copy), ``officeholders`` and ``title-vocabulary`` (titles)
+  are data the code rules of that family read.
+
+``loader`` finds, parses and places the files; each kind's module holds its
+schema. docs/house-rules.md shows a file of each kind.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-from collections.abc import Iterator
 
-from edlint.core.findings import (
-    FAMILIES,
-    Applicability,
-    Edit,
-    Fix,
-    Hit,
-    RuleMeta,
-    Severity,
+from edlint.core.findings import FAMILIES
+from edlint.io.errors import InputError
+
+from .datarule import DataRule
+from .loader import (
+    KIND_MODULES,
+    RULE_KINDS,
+    DataFile,
+    builtin,
+    builtin_files,
+    discover,
+    house_files,
+    house_paths,
+    kind_module,
+    load,
+    load_path,
+    parse,
+    scan,
 )
-from edlint.core.rule import Rule, fill, template_problem
-from edlint.io.datafiles import (
-    DataError,
-    compose,
-    line_of,
-    load_yaml,
-    read_text,
-    validate,
-)
 
-DATA_KINDS = ("substitution", "existence")
-
-_EXAMPLES = {
-    "type": "object",
-    "properties": {
-        "pass": {"type": "array", "items": {"type": "string"}},
-        "fail": {"type": "array", "items": {"type": "string"}},
-    },
-    "additionalProperties": False,
-}
-SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["kind", "summary"],
-    "properties": {
-        "kind": {"enum": list(DATA_KINDS)},
-        "id": {"type": "string", "pattern": r"^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$"},
-        "summary": {"type": "string", "minLength": 3},
-        "why": {"type": "string"},
-        "docs": {"type": "string"},
-        "severity": {"enum": ["suggestion", "warning", "error"]},
-        "enabled": {"type": "boolean"},
-        "in_quotes": {"type": "boolean"},
-        "message": {"type": "string"},
-        "safe": {"type": "boolean"},
-        "swap": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
-        "tokens": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
-        "sources": {"type": "array", "items": {"type": "string"}},
-        "examples": _EXAMPLES,
-    },
-    "additionalProperties": False,
-    "allOf": [
-        {"if": {"properties": {"kind": {"const": "substitution"}}}, "then": {"required": ["swap"]}},
-        {"if": {"properties": {"kind": {"const": "existence"}}}, "then": {"required": ["tokens"]}},
-    ],
-}
+__all__ = [
+    "KIND_MODULES", "RULE_KINDS", "DataFile", "DataRule", "builtin", "builtin_files", "discover", "house_files",
+    "house_paths", "kind_module", "load", "load_path", "parse", "rule_class", "scan", "load_data_rule",
+]
 
 
-def _keep_case(found: str, replacement: str) -> str:
-    """Re-case a replacement like the text it replaces (KIEV -> KYIV, Kiev -> Kyiv)."""
-    if found.isupper() and len(found) > 1:
-        return replacement.upper()
-    if found[:1].isupper() and not replacement[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+def rule_class(file: DataFile) -> type[DataRule]:
+    """The rule a ``substitution`` or ``existence`` file defines, after its schema passes."""
+    data = load(file)
+    return kind_module(file.kind).rule_class(data, file.family, file.path.stem, file.text, file.display)
 
 
-def _inside_replacement(text: str, start: int, found: str, replacement: str) -> bool:
-    """Is the match at ``start`` part of the replacement already written out?
-
-    ``swap: {Covid: Covid-19}`` must not flag the "Covid" of "Covid-19": a
-    replacement that contains its own term would otherwise grow on every fix
-    (Covid-19-19-19…). Compared case-insensitively, wherever the term sits
-    inside the replacement.
-    """
-    term, rep = found.lower(), replacement.lower()
-    if len(rep) <= len(term):
-        return False
-    k = rep.find(term)
-    while k != -1:
-        a = start - k
-        if a >= 0 and text[a : a + len(rep)].lower() == rep:
-            return True
-        k = rep.find(term, k + 1)
-    return False
-
-
-class DataRule(Rule):
-    """A rule defined by a YAML file; behaviour depends on ``kind``."""
-
-    spec: dict[str, Any] = {}
-
-    def literal_terms(self):
-        if self.spec["kind"] == "substitution":
-            for bad, good in self.spec["swap"].items():
-                yield bad, good
-        else:
-            for tok in self.spec["tokens"]:
-                yield tok, None
-
-    def check(self, doc, ctx) -> Iterator[Hit]:
-        spec = self.spec
-        template = spec.get("message")
-        for h in ctx.hits_for(self):
-            if spec["kind"] == "substitution":
-                good = _keep_case(h.text, h.payload)
-                if good == h.text or _inside_replacement(doc.prose, h.start, h.text, h.payload):
-                    continue
-                msg = fill(template or "Use '{replacement}' instead of '{match}'.", match=h.text, replacement=good)
-                safe = spec.get("safe", True)
-                fix = Fix((Edit(h.start, h.end, good),), Applicability.SAFE if safe else Applicability.UNSAFE, f"{h.text} → {good}")
-                yield Hit(h.start, h.end, msg, fix=fix)
-            else:
-                msg = fill(template or "Avoid '{match}'.", match=h.text, replacement="")
-                yield Hit(h.start, h.end, msg)
-
-
-def _docs(spec: dict[str, Any]) -> str:
-    if spec.get("docs"):
-        return spec["docs"]
-    parts = ["## What it flags", spec["summary"], "", "## Why", spec.get("why", "House style."), ""]
-    ex = spec.get("examples", {})
-    parts += ["## Examples"]
-    for s in ex.get("fail", []):
-        parts.append(f"- fails: {s}")
-    for s in ex.get("pass", []):
-        parts.append(f"- passes: {s}")
-    parts += ["", "## Fix safety"]
-    if spec["kind"] == "substitution":
-        parts.append("Safe: each term has one replacement." if spec.get("safe", True) else "Unsafe: an editor confirms.")
-    else:
-        parts.append("No fix.")
-    if spec.get("sources"):
-        parts += ["", "## Sources"] + [f"- {s}" for s in spec["sources"]]
-    return "\n".join(parts)
-
-
-def load_data_rule(path: Path, family: str, display: str) -> type[DataRule] | None:
-    """Read one YAML file; return a rule class, None for a pack of another kind, or raise DataError."""
-    try:
-        text = read_text(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(display, f"cannot read rule file: {exc}") from None
-    data = load_yaml(text, display)
-    if not isinstance(data, dict):
-        raise DataError(display, "a rule file must be a mapping with a 'kind'", 1)
-    kind = data.get("kind")
-    if kind not in DATA_KINDS and isinstance(kind, str) and kind:
-        return None  # a pack read by a code rule of this family
-    validate(data, SCHEMA, display, yaml_text=text)
-    if "message" in data:
-        fields = ("match", "replacement") if data["kind"] == "substitution" else ("match",)
-        problem = template_problem(data["message"], fields)
-        if problem:
-            raise DataError(display, problem, line_of(compose(text), ["message"]))
-    rule_id = data.get("id") or f"{family}.{path.stem}"
-    if rule_id.split(".")[0] not in FAMILIES:
-        raise DataError(display, f"rule id {rule_id!r} is not in a known family ({', '.join(FAMILIES)})", line_of(compose(text), ["id"]))
-    fixable = data["kind"] == "substitution"
-    meta = RuleMeta(
-        id=rule_id,
-        summary=data["summary"],
-        docs=_docs(data),
-        severity=Severity.parse(data.get("severity", "warning")),
-        default_enabled=data.get("enabled", True),
-        in_quotes=data.get("in_quotes", False),
-        fix_safety=("Safe." if data.get("safe", True) else "Unsafe.") if fixable else "No fix.",
-        fixes=("safe" if data.get("safe", True) else "unsafe") if fixable else "none",
-        source=display,
-    )
-    return type(f"DataRule_{rule_id}", (DataRule,), {"meta": meta, "spec": data})
-
-
-def discover(root: Path, label: str) -> Iterator[tuple[Path, str, str]]:
-    """Yield (path, family, display name) for every YAML file under a rules folder."""
-    if not root.is_dir():
-        return
-    for path in sorted(root.rglob("*.yaml")) + sorted(root.rglob("*.yml")):
-        rel = path.relative_to(root)
-        family = rel.parts[0] if len(rel.parts) > 1 else "spelling"
-        yield path, family, f"{label}/{rel.as_posix()}"
+def load_data_rule(path: Path, family: str | None, display: str) -> type[DataRule] | None:
+    """One file's rule, or None when the file is data of another kind (read by a code rule)."""
+    if family is not None and family not in FAMILIES:
+        raise InputError(display, f"rule files go in a family folder ({', '.join(FAMILIES)}), not {family!r}")
+    file = parse(path, display, family)
+    if file.kind not in RULE_KINDS:
+        return None
+    if family is None:
+        raise InputError(display, "a file at the root of a rule folder belongs to no family: "
+                                 "move it into a family folder")
+    return rule_class(file)

@@ -41,7 +41,8 @@ def test_the_length_check_counts_every_line_of_a_function():
     body = "\n".join(f"    x{i} = {i}" for i in range(MAX_LINES - 2))
     fits = f"def fits():\n{body}\n    return 0\n"
     assert long_functions(fits) == []
-    over = f"class A:\n    async def over(self):\n        '''Doc.'''\n{textwrap.indent(body, '    ')}\n        return 0\n"
+    method_body = textwrap.indent(body, "    ")
+    over = f"class A:\n    async def over(self):\n        '''Doc.'''\n{method_body}\n        return 0\n"
     assert long_functions(over) == [f"<source>:2 over ({MAX_LINES + 1} lines)"]
 
 

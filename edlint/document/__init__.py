@@ -16,6 +16,7 @@ from typing import Any
 
 from edlint.io.lines import LineTable, table
 
+from .lazyre import lazy
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
 from .markup import Block, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, scan_quotations
@@ -30,7 +31,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 _TITLE_KEYS = ("title", "headline")
 _STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek")
-_SIC = re.compile(r"\s*\[sic\]", re.I)
+_SIC = lazy(r"\s*\[sic\]", re.I)  # compiled on first use, never at import
 
 
 @dataclass

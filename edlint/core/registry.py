@@ -271,8 +271,8 @@ def resolve(
         cls = registry.rules[rid]
         settings = config.settings_for(rid, file_path)
         rule = cls(_coerce_options(cls, settings, config))
-        rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
-        rule.house_data = registry.house  # type: ignore[attr-defined]  # rule_dirs data: core.kinds.house_files
+        rule.config_dir = str(config.root)
+        rule.house_data = registry.house
         if hasattr(rule, "use_registry"):
             rule.use_registry(registry)  # suppression.unknown-rule checks ids against it
         matcher.add_all(rid, rule.literal_terms())

@@ -9,8 +9,9 @@ Fix safety / Options), rendered by ``edlint explain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from edlint.core.findings import Hit, RuleMeta
 
@@ -63,6 +64,11 @@ class Rule:
     """
 
     meta: RuleMeta
+    # Where the rule was resolved, set by the registry as it builds a rule set: the configuration's
+    # folder (data files named in options are relative to it) and the house data files its
+    # ``rule_dirs`` hold, by kind (read through ``core.kinds.house_files``).
+    config_dir: str | None = None
+    house_data: Mapping[str, tuple] = MappingProxyType({})
 
     def __init__(self, options: dict[str, Any] | None = None):
         merged = self.meta.defaults

@@ -1,7 +1,7 @@
 """Load YAML and keep each value's line, so schema errors can say ``file:line``."""
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from edlint.io.errors import InputError
+
+try:  # the C module alone: ``hashlib`` would load OpenSSL too, a few milliseconds of every run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     import yaml
@@ -46,7 +51,7 @@ def use_parse_cache(folder: Path | None) -> None:
 def _cache_file(*parts: str, suffix: str) -> Path | None:
     if _PARSE_CACHE is None:
         return None
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for part in parts:
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return _PARSE_CACHE / f"{h.hexdigest()}{suffix}"
@@ -56,10 +61,8 @@ def _write(path: Path, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only slower."""
     from edlint.io.atomic import replace_file
 
-    try:
+    with contextlib.suppress(OSError):
         replace_file(path, data)
-    except OSError:
-        pass
 
 
 # What a YAML or TOML loader may raise besides its own error type: PyYAML builds
@@ -121,7 +124,7 @@ _CACHED: dict[int, tuple[Any, str, Path]] = {}
 
 
 def _digest(payload: bytes) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+    return blake2b(payload, digest_size=16).hexdigest()
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -157,7 +160,19 @@ def load_yaml(text: str, path: str) -> Any:
         _write(cached, payload)
         if isinstance(data, (dict, list)):
             _CACHED[id(data)] = (data, _digest(payload), cached)
+            _UNVOUCHED.add(id(data))
     return data
+
+
+# Data parsed from YAML this run whose cache entry no schema has vouched for yet:
+# until one does, every run parses the YAML again (and imports PyYAML).
+_UNVOUCHED: set[int] = set()
+
+
+def unvouched(data: Any) -> bool:
+    """Was ``data`` just parsed from YAML into a cache entry that a schema has not yet passed?"""
+    came = _CACHED.get(id(data))
+    return id(data) in _UNVOUCHED and came is not None and came[0] is data
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -221,24 +236,32 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     except fastjsonschema.JsonSchemaValueException as exc:
         if came is not None and yaml_text is not None and _refresh(data, yaml_text, path, came[2]):
             return validate(data, schema, path, yaml_text, line_finder)  # a bad cache entry, now replaced
-        where = [p for p in (exc.path or [])[1:]]
-        where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
-                 for i, p in enumerate(where)]
-        line = line_of(compose(yaml_text), where) if yaml_text is not None else (line_finder(where) if line_finder else None)
-        loc = ".".join(str(p) for p in where)
-        message = exc.message
-        prefix = exc.name + " " if exc.name else ""
-        if message.startswith(prefix):
-            message = message[len(prefix):]
-        if exc.rule == "enum":
-            message = f"{exc.value!r} is not allowed: {message}"
-        raise InputError(path, f"{loc + ': ' if loc else ''}{message}", line) from None
+        raise _located(exc, data, path, yaml_text, line_finder) from None
     if marker is not None:
         _write(marker, b"")
     if came is not None and yaml_text is not None:
         vouched = _cache_file(yaml_text, came[1], suffix=".valid")
+        _UNVOUCHED.discard(id(data))
         if vouched is not None and not vouched.exists():
             _write(vouched, b"")  # this JSON passed a schema: later runs may read it instead of the YAML
+
+
+def _located(exc: Any, data: Any, path: str, yaml_text: str | None, line_finder) -> InputError:
+    """A schema failure as an InputError naming the value's path and, where it can be found, its line."""
+    where = [p for p in (exc.path or [])[1:]]
+    where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
+             for i, p in enumerate(where)]
+    line = line_finder(where) if line_finder and yaml_text is None else None
+    if yaml_text is not None:
+        line = line_of(compose(yaml_text), where)
+    loc = ".".join(str(p) for p in where)
+    message = exc.message
+    prefix = exc.name + " " if exc.name else ""
+    if message.startswith(prefix):
+        message = message[len(prefix):]
+    if exc.rule == "enum":
+        message = f"{exc.value!r} is not allowed: {message}"
+    return InputError(path, f"{loc + ': ' if loc else ''}{message}", line)
 
 
 def _refresh(data: Any, yaml_text: str, path: str, entry: Path) -> bool:
@@ -248,10 +271,8 @@ def _refresh(data: Any, yaml_text: str, path: str, entry: Path) -> bool:
     False when the fresh parse is the same, i.e. the file itself is at fault.
     """
     _CACHED.pop(id(data), None)
-    try:
+    with contextlib.suppress(OSError):
         entry.unlink()
-    except OSError:
-        pass
     fresh = parse_yaml(yaml_text, path)
     if fresh == data or type(fresh) is not type(data):
         return False

@@ -167,7 +167,7 @@ def _hits(name: str, lines: list[str], offset: int, ruleset, services) -> dict[i
 
 
 def evaluate(dataset: Path, options: dict, split: str = "all", show: Show | None = None) -> Score:
-    from edlint.core.engine import Services
+    from edlint.core.services import Services
 
     show = show or Show()
     ruleset = _ruleset(options)

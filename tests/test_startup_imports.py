@@ -36,6 +36,7 @@ EXPECTED_EDLINT = {
     "edlint.checks.titles.vocabulary", "edlint.checks.attribution", "edlint.checks.attribution.speech",
     "edlint.checks.attribution.unattributed", "edlint.checks.attribution.vocab",
     "edlint.checks.readability", "edlint.checks.readability.figures",
+    "edlint.checks.titles.notes", "edlint.checks.readability.notes",  # what each says in the terminal report
 }
 # Never at start-up of a one-file concise check: other formats, other commands, opt-in families,
 # Markdown parsing for a .txt file, the pool for one file, YAML once packs are cached.

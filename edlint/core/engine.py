@@ -8,29 +8,16 @@ by name: what sets a rule apart is in its metadata.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from edlint.core.findings import Finding, Hit, RuleMeta
 from edlint.core.registry import ActiveRule, RuleSet
 from edlint.core.rule import Context
+from edlint.core.services import Services
 from edlint.core.suppressions import Region, parse_suppressions
 from edlint.document import Document
 from edlint.io.errors import InputError
-
-
-class Services:
-    """Run-wide cache for expensive, read-only resources (knowledge base, packs)."""
-
-    def __init__(self) -> None:
-        self._items: dict[str, Any] = {}
-
-    def get(self, key: str, factory: Callable[[], Any]) -> Any:
-        """The resource under ``key``, made by ``factory`` the first time it is asked for."""
-        if key not in self._items:
-            self._items[key] = factory()
-        return self._items[key]
 
 
 class RuleCrash(Exception):
@@ -60,7 +47,8 @@ def lint_document(
     config_dir: str | None = None,
 ) -> DocResult:
     """Every active rule's findings on ``doc``, after edlint's policies, sorted by position."""
-    ctx = Context(locale=ruleset.locale, services=services or Services(), config_dir=config_dir)
+    ctx = Context(locale=ruleset.locale, config_dir=config_dir)
+    ctx.services = (services or Services()).for_document(doc, ctx)
     if len(ruleset.matcher):
         ctx.literal_hits = ruleset.matcher.scan(doc.prose)
     suppressions = parse_suppressions(doc.text, doc.kind)

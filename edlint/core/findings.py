@@ -184,6 +184,23 @@ class RuleMeta:
         return self.fixes
 
 
+@dataclass(frozen=True)
+class FigureNote:
+    """A line a family gives the terminal report about one file's figures, in its own words.
+
+    ``caveat`` notes (how the file was checked) come after plain figures.
+    ``clean`` says what a file with no findings does with the note: ``panel``
+    (shown only in a panel), ``say`` (print it on its own line) or ``tally``
+    (count the file into one closing line: ``tally``, with ``{n}`` files and
+    ``{s}`` for the plural).
+    """
+
+    text: str
+    caveat: bool = False
+    clean: str = "panel"
+    tally: str = ""
+
+
 @dataclass
 class FileResult:
     """What checking one file gave: its findings and figures, or the one-line error or skip note."""

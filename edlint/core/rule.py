@@ -43,9 +43,8 @@ class Context:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
     literal_hits: dict[str, list[LiteralHit]] = field(default_factory=dict)
-    services: Any = None  # run-wide lazily-loaded resources: ctx.services.get(key, factory)
+    services: Any = None  # core.services.DocumentServices: run-wide resources and this document's shared work
     config_dir: str | None = None  # folder of the config file, for user data files named in options
-    shared: dict[str, Any] = field(default_factory=dict)  # per-document work rules of one family share
 
     def hits_for(self, rule: Rule) -> list[LiteralHit]:
         return self.literal_hits.get(rule.meta.id, [])

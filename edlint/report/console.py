@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from edlint.core.findings import Finding, Severity
+from edlint.core.findings import FigureNote, Finding, Severity
 from edlint.io.filenames import display_path
 from edlint.io.lines import LineTable
 from edlint.io.lines import table as line_table
@@ -157,36 +157,25 @@ def _describe_edits(f: Finding, text: str | None) -> str:
     return "; ".join(descs)
 
 
-def _figures_line(figures: dict) -> str | None:
-    r = figures.get("readability") if figures else None
-    if not r:
-        return None
-    bits = []
-    if "flesch_reading_ease" in r:
-        bits.append(f"Flesch {r['flesch_reading_ease']:.0f}")
-    if "flesch_kincaid_grade" in r:
-        bits.append(f"grade {r['flesch_kincaid_grade']:.1f}")
-    if "avg_sentence_words" in r:
-        bits.append(f"avg sentence {r['avg_sentence_words']:.1f} w")
-    if "longest_sentence_words" in r:
-        bits.append(f"longest {r['longest_sentence_words']} w")
-    return "readability: " + " · ".join(bits) if bits else None
+def _notes(r) -> list[FigureNote]:
+    """What each family says about this file's figures, in its own words: plain figures first, then caveats.
 
-
-def _titles_line(r) -> str | None:
-    """How titles were checked: with no date only never-held titles; past the data, nothing.
-
-    The date is the file's own (``r.date``, from the article model), not a copy in the figures.
+    The family that published a figure describes it (its ``describe_figures``),
+    so the report names no family. A family checked in this process is already
+    imported; one whose result came from the cache is imported here.
     """
-    t = (r.figures or {}).get("titles")
-    if not t:
-        return None
-    if not r.date:
-        return "titles: no article date, so only titles never held were checked (set front matter date or --date)"
-    if t.get("unchecked"):
-        names = "; ".join(f"{u['person']} ({u.get('reason') or u['country'] + ' data ends ' + u['data_ends']})" for u in t["unchecked"])
-        return f"titles: not checked past the data: {names}"
-    return None
+    from importlib import import_module
+
+    from edlint.core.registry import FAMILY_MODULES
+
+    notes: list[FigureNote] = []
+    for key, value in (r.figures or {}).items():
+        module = FAMILY_MODULES.get(key)
+        describe = getattr(import_module(module), "describe_figures", None) if value and module else None
+        note = describe(value, r.date) if describe else None
+        if note is not None:
+            notes.append(note)
+    return sorted(notes, key=lambda n: n.caveat)
 
 
 def render(results: Iterable, summary: Summary, console: Console, show_source: bool = True, verbose: bool = False,
@@ -196,61 +185,78 @@ def render(results: Iterable, summary: Summary, console: Console, show_source: b
     A clean file prints nothing (``verbose`` shows its panel and figures too):
     on a folder of fifty articles the report is about the few with findings.
     """
-    width = console.width
-    undated = 0  # clean files checked without a date: one line at the end, not a panel each
+    tallies: Counter = Counter()  # clean files a family counts into one line at the end, not a panel each
     for r in results:
-        if r.error:
-            continue
-        if r.skipped:
-            console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
-            continue
-        if not r.findings and not verbose:
-            titles = (r.figures or {}).get("titles") or {}
-            if titles.get("unchecked"):
-                console.print(Text(f"{display_path(r.path)}: {_titles_line(r)}", style="yellow"), soft_wrap=True)
-            elif titles and not r.date:
-                undated += 1
-            continue
-        if not r.findings and not r.figures:
-            console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
-            continue
-        title = Text(display_path(r.path), style="bold underline")
-        if r.date:
-            title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
-        console.print(title)
-        console.print()
-        for f in r.findings:
-            console.print(render_finding(f, r.text if show_source else None, width))
-        fams = Counter(f.family for f in r.findings)
-        body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
-        fig = _figures_line(r.figures)
-        if fig:
-            body.append(fig)
-        titles = _titles_line(r)
-        if titles:
-            body.append(titles)
-        console.print(Panel("\n".join(body), title=display_path(r.path.rsplit("/", 1)[-1]), title_align="left", expand=False))
-        console.print()
+        _render_file(r, console, show_source, verbose, tallies)
     if quiet:
         return
-    if undated:
-        console.print(Text(f"titles: no article date, so only titles never held were checked in {undated} clean "
-                           f"file{'s' if undated != 1 else ''} (set front matter date or --date)", style="dim"))
+    for line, n in tallies.items():
+        console.print(Text(line.format(n=n, s="s" if n != 1 else ""), style="dim"))
     if summary.by_rule:
-        table = Table(title="Findings by rule", show_edge=False, header_style="bold")
-        table.add_column("rule")
-        table.add_column("error", justify="right")
-        table.add_column("warning", justify="right")
-        table.add_column("suggestion", justify="right")
-        per: dict[str, Counter] = {}
-        for r in results:
-            for f in r.findings:
-                per.setdefault(f.rule, Counter())[str(f.severity)] += 1
-        for rule in sorted(per):
-            c = per[rule]
-            table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
-        console.print(table)
+        console.print(_rule_table(results))
     console.print(summary_line(summary))
+
+
+def _render_file(r, console: Console, show_source: bool, verbose: bool, tallies: Counter) -> None:
+    """One file's part of the report; a clean file only says what its families say must be said."""
+    if r.error:
+        return  # told on standard error by the command, with the run's other errors
+    if r.skipped:
+        console.print(Text(f"{display_path(r.path)}: {r.skipped}", style="dim"), soft_wrap=True)
+        return
+    if not r.findings and not verbose:
+        _clean_file(r, _notes(r), console, tallies)
+        return
+    if not r.findings and not r.figures:
+        console.print(Text(f"{display_path(r.path)}: no findings", style="green"))
+        return
+    _file_panel(r, _notes(r), console, show_source)
+
+
+def _clean_file(r, notes: list[FigureNote], console: Console, tallies: Counter) -> None:
+    """A note a family wants said is printed on one line; one it wants counted goes into the closing tally."""
+    for note in notes:
+        if note.clean == "say":
+            console.print(Text(f"{display_path(r.path)}: {note.text}", style="yellow"), soft_wrap=True)
+            return
+        if note.clean == "tally":
+            tallies[note.tally] += 1
+            return
+
+
+def _file_panel(r, notes: list[FigureNote], console: Console, show_source: bool) -> None:
+    """The file's title and date, each finding with its source lines, then a panel of counts and notes."""
+    title = Text(display_path(r.path), style="bold underline")
+    if r.date:
+        title.append(f"  (article date {r.date}, from {r.date_source})", style="dim")
+    console.print(title)
+    console.print()
+    width = console.width
+    for f in r.findings:
+        console.print(render_finding(f, r.text if show_source else None, width))
+    fams = Counter(f.family for f in r.findings)
+    body = [" · ".join(f"{k} {v}" for k, v in sorted(fams.items())) or "no findings"]
+    body += [n.text for n in notes]
+    name = display_path(r.path.rsplit("/", 1)[-1])
+    console.print(Panel("\n".join(body), title=name, title_align="left", expand=False))
+    console.print()
+
+
+def _rule_table(results: Iterable) -> Table:
+    """Findings by rule and severity: which rules to look at first on a big run."""
+    table = Table(title="Findings by rule", show_edge=False, header_style="bold")
+    table.add_column("rule")
+    table.add_column("error", justify="right")
+    table.add_column("warning", justify="right")
+    table.add_column("suggestion", justify="right")
+    per: dict[str, Counter] = {}
+    for r in results:
+        for f in r.findings:
+            per.setdefault(f.rule, Counter())[str(f.severity)] += 1
+    for rule in sorted(per):
+        c = per[rule]
+        table.add_row(rule, *(str(c.get(k, 0) or "") for k in ("error", "warning", "suggestion")))
+    return table
 
 
 def summary_line(summary: Summary) -> Text:
@@ -259,7 +265,8 @@ def summary_line(summary: Summary) -> Text:
     if summary.total == 0:
         t.append(f"No findings in {summary.files} file(s).", style="bold green")
     else:
-        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}" for k in ("error", "warning", "suggestion") if sev.get(k))
+        detail = ", ".join(f"{sev[k]} {k}{'s' if sev[k] != 1 else ''}"
+                           for k in ("error", "warning", "suggestion") if sev.get(k))
         t.append(f"{summary.total} finding(s) ({detail}) in {summary.files} file(s)", style="bold")
         if summary.fixable:
             t.append(f" · {summary.fixable} fixable with `edlint fix`", style="green")

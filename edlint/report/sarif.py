@@ -48,12 +48,67 @@ def _rule_entry(rule_id: str, meta) -> dict:
         docs += f"\n\n**Fix safety:** {meta.fix_safety}"
     help_md = f"{docs}\n\nRun `edlint explain {rule_id}` at a terminal for the same text."
     entry["help"] = {"text": help_md, "markdown": help_md}
-    entry["defaultConfiguration"] = {"level": LEVEL[Severity.parse(meta.severity)], "enabled": bool(meta.default_enabled)}
+    entry["defaultConfiguration"] = {"level": LEVEL[Severity.parse(meta.severity)],
+                                     "enabled": bool(meta.default_enabled)}
     entry["properties"] = {"tags": ["editorial", meta.family], "precision": "high"}
     return entry
 
 
+def _artifact(path: str) -> dict:
+    """Where a file is: relative to SRCROOT (the checkout), or an absolute file URI when outside it."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": _uri(path), "uriBaseId": "SRCROOT"}
+
+
+def _file_notifications(r, loc: dict) -> list[dict]:
+    """A file that could not be checked (an error) or was skipped for its language (a note)."""
+    out = []
+    if r.error:
+        out.append({"level": "error", "message": {"text": r.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
+    if r.skipped:
+        out.append({"level": "note", "message": {"text": r.skipped},
+                    "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}]})
+    return out
+
+
+def _result(f, fp: str, rule_index: int, text: str | None, loc: dict, lines: LineTable | None) -> dict:
+    """One finding as a SARIF result: its region (with the flagged text), related places and fix."""
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+              "endColumn": max(f.end_column, 1)}
+    if text is not None and f.end > f.start:
+        region["snippet"] = {"text": text[f.start : f.end]}
+    res: dict = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": dict(loc), "region": region}}],
+        "partialFingerprints": {"edlintContent/v1": fp},
+    }
+    if lines is not None and f.related:
+        res["relatedLocations"] = [
+            {"id": i + 1, "message": {"text": rel.message or "related"},
+             "physicalLocation": {"artifactLocation": dict(loc), "region": _region(lines, rel.start, rel.end)}}
+            for i, rel in enumerate(f.related)
+        ]
+    if lines is not None and f.fix:
+        res["fixes"] = [{
+            "description": {"text": f.fix.description or f"{f.fix.applicability.value} fix"},
+            "artifactChanges": [{
+                "artifactLocation": dict(loc),
+                "replacements": [
+                    {"deletedRegion": _region(lines, e.start, e.end), "insertedContent": {"text": e.replacement}}
+                    for e in f.fix.edits
+                ],
+            }],
+        }]
+    return res
+
+
 def render(results, summary: Summary, rules: dict | None = None, **_: object) -> str:
+    """One SARIF run: every rule the run knows, each finding as a result, files not checked as notifications."""
     rules = dict(rules or {})
     used = sorted({f.rule for r in results for f in r.findings})
     ids = sorted(set(rules) | set(used))
@@ -62,45 +117,12 @@ def render(results, summary: Summary, rules: dict | None = None, **_: object) ->
     notifications = [{"level": "error", "message": {"text": e}} for e in getattr(summary, "run_errors", [])]
     for r in results:
         path = relative_path(r.path)
-        if os.path.isabs(path):
-            loc = {"uri": Path(path).as_uri()}  # outside the working directory: an absolute file URI
-        else:
-            loc = {"uri": _uri(path), "uriBaseId": "SRCROOT"}
-        if r.error:
-            notifications.append({"level": "error", "message": {"text": r.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]})
-        if r.skipped:
-            notifications.append({"level": "note", "message": {"text": r.skipped}, "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}]})
+        loc = _artifact(path)
+        notifications += _file_notifications(r, loc)
         lines = line_table(r.text) if r.text is not None else None
-        for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text)):
-            region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": max(f.end_column, 1)}
-            if r.text is not None and f.end > f.start:
-                region["snippet"] = {"text": r.text[f.start : f.end]}
-            res: dict = {
-                "ruleId": f.rule,
-                "ruleIndex": index[f.rule],
-                "level": LEVEL[f.severity],
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {"artifactLocation": dict(loc), "region": region}}],
-                "partialFingerprints": {"edlintContent/v1": fp},
-            }
-            if lines is not None and f.related:
-                res["relatedLocations"] = [
-                    {"id": i + 1, "message": {"text": rel.message or "related"},
-                     "physicalLocation": {"artifactLocation": dict(loc), "region": _region(lines, rel.start, rel.end)}}
-                    for i, rel in enumerate(f.related)
-                ]
-            if lines is not None and f.fix:
-                res["fixes"] = [{
-                    "description": {"text": f.fix.description or f"{f.fix.applicability.value} fix"},
-                    "artifactChanges": [{
-                        "artifactLocation": dict(loc),
-                        "replacements": [
-                            {"deletedRegion": _region(lines, e.start, e.end), "insertedContent": {"text": e.replacement}}
-                            for e in f.fix.edits
-                        ],
-                    }],
-                }]
-            out_results.append(res)
+        # one fingerprint per finding, in order
+        for f, fp in zip(r.findings, fingerprints(r.findings, path, r.text), strict=True):
+            out_results.append(_result(f, fp, index[f.rule], r.text, loc, lines))
     run: dict = {
         "tool": {"driver": {
             "name": "edlint", "version": __version__, "semanticVersion": __version__,

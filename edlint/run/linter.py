@@ -26,7 +26,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edlint.core.engine import RuleCrash, Services, lint_document
+from edlint.core.engine import RuleCrash, lint_document
 from edlint.core.findings import FileResult, Finding
 from edlint.core.registry import (
     Registry,
@@ -35,6 +35,7 @@ from edlint.core.registry import (
     resolve,
     unused_opt_in_families,
 )
+from edlint.core.services import Services
 from edlint.document import build_document
 from edlint.io.articles import SourceFile
 from edlint.io.config import Config, load_config

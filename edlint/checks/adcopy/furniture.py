@@ -17,9 +17,10 @@ from __future__ import annotations
 from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
+from edlint.core.services import RunResource
 
 from . import kinds as K
-from .pack import load_pack
+from .pack import PhrasePack, load_pack
 from .shapes import (
     headline_shaped,
     menu_runs,
@@ -109,6 +110,14 @@ labelled pages in `docs/adcopy.md`.
 """
 
 
+def _load_pack(house) -> PhrasePack:
+    return load_pack(house=house)
+
+
+# The built-in phrase pack with the house's phrase files: compiled once per run for each set of house files.
+PHRASE_PACK: RunResource[PhrasePack] = RunResource("phrase pack", _load_pack)
+
+
 class Furniture(Rule):
     meta = RuleMeta(
         id="adcopy.furniture",
@@ -124,7 +133,7 @@ class Furniture(Rule):
 
     def check(self, doc, ctx):
         house = house_files(self, "phrases")  # the rule_dirs' own phrase files, with the built-in pack
-        pack = ctx.services.get(("adcopy.pack", house), lambda: load_pack(house=house))
+        pack = ctx.services.resource(PHRASE_PACK, house)
         blocks = units(doc)
         texts = [doc.prose[b.start : b.end].strip() for b in blocks]
         lines = [(doc.line_col(b.start)[0], doc.line_col(b.end)[0]) for b in blocks]

@@ -9,6 +9,7 @@ import bisect
 import itertools
 import re
 
+from edlint.core.services import DocumentWork
 from edlint.document.lazyre import lazy
 
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
@@ -125,24 +126,20 @@ def _nested_spans(doc, quote) -> list[tuple[int, int]]:
 
 def unquoted(doc, ctx) -> str:
     """The prose with every quotation (marks and words) blanked: the reporter's words only."""
-    key = "attribution.unquoted"
-    cached = ctx.shared.get(key) if ctx is not None else None
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    prose = doc.prose
-    spans = sorted((s, e) for q in doc.quotations if not q.depth for s, e in q.segments if e > s)
-    pieces, pos = [], 0
-    for s, e in spans:  # each quoted stretch becomes as many spaces, once, however the stretches overlap
-        if e <= pos:
+    return ctx.services.work(UNQUOTED) if ctx is not None else _blank_quotes(doc, None)
+
+
+def _blank_quotes(doc, ctx) -> str:
+    chars = list(doc.prose)
+    for q in doc.quotations:
+        if q.depth:
             continue
-        s = max(s, pos)
-        pieces += (prose[pos:s], " " * (e - s))
-        pos = e
-    pieces.append(prose[pos:])
-    text = "".join(pieces)
-    if ctx is not None:
-        ctx.shared[key] = (doc, text)
-    return text
+        for s, e in q.segments:
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+UNQUOTED: DocumentWork[str] = DocumentWork("attribution unquoted prose", _blank_quotes)
 
 
 def attributes(text: str) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
+from edlint.core.services import DocumentWork
 
 from .plan import plan, runner
 
@@ -48,10 +49,7 @@ Runs on the article's prose only (not Markdown markup, code or URLs).
 
 def _padded(doc, ctx) -> str:
     # proselint pads the text with a newline on each side; so do we, and shift back.
-    key = "proselint.content"
-    if key not in ctx.shared:
-        ctx.shared[key] = "\n" + doc.prose + "\n"
-    return ctx.shared[key]
+    return ctx.services.work(PADDED)
 
 
 class ProselintCheck(Rule):
@@ -76,10 +74,11 @@ class ProselintCheck(Rule):
 
 def _live(ctx, content: str) -> set:
     """The checks that could fire on this article (one pass for the whole family; see plan.py)."""
-    key = "proselint.live"
-    if key not in ctx.shared:
-        ctx.shared[key] = plan().live(content)
-    return ctx.shared[key]
+    return ctx.services.work(LIVE)
+
+
+PADDED: DocumentWork[str] = DocumentWork("proselint padded text", lambda doc, ctx: "\n" + doc.prose + "\n")
+LIVE: DocumentWork[set] = DocumentWork("proselint live checks", lambda doc, ctx: plan().live(_padded(doc, ctx)))
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
 
 from .figures import _WORD, figures_for, sentence_words
+from .notes import describe_figures as describe_figures  # the terminal report's line about this family's figures
 
 
 class LongSentence(Rule):

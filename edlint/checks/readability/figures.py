@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from edlint.core.services import DocumentWork
+
 _WORD = re.compile(r"[^\W_](?:[\w\u2019'-]*[^\W_])?")
 
 
@@ -49,17 +51,22 @@ def compute(doc, furniture, long_words: int = 35, flesch: bool = False, sents=No
 
 def figures_for(doc, ctx, long_words: int, flesch: bool) -> dict[str, Any]:
     """Compute once per document and publish in ``ctx.figures["readability"]``."""
-    key = ("readability", long_words, flesch)
-    if key not in ctx.shared:
-        ctx.shared[key] = compute(doc, ctx.furniture, long_words, flesch, sentence_words(doc, ctx))
-        merged = dict(ctx.figures.get("readability", {}))
-        merged.update(ctx.shared[key])
-        ctx.figures["readability"] = merged
-    return ctx.shared[key]
+    return ctx.services.work(FIGURES, long_words, flesch)
+
+
+def _publish_figures(doc, ctx, long_words: int, flesch: bool) -> dict[str, Any]:
+    fig = compute(doc, ctx.furniture, long_words, flesch, sentence_words(doc, ctx))
+    merged = dict(ctx.figures.get("readability", {}))
+    merged.update(fig)
+    ctx.figures["readability"] = merged
+    return fig
 
 
 def sentence_words(doc, ctx) -> list[tuple[int, int, int]]:
     """(start, end, words) of the body's sentences, counted once per document for every rule."""
-    if "readability.sentences" not in ctx.shared:
-        ctx.shared["readability.sentences"] = prose_sentences(doc, ctx.furniture)
-    return ctx.shared["readability.sentences"]
+    return ctx.services.work(SENTENCES)
+
+
+FIGURES: DocumentWork[dict[str, Any]] = DocumentWork("readability figures", _publish_figures)
+SENTENCES: DocumentWork[list[tuple[int, int, int]]] = DocumentWork(
+    "readability sentences", lambda doc, ctx: prose_sentences(doc, ctx.furniture))

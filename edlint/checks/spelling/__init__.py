@@ -23,6 +23,7 @@ from edlint.core.findings import (
 )
 from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
+from edlint.core.services import RunResource
 from edlint.document.lazyre import lazy
 from edlint.document.normalise import keep_case, translit_key
 
@@ -301,7 +302,7 @@ first names can be taken for one.
 
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
-        known = ctx.services.get("spelling.known", _known_words)
+        known = ctx.services.resource(KNOWN_WORDS)
         # First a cheap pass over the distinct capitalised words of the whole file: keys with
         # two spellings are rare, and only they are looked at closely (positions, blocks, case).
         spellings = defaultdict(set)
@@ -409,6 +410,9 @@ def _judge_known(doc, occ, forms: Counter, target: str) -> str | None:
 def _known_words() -> set[str]:
     """Every word of every curated form: those names are the curated rule's business."""
     return {w.lower() for g in load_groups() for f in g.forms for w in re.split(r"[\s-]+", f)}
+
+
+KNOWN_WORDS: RunResource[set[str]] = RunResource("words of the curated spelling groups", _known_words)
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,11 @@ from pathlib import Path
 from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
 from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
+from edlint.core.services import DocumentWork
 
 from .judge import has_title_word, verdicts
 from .vocabulary import vocabulary
+from .notes import describe_figures as describe_figures  # the terminal report's line about this family's figures
 
 _PEOPLE_FILES_DOC = """## Options
 `people_files`: the house's own officeholder files (YAML, `kind: officeholders`),
@@ -24,6 +26,16 @@ relative to the config file — local governors, party leaders, club managers,
 and the title words for them. Set it once for the family:
 `[rules.titles] people_files = ["newsroom/people.yaml"]`. See `docs/knowledge-base.md`.
 """
+
+
+def _judge_document(doc, ctx, files: tuple[Path, ...], words: tuple[Path, ...]):
+    """Every title mention of the document judged; nothing loaded when it holds no title word."""
+    if not has_title_word(doc.prose, vocabulary(words).title_keys if words else ()):
+        return []  # no title word: neither vocabulary nor knowledge base is needed
+    return verdicts(doc, ctx, vocabulary(words), lambda: ctx.services.knowledge_base(files))
+
+
+TITLE_VERDICTS: DocumentWork[list] = DocumentWork("titles verdicts", _judge_document)
 
 
 class _TitlesRule(Rule):
@@ -44,21 +56,8 @@ class _TitlesRule(Rule):
         return self._files() + tuple(f.path.resolve() for f in house_files(self, "title-vocabulary"))
 
     def _verdicts(self, doc, ctx):
-        cached = ctx.shared.get("titles.verdicts")
-        if cached is not None:
-            return cached  # the other titles rule already judged this document
-        files, words = self._files(), self._vocabulary_files()
-        if not has_title_word(doc.prose, vocabulary(words).title_keys if words else ()):
-            ctx.shared["titles.verdicts"] = []
-            return []  # no title word: neither vocabulary nor knowledge base is needed
-        voc = vocabulary(words)
-
-        def load_kb():
-            from ...knowledge.officeholders import KnowledgeBase
-
-            return ctx.services.get(("titles.kb", files), lambda: KnowledgeBase.load(files))
-
-        return verdicts(doc, ctx, voc, load_kb)
+        """Both titles rules read one judgement of the document, made by whichever runs first."""
+        return ctx.services.work(TITLE_VERDICTS, self._files(), self._vocabulary_files())
 
     def check(self, doc, ctx):
         for v in self._verdicts(doc, ctx):

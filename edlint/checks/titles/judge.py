@@ -501,14 +501,11 @@ def _suggest(voc, terms, country):
 
 
 def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
-    """All verdicts of one document, computed once and shared by both titles rules.
+    """All verdicts of one document (both titles rules share them through ``ctx.services.work``).
 
     Callers skip documents with no title word (``has_title_word``): those need neither
     the vocabulary nor the knowledge base.
     """
-    cached = ctx.shared.get("titles.verdicts")
-    if cached is not None:
-        return cached
     out: list[Verdict] = []
     unchecked: dict[str, Unchecked] = {}
     checked = 0
@@ -524,7 +521,6 @@ def verdicts(doc, ctx, voc, kb_loader) -> list[Verdict]:
             unchecked[v.person] = v
         elif v:
             out.append(v)
-    ctx.shared["titles.verdicts"] = out
     if checked:
         # What the reports say beside the findings: how the titles were checked.
         ctx.figures["titles"] = {

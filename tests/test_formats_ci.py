@@ -75,10 +75,10 @@ def sample_results():
 RULES = {
     "spelling.misspellings": RuleMeta(id="spelling.misspellings", summary="Common misspellings.",
                                       docs="## What it flags\nTypos.\n\n## Fix safety\nSafe.", fix_safety="Safe.",
-                                      fixes="safe"),
+                                      fix="always", fix_applicability="safe"),
     "spelling.inconsistent": RuleMeta(id="spelling.inconsistent", summary="One name, two spellings.",
                                       docs="## What it flags\nVariants.", severity=Severity.ERROR, fix_safety="Unsafe.",
-                                      fixes="unsafe"),
+                                      fix="always", fix_applicability="unsafe"),
     "attribution.dangling": RuleMeta(id="attribution.dangling", summary="Quotes without a speaker.",
                                      severity=Severity.SUGGESTION),
     "adcopy.furniture": RuleMeta(id="adcopy.furniture", summary="Page furniture.", default_enabled=False),

@@ -11,6 +11,9 @@ def test_rules_fix_safety_is_data_and_proselint_under_all(tmp_path):
     rows = {r["id"]: r for r in json.loads(p.stdout)["rules"]}
     assert rows["adcopy.furniture"]["fix"] == "safe/unsafe"
     assert rows["spelling.misspellings"]["fix"] == "safe" and rows["titles.wrong-office"]["fix"] == "unsafe"
+    assert rows["titles.wrong-office"]["fix_availability"] == "sometimes"
+    pronoun = rows["attribution.dangling-pronoun"]
+    assert pronoun["fix"] == "none" and pronoun["fix_availability"] == "never"
     assert not any(r.startswith("proselint.") for r in rows)  # all off: listed only under --all
     every = json.loads(run_cli("rules", "--all", "--format", "json", cwd=tmp_path).stdout)["rules"]
     assert sum(r["id"].startswith("proselint.") for r in every) > 50
@@ -59,12 +62,16 @@ def test_stats_at_80_columns_one_line_per_article(tmp_path):
 
 
 def test_fix_availability_is_declared_not_read_from_prose():
-    """A rule says which fixes it offers as data; its prose cannot change that, and a typo is refused."""
+    """A rule says which fixes it offers as data (availability and safety); its prose cannot change that."""
     import pytest
 
-    from edlint.core.findings import RuleMeta
+    from edlint.core.findings import FixAvailability, FixSafety, RuleMeta
 
     assert RuleMeta(id="x.y", summary="s", fix_safety="Safe: always.").fix_kind == "none"
-    assert RuleMeta(id="x.y", summary="s", fixes="safe/unsafe").fix_kind == "safe/unsafe"
-    with pytest.raises(ValueError, match="fixes must be one of"):
-        RuleMeta(id="x.y", summary="s", fixes="sometimes")
+    mixed = RuleMeta(id="x.y", summary="s", fix=FixAvailability.ALWAYS, fix_applicability=FixSafety.MIXED)
+    assert mixed.fix_kind == "safe/unsafe"
+    assert RuleMeta(id="x.y", summary="s", fix="sometimes", fix_applicability="unsafe").fix is FixAvailability.SOMETIMES
+    with pytest.raises(ValueError, match="fix_applicability is given exactly when"):
+        RuleMeta(id="x.y", summary="s", fix=FixAvailability.SOMETIMES)
+    with pytest.raises(ValueError):
+        RuleMeta(id="x.y", summary="s", fix="often", fix_applicability="safe")

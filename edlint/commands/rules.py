@@ -44,6 +44,7 @@ def _rows(cfg, reg):
             "severity": str(settings.get("severity", meta.severity)),
             "enabled": bool(settings.get("enabled", meta.default_enabled)),
             "fix": meta.fix_kind,
+            "fix_availability": meta.fix.value,
             "summary": meta.summary,
         }
 
@@ -66,6 +67,12 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     if fmt == "json":
         sys.stdout.write(json.dumps({"config": cfg.path, "rules": rows}, indent=2) + "\n")
         return 0
+    _print_table(rows, hidden)
+    return 0
+
+
+def _print_table(rows: list[dict], hidden: int) -> None:
+    """One line per rule at the terminal's width; the summary drops to its own line when there is no room."""
     from rich.text import Text
 
     from ..report.console import make_console
@@ -75,9 +82,8 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     widths = [max([len("rule")] + [len(r["id"]) for r in rows]), 10, 3, max([3] + [len(f) for f in fixes])]
     room = console.width - sum(widths) - 2 * len(widths) - 1
     wide = room >= 30  # else the summary goes on a line of its own, cut to fit, never wrapped
-    head = ["rule", "severity", "on", "fix"]
-    heading = "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + ("  summary" if wide else "")
-    console.print(Text(heading, style="bold"))
+    head = "  ".join(h.ljust(w) for h, w in zip(["rule", "severity", "on", "fix"], widths, strict=True))
+    console.print(Text(head + ("  summary" if wide else ""), style="bold"))
     for row, fix in zip(rows, fixes, strict=True):
         cells = [row["id"], row["severity"], "yes" if row["enabled"] else "no", fix]
         line = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
@@ -90,7 +96,6 @@ def run_rules(config_path, show_all: bool, fmt: str = "table", enabled_only: boo
     if hidden:
         console.print(f"{hidden} more rules are off (proselint's general prose checks): "
                       "`edlint rules --all` lists them.")
-    return 0
 
 
 def run_explain(rule: str, config_path, term: str | None = None) -> int:

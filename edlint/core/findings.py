@@ -146,12 +146,64 @@ class Finding:
 FAMILIES = ("spelling", "titles", "attribution", "adcopy", "readability", "proselint", "style")
 
 
+class FixAvailability(str, enum.Enum):
+    """How many of a rule's findings come with a fix: declared, so listings never guess from prose."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class FixSafety(str, enum.Enum):
+    """Whether a rule's fixes are ``Applicability.SAFE``, ``UNSAFE``, or some of each (``MIXED``)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting a rule takes in ``[rules."ID"]``: its name, type, default and what it changes.
+
+    ``kind`` is the Python type a configuration value must have (an int is
+    accepted for a float); ``items`` the type of a list's items; ``choices``
+    the only values allowed. Checked when a configuration sets the option.
+    """
+
+    name: str
+    kind: type
+    default: Any
+    description: str
+    items: type | None = None
+    choices: tuple[Any, ...] = ()
+
+    @property
+    def type_name(self) -> str:
+        return f"list of {self.items.__name__}" if self.items else self.kind.__name__
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` cannot be this option's value (None when it can)."""
+        ok = isinstance(value, self.kind) and not (isinstance(value, bool) and self.kind is not bool)
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            ok = True
+        if ok and self.items is not None:
+            ok = all(isinstance(v, self.items) for v in value)
+        if not ok:
+            return f"should be {self.type_name}, got {type(value).__name__}"
+        if self.choices and value not in self.choices:
+            return f"should be one of {', '.join(map(repr, self.choices))}, got {value!r}"
+        return None
+
+
 @dataclass(frozen=True)
 class RuleMeta:
     """Everything about a rule that does not depend on one document.
 
-    ``docs`` follows one template for every rule (What it flags / Why /
-    Examples / Fix safety / Options), rendered by ``edlint explain``.
+    ``docs`` holds the prose (What it flags / Why / Limits); the Fix safety,
+    Options and Examples sections are generated from ``fix``, ``fix_applicability``,
+    ``options`` and the rule's case file, so they are never written twice.
+    ``fix_safety`` is the one sentence saying why the fix is (un)safe.
     """
 
     id: str
@@ -164,24 +216,39 @@ class RuleMeta:
     # keeps its hits wherever they fall and drops other rules' hits inside them.
     marks_furniture: bool = False
     fix_safety: str = "No fix."
-    options: dict[str, Any] = field(default_factory=dict)  # name -> default value
+    options: tuple[Option, ...] = ()
     source: str = ""  # where the rule came from (data file path or module)
-    fixes: str = "none"  # which fixes findings carry: "safe", "unsafe", "safe/unsafe" (some of each) or "none"
+    fix: FixAvailability = FixAvailability.NEVER
+    fix_applicability: FixSafety | None = None  # required unless fix is NEVER
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
 
-    FIX_KINDS = ("safe", "unsafe", "safe/unsafe", "none")
-
     def __post_init__(self) -> None:
-        if self.fixes not in self.FIX_KINDS:
-            raise ValueError(f"{self.id}: fixes must be one of {', '.join(self.FIX_KINDS)}, not {self.fixes!r}")
+        fix, safety = FixAvailability(self.fix), self.fix_applicability
+        safety = FixSafety(safety) if safety is not None else None
+        object.__setattr__(self, "fix", fix)
+        object.__setattr__(self, "fix_applicability", safety)
+        if (fix is FixAvailability.NEVER) != (safety is None):
+            raise ValueError(f"{self.id}: fix_applicability is given exactly when fix is not never")
+        if not all(isinstance(o, Option) for o in self.options):
+            raise ValueError(f"{self.id}: options are Option(name, kind, default, description)")
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """Option name -> default value: what a rule runs with when the configuration sets nothing."""
+        return {o.name: o.default for o in self.options}
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
 
     @property
     def fix_kind(self) -> str:
-        """Whether the rule's findings come with fixes, as declared: ``safe``, ``unsafe``, ``safe/unsafe``, ``none``."""
-        return self.fixes
+        """The fix column of ``edlint rules``: ``safe``, ``unsafe``, ``safe/unsafe`` or ``none``."""
+        if self.fix_applicability is None:
+            return "none"
+        return "safe/unsafe" if self.fix_applicability is FixSafety.MIXED else self.fix_applicability.value
 
 
 @dataclass(frozen=True)

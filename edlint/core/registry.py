@@ -157,6 +157,19 @@ def check_config_ids(registry: Registry, config: Config) -> None:
         line_for = layer.line_for
         check_patterns(registry, layer.ignore, layer.source, "ignore", line_for)
         check_patterns(registry, [k for k in layer.rules if k != "*"], layer.source, "rules", line_for)
+        check_option_types(registry, layer)
+
+
+def check_option_types(registry: Registry, layer) -> None:
+    """Every option a configuration file sets has its rule's declared type, whether the rule is on or not."""
+    for key, settings in layer.rules.items():
+        rids = [rid for rid in registry.rules if rule_matches(rid, key)]
+        for name, value in settings.items():
+            for rid in rids:
+                option = registry.rules[rid].meta.option(name)
+                problem = option.problem(value) if option else None
+                if problem:
+                    raise InputError(layer.source, f"option {rid}.{name} {problem}", layer.line_for(name))
 
 
 def unused_opt_in_families(config: Config, select: list[str] | None) -> tuple[str, ...]:
@@ -193,32 +206,23 @@ class RuleSet:
         return [a.rule.id for a in self.active]
 
 
-def _option_problem(cls: type[Rule], key: str, val: Any) -> str | None:
-    """What is wrong with one option value (its type, or a choice it is not), or None."""
-    default = cls.meta.options[key]
-    wrong_type = not isinstance(val, type(default)) and not (isinstance(default, float) and isinstance(val, int))
-    if default is not None and wrong_type:
-        return f"option {cls.meta.id}.{key} should be {type(default).__name__}, got {type(val).__name__}"
-    choices = getattr(cls, "option_choices", {}).get(key)
-    if choices and val not in choices:
-        return f"option {cls.meta.id}.{key} should be one of {', '.join(map(repr, choices))}, got {val!r}"
-    return None
-
-
 def _coerce_options(cls: type[Rule], settings: dict[str, Any], config: Config) -> dict[str, Any]:
+    """The options a configuration sets for a rule, each checked against the rule's typed ``Option``."""
     opts = {k: v for k, v in settings.items() if k not in ("enabled", "severity")}
-    known = cls.meta.options
+    meta = cls.meta
     for key, val in opts.items():
-        if key not in known:
+        line = next((ln for layer in config.layers if layer.source for ln in [layer.line_for(key)] if ln), None)
+        option = meta.option(key)
+        if option is None:
             from edlint.io.config import closest
 
-            near = closest(key, set(known) | {"enabled", "severity"})
+            known = {o.name for o in meta.options}
+            near = closest(key, known | {"enabled", "severity"})
             hint = f"did you mean {near}?" if near else f"options: {', '.join(sorted(known)) or 'none'}"
-            line = next((ln for layer in config.layers if layer.source for ln in [layer.line_for(key)] if ln), None)
-            raise InputError(config.path or "config", f"rule {cls.meta.id} has no option {key!r} ({hint})", line)
-        problem = _option_problem(cls, key, val)
+            raise InputError(config.path or "config", f"rule {meta.id} has no option {key!r} ({hint})", line)
+        problem = option.problem(val)
         if problem:
-            raise InputError(config.path or "config", problem)
+            raise InputError(config.path or "config", f"option {meta.id}.{key} {problem}", line)
     return opts
 
 

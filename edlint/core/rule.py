@@ -55,12 +55,17 @@ class Context:
 
 
 class Rule:
-    """Base class for code rules. Subclasses set ``meta`` and implement ``check``."""
+    """Base class for code rules. Subclasses set ``meta`` and implement ``check``.
+
+    A code rule lives in a module named after its id (``attribution.dangling-pronoun``
+    in ``edlint/checks/attribution/dangling_pronoun.py``), beside its case file
+    (``dangling_pronoun.yml``) of passing, failing and fixed examples.
+    """
 
     meta: RuleMeta
 
     def __init__(self, options: dict[str, Any] | None = None):
-        merged = dict(self.meta.options)
+        merged = self.meta.defaults
         merged.update(options or {})
         self.options = merged
 
@@ -78,6 +83,32 @@ class Rule:
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
+
+
+def rule_source(cls: type) -> str:
+    """The file a rule is defined in, as ``edlint explain`` shows it.
+
+    Data rules carry their path in ``meta.source``; a code rule's file is its module's.
+    """
+    source = getattr(cls.meta, "source", "")
+    if source:
+        return source
+    module = getattr(cls, "__module__", "")
+    if not module.startswith("edlint."):
+        return module
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    is_package = bool(spec and spec.submodule_search_locations)
+    return module.replace(".", "/") + ("/__init__.py" if is_package else ".py")
+
+
+def case_file(cls: type) -> str | None:
+    """The path of a code rule's case file (its module's name, ``.yml``), or None for data rules."""
+    source = rule_source(cls)
+    if not source.startswith("edlint/") or not source.endswith(".py") or source.endswith("__init__.py"):
+        return None
+    return source[: -len(".py")] + ".yml"
 
 
 # ---------------------------------------------------------------- message templates

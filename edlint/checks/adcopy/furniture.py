@@ -14,7 +14,17 @@ repeats the headline is never flagged: it is the story's own title.
 """
 from __future__ import annotations
 
-from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.findings import (
+    Applicability,
+    Edit,
+    Fix,
+    FixAvailability,
+    FixSafety,
+    Hit,
+    Option,
+    RuleMeta,
+    Severity,
+)
 from edlint.core.kinds import house_files
 from edlint.core.rule import Rule
 from edlint.core.services import RunResource
@@ -70,15 +80,8 @@ Readers notice furniture in published copy at once, and data teams need it out
 of archives before counting, training or searching. Spellcheckers see only
 words, all spelled correctly.
 
-## Examples
-Fails:
-
-    The report continues: "Russia is likely concentrating equipment."
-    DON'T MISS:
-    UK's defence exposed as new £24bn pledge 'has been spent already' [REVEAL]
-    Scroll down to our comments section below to share your views on this story
-
-Passes: the same article without the last three lines; a sentence that only
+## What is not furniture
+Beyond the examples below: a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
 colon, a schedule of dates, a listing that starts with a date, a date range);
@@ -86,19 +89,6 @@ a subheading; a pull quote; the signature under an embedded post (`— Jane Doe
 (@janedoe) November 19, 2019`, which says who wrote the quote); AP's `___`
 separator and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the
 headline.
-
-## Fix safety
-Deleting the block (whole lines, with the paragraph spacing tidied) is safe when
-every line matched a high-confidence phrase-pack entry, and unsafe when any
-line was judged by its shape (credits, bylines, datelines, teaser runs, menus,
-the page top, medium entries). A **photo caption** is the weakest evidence (a
-caption and a line of copy can read alike): its findings are a suggestion,
-not a warning, and its fix is always unsafe.
-
-## Options
-`threshold` (default 0.6): the score at which a line counts as furniture;
-raise to 0.9 to keep only phrase-pack matches of high confidence.
-`min_menu_run` (default 5): how many short label-like lines in a row make a menu.
 
 ## Limits
 Works on whole paragraphs (lines in plain text): furniture glued into the
@@ -125,9 +115,20 @@ class Furniture(Rule):
         severity=Severity.WARNING,
         in_quotes=True,
         marks_furniture=True,
-        options={"threshold": 0.6, "min_menu_run": 5},
-        fixes="safe/unsafe",
-        fix_safety="Safe for high-confidence phrase-pack lines; unsafe where the shape of the lines decided.",
+        options=(
+            Option("threshold", float, 0.6, "The score at which a line counts as furniture; "
+                   "raise to 0.9 to keep only phrase-pack matches of high confidence."),
+            Option("min_menu_run", int, 5, "How many short label-like lines in a row make a menu."),
+        ),
+        fix=FixAvailability.ALWAYS,
+        fix_applicability=FixSafety.MIXED,
+        fix_safety=(
+            "Deleting the block (whole lines, with the paragraph spacing tidied) is safe when every line matched "
+            "a high-confidence phrase-pack entry, and unsafe when any line was judged by its shape (credits, bylines, "
+            "datelines, teaser runs, menus, the page top, medium entries). A **photo caption** is the weakest "
+            "evidence (a caption and a line of copy can read alike): its findings are a suggestion, not a warning, "
+            "and its fix is always unsafe."
+        ),
         docs=DOCS,
     )
 

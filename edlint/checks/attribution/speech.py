@@ -29,7 +29,11 @@ _TRAILING_TAG = lazy(r",\s+(?:he|she|they|it)\s+(?:said|added)\.?\s*$")
 _HONORIFIC_START = lazy(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\b")
 # Capitalised single words that open a sentence without naming anyone.
 _NOT_NAMES = frozenset(
-    ["everyone", "everybody", "nobody", "somebody", "someone", "anyone", "people", "critics", "others", "many", "some", "most", "few", "all", "both", "experts", "analysts", "officials", "observers", "fans", "supporters", "reports", "sources", "insiders", "this", "that", "which", "what", "who"]
+    [
+        "everyone", "everybody", "nobody", "somebody", "someone", "anyone", "people", "critics", "others",
+        "many", "some", "most", "few", "all", "both", "experts", "analysts", "officials", "observers",
+        "fans", "supporters", "reports", "sources", "insiders", "this", "that", "which", "what", "who",
+    ]
 )
 _SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
 

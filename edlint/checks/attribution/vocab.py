@@ -13,7 +13,6 @@ SPEECH_VERBS = (
     "reported|reports|tweeted|posted|recalled|recalls|joked|jokes|conceded|concedes|agreed|agrees|"
     "predicted|predicts|described|describes|called|calls|believes|believed|thinks|thought|reads|read"
 )
-SPEECH_RE = lazy(lambda: rf"\b({alternation(SPEECH_VERBS)})\b", re.I)
 
 PERSON_ROLE_NOUNS = (
     "minister|premier|president|spokesman|spokeswoman|spokesperson|official|officials|leader|chief|secretary|"

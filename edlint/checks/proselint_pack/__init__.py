@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from edlint.core.findings import Applicability, Edit, Fix, Hit, RuleMeta, Severity
+from edlint.core.findings import Applicability, Edit, Fix, FixAvailability, FixSafety, Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
 from edlint.core.services import DocumentWork
 
@@ -37,9 +37,6 @@ copy and archives, hence off by default.
 
 ## Examples
 See proselint's own examples for `{path}`; edlint runs the check unchanged.
-
-## Fix safety
-{fix}
 
 ## Limits
 Runs on the article's prose only (not Markdown markup, code or URLs).
@@ -99,12 +96,12 @@ def build_rules() -> list[type[Rule]]:
             severity=Severity.SUGGESTION,
             default_enabled=False,
             in_quotes=allow,
-            fix_safety="Unsafe: proselint's suggested wording, for an editor to confirm." if fixable else "No fix.",
-            fixes="unsafe" if fixable else "none",
+            fix_safety="Unsafe (an editor confirms) where proselint suggests one wording." if fixable else "No fix.",
+            fix=FixAvailability.SOMETIMES if fixable else FixAvailability.NEVER,
+            fix_applicability=FixSafety.UNSAFE if fixable else None,
             source=f"proselint {path}",
             docs=_DOCS.format(
                 message=checks[0].message.replace("{}", "…"), path=path, kind=kind,
-                fix="Unsafe (an editor confirms) where proselint suggests one wording." if fixable else "No fix.",
                 quotes="May fire inside quotations." if allow else "Never fires inside quotations.",
             ),
         )

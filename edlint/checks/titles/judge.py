@@ -91,7 +91,7 @@ def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
             out.append(Mention("before", s, m.end(4), country_word, title_words, name,
                                (m.start(former), m.end(former)) if former else None))
         for m in _matches(voc.apposition, text, b.start, b.end, at.apposition, lambda m: m.end()):
-            name, former, country_word, title_words, of_country = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+            name, former, country_word, title_words, of_country = m.group(1, 2, 3, 4, 5)
             s = m.start(2) if former else (m.start(3) if country_word else m.start(4))
             out.append(Mention("apposition", s, m.end(4), country_word or of_country, title_words, name,
                                (m.start(2), m.end(2)) if former else None))
@@ -306,27 +306,44 @@ def _terms_for(kb, doc, mention: Mention, country: str | None, day: _dt.date | N
     ("John Quincy Adams", "George W. Bush") over a first-and-last-word match,
     a "Jr"/"the elder", or being the only one in office on the article's date.
     """
-    from ...knowledge.officeholders import name_key
-
     name = _strip_possessive(mention.name)
     parts, which = _qualifier(doc, mention, name.split())
-    name = " ".join(parts)
-    if mention.pattern == "back":
-        terms = kb.who_exact(name)
-    elif parts[0] in _HONORIFICS or len(parts) == 1:
-        if mention.pattern == "before":
-            return None  # a title before a bare surname or a peerage: too ambiguous to judge
-        terms = [t for t in kb.who(parts[-1]) if not country or t.country == country]
-    else:
-        # "Minister John Prescott", "Labour's Yvette Cooper": the name may start later.
-        terms = []
-        for i in range(len(parts) - 1):
-            name = " ".join(parts[i:])
-            terms = kb.who_exact(name)
-            if terms:
-                break
+    found = _named_terms(kb, mention, parts, country)
+    if found is None:
+        return None
+    terms, name = found
     if country:
         terms = [t for t in terms if t.country == country] or terms
+    return _one_person(terms, parts, name, which, day)
+
+
+def _named_terms(kb, mention: Mention, parts: list[str], country: str | None):
+    """Every term of anyone the copy's name can be, and the name as matched; None when too ambiguous to look.
+
+    A reference back is matched exactly; a bare surname (or honorific and surname)
+    by surname in the country; a longer name from its first word that names
+    someone ("Minister John Prescott", "Labour's Yvette Cooper": the name may start later).
+    """
+    name = " ".join(parts)
+    if mention.pattern == "back":
+        return kb.who_exact(name), name
+    if parts[0] in _HONORIFICS or len(parts) == 1:
+        if mention.pattern == "before":
+            return None  # a title before a bare surname or a peerage: too ambiguous to judge
+        return [t for t in kb.who(parts[-1]) if not country or t.country == country], name
+    terms = []
+    for i in range(len(parts) - 1):
+        name = " ".join(parts[i:])
+        terms = kb.who_exact(name)
+        if terms:
+            break
+    return terms, name
+
+
+def _one_person(terms, parts: list[str], name: str, which: str | None, day: _dt.date | None):
+    """The terms of the one person among namesakes that the full name, "the elder"/"Jr" or the date picks."""
+    from ...knowledge.officeholders import name_key
+
     people: dict[str, list] = {}
     for t in terms:
         people.setdefault(t.person, []).append(t)  # by name: the house's copy of a person is that person
@@ -347,7 +364,9 @@ def _terms_for(kb, doc, mention: Mention, country: str | None, day: _dt.date | N
     return None
 
 
-def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | Unchecked | None:
+def _titles_meant(doc, voc: Vocabulary, mention: Mention):
+    """The country and offices a mention's title words can mean, and whether each could mean another; None
+    when they name no office the knowledge base holds (or one that needs a country the copy does not give)."""
     country = voc.country_of(mention.country_word)
     titles = voc.titles_for(mention.title_words)
     if not titles:
@@ -357,6 +376,14 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     ambiguous = all(t.ambiguous for t in titles)
     if ambiguous and mention.pattern == "before" and _institution_before(doc, mention):
         return None  # "Oxford University Chancellor Chris Patten": not a government title
+    return country, titles, ambiguous
+
+
+def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> Verdict | Unchecked | None:
+    meant = _titles_meant(doc, voc, mention)
+    if meant is None:
+        return None
+    country, titles, ambiguous = meant
     terms = _terms_for(kb, doc, mention, country, day)
     if not terms:
         return _not_covered(kb, mention, titles, country)
@@ -370,13 +397,9 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
         # No date: only a title never held can be called wrong.
         return None if fitting else _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
     states = [t.holds_on(day) for t in fitting]
-    if None in states or (not fitting and any(t.holds_on(day) is None for t in terms)):
-        # Past what the data covers: claim nothing, but say where the data ends.
-        past = [t for t in terms if t.holds_on(day) is None]
-        last = max(past, key=lambda t: t.valid_to)
-        kinds = sorted({_KIND_WORDS.get(t.kind, t.kind) for t in past})
-        return Unchecked(person, last.country, last.valid_to,
-                         f"{last.country} data ends {last.valid_to} ({', '.join(kinds)})")
+    beyond = _beyond_the_data(person, terms, fitting, states, day)
+    if beyond is not None:
+        return beyond
     holds = True in states
     held_before = [t for t in fitting if t.ended_before(day)]
     if mention.former:
@@ -389,6 +412,17 @@ def judge(doc, voc: Vocabulary, kb, mention: Mention, day: _dt.date | None) -> V
     if held_before and not _suggest(voc, now, country) and mention.pattern != "back":
         return _missing_former(doc, kb, mention, person, held_before, day)
     return _wrong(doc, voc, kb, mention, terms, titles[0], country, day)
+
+
+def _beyond_the_data(person: str, terms, fitting, states, day: _dt.date) -> Unchecked | None:
+    """Past what the data covers: claim nothing, but say where the data ends."""
+    if not (None in states or (not fitting and any(t.holds_on(day) is None for t in terms))):
+        return None
+    past = [t for t in terms if t.holds_on(day) is None]
+    last = max(past, key=lambda t: t.valid_to)
+    kinds = sorted({_KIND_WORDS.get(t.kind, t.kind) for t in past})
+    return Unchecked(person, last.country, last.valid_to,
+                     f"{last.country} data ends {last.valid_to} ({', '.join(kinds)})")
 
 
 _INSTITUTIONS = ("university", "college", "school", "academy", "institute", "club", "company", "bank",
@@ -430,18 +464,24 @@ def _house_first(terms, day):
     house = {t.country for t in terms if t.person_id.startswith("house:") and t.holds_on(day) is not None}
     if not house:
         return terms
-    return [t for t in terms if not (t.country in house and not t.person_id.startswith("house:") and t.holds_on(day) is None)]
+    return [
+        t for t in terms
+        if not (t.country in house and not t.person_id.startswith("house:") and t.holds_on(day) is None)
+    ]
 
 
 def _wrong(doc, voc, kb, mention, terms, title: Title, country, day) -> Verdict:
     person = terms[0].person
     held = sorted({t.office for t in terms if day is None or t.holds_on(day)})
     where = country or terms[0].country
-    right = sorted({t.person for t in kb.in_country(where) if title.fits(t, where) and (day is None or t.holds_on(day))})
+    right = sorted({
+        t.person for t in kb.in_country(where) if title.fits(t, where) and (day is None or t.holds_on(day))
+    })
     when = f"On {day}" if day else "According to the knowledge base (no article date)"
     msg = f"{when}, {person} was {', '.join(held) if held else 'not in an office the data knows'}"
     if right and day:
-        msg += f"; the {mention.title_words.lower()}{' of ' + _country_name(where) if where else ''} was {', '.join(right[:3])}"
+        of_where = " of " + _country_name(where) if where else ""
+        msg += f"; the {mention.title_words.lower()}{of_where} was {', '.join(right[:3])}"
     if mention.pattern == "back":
         msg += f". 'The {doc.prose[mention.start:mention.end]}' here means {person}: check the title."
     else:

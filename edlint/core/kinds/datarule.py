@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from edlint.core.findings import FAMILIES, Hit, RuleMeta, Severity
+from edlint.core.findings import FAMILIES, FixAvailability, FixSafety, Hit, RuleMeta, Severity
 from edlint.core.rule import Rule, template_problem
 from edlint.io.datafiles import compose, line_of
 from edlint.io.errors import InputError
@@ -62,8 +62,11 @@ class DataRule(Rule):
         raise NotImplementedError
 
 
-def docs_of(spec: dict[str, Any], fix_safety: str) -> str:
-    """The rule's documentation: the file's own ``docs``, or one built from summary, why and examples."""
+def docs_of(spec: dict[str, Any]) -> str:
+    """The rule's documentation: the file's own ``docs``, or one built from summary, why and examples.
+
+    Its Fix safety section is generated from the rule's declared fix, like every rule's.
+    """
     if spec.get("docs"):
         return spec["docs"]
     parts = ["## What it flags", spec["summary"], "", "## Why", spec.get("why", "House style."), ""]
@@ -71,7 +74,6 @@ def docs_of(spec: dict[str, Any], fix_safety: str) -> str:
     parts += ["## Examples"]
     parts += [f"- fails: {s}" for s in ex.get("fail", [])]
     parts += [f"- passes: {s}" for s in ex.get("pass", [])]
-    parts += ["", "## Fix safety", fix_safety]
     if spec.get("sources"):
         parts += ["", "## Sources"] + [f"- {s}" for s in spec["sources"]]
     return "\n".join(parts)
@@ -96,16 +98,20 @@ def check_message(data: dict[str, Any], fields: tuple[str, ...], text: str, disp
 
 def make_rule(base: type[DataRule], data: dict[str, Any], rid: str, display: str, fixes: str, safety: str,
               safety_doc: str) -> type[DataRule]:
-    """The rule class of one file: ``base`` (the kind's behaviour) with the file's metadata and data."""
+    """The rule class of one file: ``base`` (the kind's behaviour) with the file's metadata and data.
+
+    ``fixes`` is ``safe``, ``unsafe`` or ``none``: a substitution always carries its fix, an existence rule never.
+    """
     meta = RuleMeta(
         id=rid,
         summary=data["summary"],
-        docs=docs_of(data, safety_doc),
+        docs=docs_of(data),
         severity=Severity.parse(data.get("severity", "warning")),
         default_enabled=data.get("enabled", True),
         in_quotes=data.get("in_quotes", False),
-        fix_safety=safety,
-        fixes=fixes,
+        fix_safety=safety_doc if fixes != "none" else safety,
+        fix=FixAvailability.NEVER if fixes == "none" else FixAvailability.ALWAYS,
+        fix_applicability=None if fixes == "none" else FixSafety(fixes),
         source=display,
     )
     return type(f"DataRule_{rid}", (base,), {"meta": meta, "spec": data})

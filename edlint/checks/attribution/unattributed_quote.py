@@ -23,21 +23,28 @@ _LEADING = lazy(r"^[\s.\u2026\-\u2013\u2014(\[]*")
 # (a transcript or a first-person piece speaks in its own voice).
 _PRONOUN = lazy(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Hh]im|[Tt]hem|[Tt]heir|I|[Ww]e)\b")
 # "That was the verdict of Mr Smith", "the message from the club"
-_VERDICT = lazy(r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b", re.I)
+_VERDICT = lazy(
+    r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b", re.I
+)
 # An attribution that introduces the quotation after it: 'Jane Smith said: "'.
 _LEAD_IN = lazy(lambda: rf"\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^.!?:]{{0,60}}:\s*$", re.I)
 _GOES_ON = lazy(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
-_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as", "but", "nor", "is", "it", "its"])
+_FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
+    "but", "nor", "is", "it", "its",
+])
 
 
 class UnattributedQuote(Rule):
     meta = RuleMeta(
         id="attribution.unattributed-quote",
-        summary="A quoted statement with no speaker: nobody in its sentence, its paragraph or the quote it continues, and no attribution in the next sentence.",
+        summary=(
+            "A quoted statement with no speaker: nobody in its sentence, its paragraph or the quote it continues, "
+            "and no attribution in the next sentence."
+        ),
         severity=Severity.WARNING,
         in_quotes=True,
         fix_safety="No fix: only an editor knows who said it.",
-        fixes="none",
         docs="""## What it flags
 A quotation that is a statement — a full sentence or more inside quote marks,
 standing as a sentence of the body — when nothing says who spoke:
@@ -61,21 +68,6 @@ standing as a sentence of the body — when nothing says who spoke:
 A quote is only as good as its source. When an attribution clause is cut or a
 paragraph is reordered, the words are left hanging, and the reader cannot tell
 whether they are the subject's, a critic's or the reporter's.
-
-## Examples
-Fails: `The council met on Monday.` then the paragraph `"We will not accept these cuts."`
-
-Fails: `The budget was on the table. "We will not accept these cuts." The vote was postponed.`
-
-Passes: `"We will not accept these cuts," said council leader Jane Smith.`
-
-Passes: `Mr Lavrov denounced the West. "It was not us who abandoned contact."`
-
-Passes: scare quotes, titles and short phrases (`a "massive" bombardment`,
-`the "level playing field"`, `"Who Wants To Be A Millionaire?"`), which are not statements.
-
-## Fix safety
-No fix.
 
 ## Limits
 A quote needs at least four words and its own closing full stop, question or
@@ -197,7 +189,15 @@ _SPEAKS_BEFORE = lazy(
     r"\b(?:said|says|added|adds|told|asked|explained|insisted|warned)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 )
 _NOT_SPEAKERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "in", "on", "at", "for", "with", "from", "by", "of", "to", "as", "after", "before", "when", "while", "if", "although", "though", "despite", "since", "until", "during", "many", "most", "some", "all", "both", "each", "every", "one", "two", "three", "other", "others", "such", "what", "which", "who", "how", "why", "where", "no", "not", "nor", "our", "we", "you", "they", "he", "she", "his", "her", "their", "i", "my", "your", "us", "them", "more", "less", "last", "next", "first", "new", "but", "and", "so", "yet", "however", "meanwhile"]
+    [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "in", "on", "at",
+        "for", "with", "from", "by", "of", "to", "as", "after", "before", "when", "while", "if", "although",
+        "though", "despite", "since", "until", "during", "many", "most", "some", "all", "both", "each",
+        "every", "one", "two", "three", "other", "others", "such", "what", "which", "who", "how", "why",
+        "where", "no", "not", "nor", "our", "we", "you", "they", "he", "she", "his", "her", "their", "i",
+        "my", "your", "us", "them", "more", "less", "last", "next", "first", "new", "but", "and", "so",
+        "yet", "however", "meanwhile",
+    ]
 )
 
 

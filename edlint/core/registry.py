@@ -271,7 +271,6 @@ def resolve(
         cls = registry.rules[rid]
         settings = config.settings_for(rid, file_path)
         rule = cls(_coerce_options(cls, settings, config))
-        rule.locale = locale  # type: ignore[attr-defined]
         rule.config_dir = str(config.root)  # type: ignore[attr-defined]  # for data files named in options
         rule.house_data = registry.house  # type: ignore[attr-defined]  # rule_dirs data: core.kinds.house_files
         if hasattr(rule, "use_registry"):

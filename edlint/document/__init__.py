@@ -16,6 +16,7 @@ from typing import Any
 
 from edlint.io.lines import LineTable, table
 
+from .lazyre import lazy
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
 from .markup import Block, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, scan_quotations
@@ -30,7 +31,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 _TITLE_KEYS = ("title", "headline")
 _STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek")
-_SIC = re.compile(r"\s*\[sic\]", re.I)
+_SIC = lazy(r"\s*\[sic\]", re.I)  # compiled on first use, never at import
 
 
 @dataclass
@@ -225,17 +226,44 @@ def _first_heading(blocks: list[Block]) -> int | None:
     return None
 
 
-def build_document(text: str, path: str = "<stdin>", kind: str | None = None, default_date: _dt.date | None = None) -> Document:
+def build_document(
+    text: str, path: str = "<stdin>", kind: str | None = None, default_date: _dt.date | None = None
+) -> Document:
     """Parse decoded file text into a Document. Raises FrontMatterError for broken front matter."""
     if kind is None:
         kind = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
     fm = split_front_matter(text, path)
+    prose, blocks = _prose_view(text, fm, kind)
+    prose, extra = _front_matter_blocks(text, fm, prose)
+    if blocks and not any(b.kind == "headline" for b in extra):
+        _mark_headline(text, blocks, kind)
+    blocks = sorted(extra + blocks, key=lambda b: b.start)
+    date, source = article_date(fm.data, text[: fm.end], path)
+    if date is None and default_date is not None:
+        date, source = default_date, "--date"
+    return Document(
+        path=path, text=text, prose=prose, kind=kind, blocks=blocks,
+        front_matter=fm.data, front_matter_end=fm.end, date=date, date_source=source,
+    )
+
+
+def _prose_view(text: str, fm: FrontMatter, kind: str) -> tuple[str, list[Block]]:
+    """The prose view and blocks of the body: Markdown through its parser, plain text by blank lines.
+
+    The front matter is blanked but keeps its line breaks, so offsets and line numbers stay the file's.
+    """
     if kind == "markdown":
-        prose, blocks = markdown_prose(text, fm)
-    else:
-        prose = (" " * fm.end if fm.end else "") + text[fm.end :]
-        prose = re.sub(r"[^\n\r]", " ", prose[: fm.end]) + prose[fm.end :] if fm.end else prose
-        blocks = plain_blocks(text, fm)
+        return markdown_prose(text, fm)
+    prose = (" " * fm.end if fm.end else "") + text[fm.end :]
+    prose = re.sub(r"[^\n\r]", " ", prose[: fm.end]) + prose[fm.end :] if fm.end else prose
+    return prose, plain_blocks(text, fm)
+
+
+def _front_matter_blocks(text: str, fm: FrontMatter, prose: str) -> tuple[str, list[Block]]:
+    """Headline and standfirst given in the front matter: put back into the prose view, as blocks.
+
+    The first key of each list that is found counts; its value is checked at its own place in the file.
+    """
     prose_list = None
     extra: list[Block] = []
     for keys, kind_name in ((_TITLE_KEYS, "headline"), (_STANDFIRST_KEYS, "standfirst")):
@@ -249,22 +277,21 @@ def build_document(text: str, path: str = "<stdin>", kind: str | None = None, de
                 break
     if prose_list is not None:
         prose = "".join(prose_list)
-    has_title = any(b.kind == "headline" for b in extra)
-    if not has_title and blocks:
-        if kind == "markdown":
-            i = _first_heading(blocks)
-            if i is not None:
-                b = blocks[i]
-                blocks[i] = Block(b.start, b.end, "headline", b.level)
-        else:
-            blocks[:1] = _split_title_line(text, blocks[0])
-            if len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
-                blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")
-    blocks = sorted(extra + blocks, key=lambda b: b.start)
-    date, source = article_date(fm.data, text[: fm.end], path)
-    if date is None and default_date is not None:
-        date, source = default_date, "--date"
-    return Document(
-        path=path, text=text, prose=prose, kind=kind, blocks=blocks,
-        front_matter=fm.data, front_matter_end=fm.end, date=date, date_source=source,
-    )
+    return prose, extra
+
+
+def _mark_headline(text: str, blocks: list[Block], kind: str) -> None:
+    """No headline in the front matter: take it from the body (in place).
+
+    Markdown: its first level-1 heading, or a heading that opens it. Plain text:
+    the first line, split from what follows it, if it is short enough to be one.
+    """
+    if kind == "markdown":
+        i = _first_heading(blocks)
+        if i is not None:
+            b = blocks[i]
+            blocks[i] = Block(b.start, b.end, "headline", b.level)
+        return
+    blocks[:1] = _split_title_line(text, blocks[0])
+    if len(blocks) > 1 and blocks[0].end - blocks[0].start <= 300:
+        blocks[0] = Block(blocks[0].start, blocks[0].end, "headline")

@@ -162,39 +162,62 @@ def markdown_prose(text: str, fm: FrontMatter) -> tuple[str, list[Block]]:
             container.pop()
         if tok.type != "inline" or tok.map is None or "table" in container:
             continue
-        l0, l1 = tok.map
-        content_lines = tok.content.split("\n")
-        src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(line_text(text, starts, ln)))]
-        bstart = bend = None
-        for ln, content in zip(src_lines, content_lines, strict=False):
-            if ln >= len(starts):
-                break
-            line_text_ = line_text(same, starts, ln)
-            ls = starts[ln]
-            stripped = line_text_.rstrip(" \t")
-            c = content.rstrip(" \t")
-            if heading_level:
-                stripped = _ATX_CLOSE.sub("", stripped)
-            idx = len(stripped) - len(c)
-            if idx < 0 or stripped[idx:] != c:
-                idx = line_text_.find(c)
-                if idx < 0:
-                    continue
-            s, e = ls + idx, ls + idx + len(c)
-            if s == e:
-                continue
-            for i in range(s, e):
-                buf[i] = text[i]
-            _mask_inline(buf, text, s, e)
-            bstart = s if bstart is None else bstart
-            bend = e
-        if bstart is not None:
-            kind = "heading" if heading_level else "paragraph"
-            blocks.append(Block(bstart, bend, kind, heading_level))
+        block = _inline_block(tok, text, same, starts, buf, heading_level)
+        if block is not None:
+            blocks.append(block)
     deep = _beyond_nesting(tokens, text, starts, buf)
     if deep:
         blocks = sorted(blocks + deep, key=lambda b: b.start)
     return "".join(buf), blocks
+
+
+def _inline_block(tok, text: str, same: str, starts: list[int], buf: list[str], heading_level: int) -> Block | None:
+    """Put one paragraph's or heading's text back into the prose view and return its block (None if empty).
+
+    markdown-it gives the token's content without container markers (``>``,
+    list bullets, indentation) and maps it to source lines only: each content
+    line is found again in its source line, so the block keeps file offsets.
+    """
+    l0, l1 = tok.map
+    content_lines = tok.content.split("\n")
+    src_lines = [ln for ln in range(l0, l1) if not (heading_level and _SETEXT.match(line_text(text, starts, ln)))]
+    bstart = bend = None
+    for ln, content in zip(src_lines, content_lines, strict=False):
+        if ln >= len(starts):
+            break
+        span = _content_span(same, starts, ln, content, heading_level)
+        if span is None:
+            continue
+        s, e = span
+        for i in range(s, e):
+            buf[i] = text[i]
+        _mask_inline(buf, text, s, e)
+        bstart = s if bstart is None else bstart
+        bend = e
+    if bstart is None:
+        return None
+    return Block(bstart, bend, "heading" if heading_level else "paragraph", heading_level)
+
+
+def _content_span(same: str, starts: list[int], ln: int, content: str, heading_level: int) -> tuple[int, int] | None:
+    """Where one content line of a token lies in source line ``ln`` (None if nowhere, or empty).
+
+    The content normally ends the line (container markers come before it); a
+    heading's closing ``#`` run is ignored. Otherwise its first occurrence counts.
+    """
+    line_text_ = line_text(same, starts, ln)
+    ls = starts[ln]
+    stripped = line_text_.rstrip(" \t")
+    c = content.rstrip(" \t")
+    if heading_level:
+        stripped = _ATX_CLOSE.sub("", stripped)
+    idx = len(stripped) - len(c)
+    if idx < 0 or stripped[idx:] != c:
+        idx = line_text_.find(c)
+        if idx < 0:
+            return None
+    s, e = ls + idx, ls + idx + len(c)
+    return None if s == e else (s, e)
 
 
 _LEAVES = ("inline", "fence", "code_block", "html_block", "hr")

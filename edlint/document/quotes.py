@@ -110,76 +110,122 @@ def _classify(prose: str, i: int, open_kinds, inner_mark: str = "") -> str:
     ``open_kinds`` holds the kinds of quotation open now; ``inner_mark`` is the
     opening character of the innermost one. 'wrong-open' is a closing mark in
     an opening place (`were ”slim`), 'wrong-close' an opening mark in a closing
-    place (`slim.“ Then`).
+    place (`slim.“ Then`). Each kind of mark has its own small test
+    (``_BY_MARK``), so one mark costs one dictionary look-up and one call.
     """
     ch = prose[i]
     prev = prose[i - 1] if i > 0 else " "
     nxt = prose[i + 1] if i + 1 < len(prose) else " "
-    if ch == OPEN_DOUBLE or ch == OPEN_SINGLE:
-        if _CLOSERS.get(inner_mark) == ch and not prev.isspace():
-            return "close"  # „Wir schaffen das“
-    if ch in ("\u00ab", LOW_DOUBLE):
-        return "open"
-    if ch == LOW_SINGLE:
-        return "open" if _is_word(nxt) and not _is_word(prev) else "apostrophe"
-    if ch == OPEN_DOUBLE:
-        if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "double" in open_kinds:
-            return "wrong-close"
-        return "open"
-    if ch == "\u00bb":
+    if _CLOSERS.get(inner_mark) == ch and not prev.isspace():
+        return "close"  # „Wir schaffen das“: “ closes a quotation opened with „
+    test = _BY_MARK.get(ch)
+    return test(prose, i, prev, nxt, open_kinds) if test else "apostrophe"
+
+
+def _always_open(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """« and „ only ever open a quotation."""
+    return "open"
+
+
+def _always_close(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """» only ever closes one."""
+    return "close"
+
+
+def _low_single(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """‚ opens before a word (German ‚…‘); inside or after one it is a misplaced comma-like apostrophe."""
+    return "open" if _is_word(nxt) and not _is_word(prev) else "apostrophe"
+
+
+def _open_double(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """“ opens, unless it sits where a closing mark belongs while a double quotation is open."""
+    if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "double" in open_kinds:
+        return "wrong-close"
+    return "open"
+
+
+def _close_double(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """” closes, unless it stands before a word at an opening place (`were ”slim`)."""
+    if (i == 0 or prev in _OPEN_CONTEXT) and (_is_word(nxt) or nxt in "\u2018'"):
+        return "wrong-open"
+    return "close"
+
+
+def _open_single(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """‘ opens, unless it is a mistyped apostrophe or sits where a closing mark belongs."""
+    # ‘90s typed with the wrong mark is still an apostrophe
+    if nxt.isdigit() and prose[i + 1 : i + 4].rstrip("0123456789") in ("s", "s ", ""):
+        return "apostrophe"
+    if _is_letter(prev) and _is_letter(nxt):
+        return "apostrophe"  # Russia‘s: the wrong apostrophe, not a quotation
+    if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "single" in open_kinds:
+        return "wrong-close"
+    return "open"
+
+
+def _close_single(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """’ and straight ': mostly apostrophes; a quotation mark only where no apostrophe reading fits."""
+    ch = prose[i]
+    if _is_letter(prev) and _is_letter(nxt):
+        return "apostrophe"  # Russia’s, don’t
+    if nxt.isdigit() and not _is_word(prev) and _two_digit_year(prose, i):
+        return "apostrophe"  # ’90s, '05
+    if prose[i + 1 : i + 3] == "n" + ch or (prev == "n" and prose[i - 2 : i - 1] == ch):
+        return "apostrophe"  # rock ’n’ roll
+    if prev in _BEFORE_OPEN_SINGLE or i == 0:
+        return _single_at_word_start(prose, i, nxt, open_kinds)
+    # preceded by a word character or punctuation
+    if "single" in open_kinds:
         return "close"
-    if ch == CLOSE_DOUBLE:
-        if (i == 0 or prev in _OPEN_CONTEXT) and (_is_word(nxt) or nxt in "\u2018'"):
-            return "wrong-open"
-        return "close"
-    if ch == OPEN_SINGLE:
-        # ‘90s typed with the wrong mark is still an apostrophe
-        if nxt.isdigit() and prose[i + 1 : i + 4].rstrip("0123456789") in ("s", "s ", ""):
-            return "apostrophe"
-        if _is_letter(prev) and _is_letter(nxt):
-            return "apostrophe"  # Russia‘s: the wrong apostrophe, not a quotation
-        if prev not in _OPEN_CONTEXT and i > 0 and nxt in _AFTER_CLOSE and "single" in open_kinds:
-            return "wrong-close"
-        return "open"
-    if ch == CLOSE_SINGLE or ch == "'":
-        if _is_letter(prev) and _is_letter(nxt):
-            return "apostrophe"  # Russia’s, don’t
-        if nxt.isdigit() and not _is_word(prev):
-            rest = prose[i + 1 : i + 5]
-            if rest[:2].isdigit() and (len(rest) < 3 or not rest[2].isdigit()):
-                return "apostrophe"  # ’90s, '05
-        if prose[i + 1 : i + 3] == "n" + ch or (prev == "n" and prose[i - 2 : i - 1] == ch):
-            return "apostrophe"  # rock ’n’ roll
-        if prev in " \t\n\r\u00a0([{\u2014\u2013/\u201c\u201e" or i == 0:
-            if nxt.isspace() or nxt == "":
-                return "apostrophe"
-            if nxt == "s" and not prose[i + 2 : i + 3].isalpha():
-                return "apostrophe"  # 's left behind when a name (a link) was stripped
-            if _is_word(nxt) and "single" not in open_kinds and _elision(prose, i):
-                return "apostrophe"  # 'em, 'til, 'bot nets
-            return "wrong-open" if ch == CLOSE_SINGLE else "open"
-        # preceded by a word character or punctuation
-        if "single" in open_kinds:
-            return "close"
-        return "apostrophe"  # players’ union, goin’
-    if ch in ('"', "'") and prev.isdigit() and _measurement(prose, i):
+    return "apostrophe"  # players’ union, goin’
+
+
+def _two_digit_year(prose: str, i: int) -> bool:
+    """Two digits and no third after the mark: a clipped year (’90s, '05), not a quotation."""
+    rest = prose[i + 1 : i + 5]
+    return rest[:2].isdigit() and (len(rest) < 3 or not rest[2].isdigit())
+
+
+def _single_at_word_start(prose: str, i: int, nxt: str, open_kinds) -> str:
+    """’ or ' after a space or an opening bracket: a quotation opens unless a clipped word follows."""
+    if nxt.isspace() or nxt == "":
+        return "apostrophe"
+    if nxt == "s" and not prose[i + 2 : i + 3].isalpha():
+        return "apostrophe"  # 's left behind when a name (a link) was stripped
+    if _is_word(nxt) and "single" not in open_kinds and _elision(prose, i):
+        return "apostrophe"  # 'em, 'til, 'bot nets
+    return "wrong-open" if prose[i] == CLOSE_SINGLE else "open"
+
+
+def _straight_double(prose: str, i: int, prev: str, nxt: str, open_kinds) -> str:
+    """A straight " opens or closes by the spaces around it; feet and inches (5' 10") are not quotes."""
+    if prev.isdigit() and _measurement(prose, i):
         return "apostrophe"  # 5' 10" is feet and inches, not quotation marks
-    if ch == '"':
-        prev_space = prev in _OPEN_CONTEXT or i == 0
-        next_space = nxt.isspace() or i + 1 >= len(prose)
-        if prev_space and not next_space:
-            return "open"
-        if not prev_space and (next_space or not _is_word(nxt)):
-            return "close"
-        if not prev_space and _is_word(nxt):
-            return "close" if "double" in open_kinds else "open"
-        return "ambiguous"
-    return "apostrophe"
+    prev_space = prev in _OPEN_CONTEXT or i == 0
+    next_space = nxt.isspace() or i + 1 >= len(prose)
+    if prev_space and not next_space:
+        return "open"
+    if not prev_space and (next_space or not _is_word(nxt)):
+        return "close"
+    if not prev_space and _is_word(nxt):
+        return "close" if "double" in open_kinds else "open"
+    return "ambiguous"
+
+
+# What may stand before a ’ or ' that opens a quotation (or a clipped word).
+_BEFORE_OPEN_SINGLE = " \t\n\r\u00a0([{\u2014\u2013/\u201c\u201e"
+_BY_MARK = {
+    "\u00ab": _always_open, LOW_DOUBLE: _always_open, "\u00bb": _always_close, LOW_SINGLE: _low_single,
+    OPEN_DOUBLE: _open_double, CLOSE_DOUBLE: _close_double, OPEN_SINGLE: _open_single,
+    CLOSE_SINGLE: _close_single, "'": _close_single, '"': _straight_double,
+}
 
 
 # Words whose first letters are clipped and marked with an apostrophe (them, until,
 # robot, telephone ...): an opening-looking mark before them is not a quotation.
-_ELISIONS = frozenset(("em", "til", "cause", "cos", "tis", "twas", "n", "bot", "bots", "phone", "phones", "flu", "nuff", "burbs"))
+_ELISIONS = frozenset(
+    ("em", "til", "cause", "cos", "tis", "twas", "n", "bot", "bots", "phone", "phones", "flu", "nuff", "burbs")
+)
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +248,10 @@ def _elision(prose: str, i: int) -> bool:
 
 def _kind(ch: str) -> str:
     return "single" if ch in (OPEN_SINGLE, CLOSE_SINGLE, "'", LOW_SINGLE) else "double"
+
+
+# The kind of every mark, looked up once per mark in the scan's inner loop.
+_KIND_OF = {ch: _kind(ch) for ch in QUOTE_CHARS}
 
 
 def _after_sentence_end(prose: str, i: int, floor: int) -> bool:
@@ -278,7 +328,9 @@ def _broken_line(prose: str, prev_end: int, start: int) -> bool:
     return last.isalnum() and start < len(prose) and prose[start].islower()
 
 
-_RIGHT_WAY = {CLOSE_DOUBLE: OPEN_DOUBLE, OPEN_DOUBLE: CLOSE_DOUBLE, CLOSE_SINGLE: OPEN_SINGLE, OPEN_SINGLE: CLOSE_SINGLE}
+_RIGHT_WAY = {
+    CLOSE_DOUBLE: OPEN_DOUBLE, OPEN_DOUBLE: CLOSE_DOUBLE, CLOSE_SINGLE: OPEN_SINGLE, OPEN_SINGLE: CLOSE_SINGLE,
+}
 
 
 class _Scanner:
@@ -345,6 +397,94 @@ class _Scanner:
             self.problems.append(QuoteProblem("wrong-way", wrong, wrong + 1, ch, _RIGHT_WAY[ch], True))
         return q
 
+    def open_quote(self, i: int, kind: str, ps: int, pe: int) -> None:
+        """An opening mark at i, in the paragraph ps..pe: a new quotation, or a new segment of the open one."""
+        stack, prose = self.stack, self.prose
+        if stack and stack[0].kind == kind and stack[-1].kind == kind and _after_sentence_end(prose, i, ps):
+            # continuation inside a joined paragraph: a new segment of the outer quote
+            self.close_unclosed(1, i)
+            stack[0].segments[-1][1] = i
+            stack[0].segments.append([i, pe])
+            return
+        ch = prose[i]
+        if (
+            stack and stack[-1].kind == kind == "double" and ch not in (LOW_DOUBLE, "\u00ab")
+            and (ch != '"' or _introduced(prose, i, ps))
+        ):
+            # “ inside an open “, or 'he added: "' inside an open ": the first one never closed
+            self.close_unclosed(len(stack) - 1, i)
+        self.push(i, kind, pe)
+
+    def close_quote(self, i: int, kind: str) -> None:
+        """A closing mark at i: it ends the innermost open quotation of its kind, or is stray.
+
+        A stray ’ is left alone: with nothing open it is an apostrophe (players’).
+        """
+        positions = self.by_kind[kind]
+        if positions:
+            self.close(positions[-1], i)
+        elif self.prose[i] != CLOSE_SINGLE:
+            self.problems.append(QuoteProblem("stray-close", i, i + 1, self.prose[i]))
+
+
+def _paragraph_start(sc: _Scanner, ps: int, pe: int, prev_end: int) -> int:
+    """Where the marks of a new paragraph are read from, with quotations still open from the last one.
+
+    A paragraph that opens with the outer quotation's kind of mark continues it
+    (a new segment; reading starts after that mark); a mid-sentence break keeps
+    everything open; any other paragraph ends the open quotations as unclosed.
+    """
+    prose, stack = sc.prose, sc.stack
+    first = ps
+    while first < pe and prose[first].isspace():
+        first += 1
+    if _broken_line(prose, prev_end, first):
+        for q in stack:
+            q.segments[-1][1] = pe
+        return ps
+    outer = stack[0]
+    ch = prose[first] if first < pe else ""
+    how = _classify(prose, first, ("x",)) if ch in QUOTE_CHARS and _kind(ch) == outer.kind else ""
+    if how not in ("open", "ambiguous", "wrong-open"):
+        sc.close_unclosed(0, prev_end)
+        return ps
+    if how == "wrong-open":
+        sc.problems.append(QuoteProblem("wrong-way", first, first + 1, ch, _RIGHT_WAY[ch], True))
+    sc.close_unclosed(1, prev_end)
+    outer.segments.append([first, pe])
+    return first + 1
+
+
+def _scan_paragraph(sc: _Scanner, ps: int, pe: int, start_at: int) -> None:
+    """Read the marks of one paragraph from ``start_at``: classify each and open or close quotations.
+
+    Most marks are apostrophes inside words and are passed over before any
+    classification; the rest cost one ``_classify`` and at most one step of the scanner.
+    """
+    prose, stack = sc.prose, sc.stack
+    closers = _Closers(prose, ps, pe)
+    for m in _marks().finditer(prose, start_at, pe):
+        i = m.start()
+        ch = prose[i]
+        if (ch == "'" or ch == CLOSE_SINGLE) and prose[i - 1 : i].isalpha() and prose[i + 1 : i + 2].isalpha():
+            continue  # Russia’s, don't: what _classify says first of such a mark, without asking it
+        open_kinds = sc.open_kinds()
+        cls = _classify(prose, i, open_kinds, stack[-1].mark if stack else "")
+        if cls == "apostrophe" or (cls == "open" and ch == "'" and not stack and not closers.ahead(i)):
+            continue
+        kind = _KIND_OF[ch]
+        if cls == "ambiguous":
+            cls = "close" if kind in open_kinds else "open"
+        if cls == "open":
+            sc.open_quote(i, kind, ps, pe)
+        elif cls == "close":
+            sc.close_quote(i, kind)
+        elif cls == "wrong-open":
+            sc.wrong_open[id(sc.push(i, kind, pe))] = i
+        else:  # wrong-close
+            sc.close(sc.by_kind[kind][-1], i)
+            sc.problems.append(QuoteProblem("wrong-way", i, i + 1, ch, _RIGHT_WAY[ch], True))
+
 
 def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quotation], list[QuoteProblem]]:
     """Find quotations and unbalanced marks in the given paragraphs (in reading order).
@@ -355,76 +495,14 @@ def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list
     the number of marks before one.
     """
     sc = _Scanner(prose)
-    stack = sc.stack
-    marks = _marks()
     prev_end = -1
     for ps, pe in paragraphs:
-        first = ps
-        while first < pe and prose[first].isspace():
-            first += 1
-        start_at = ps
-        if stack and _broken_line(prose, prev_end, first):
-            for q in stack:
-                q.segments[-1][1] = pe
-        elif stack:
-            # A paragraph that does not open with a continuation mark ends open quotes.
-            outer = stack[0]
-            ch = prose[first] if first < pe else ""
-            how = _classify(prose, first, ("x",)) if ch in QUOTE_CHARS and _kind(ch) == outer.kind else ""
-            if how in ("open", "ambiguous", "wrong-open"):
-                if how == "wrong-open":
-                    sc.problems.append(QuoteProblem("wrong-way", first, first + 1, ch, _RIGHT_WAY[ch], True))
-                sc.close_unclosed(1, prev_end)
-                outer.segments.append([first, pe])
-                start_at = first + 1
-            else:
-                sc.close_unclosed(0, prev_end)
+        start_at = _paragraph_start(sc, ps, pe, prev_end) if sc.stack else ps
         prev_end = pe
-        closers = _Closers(prose, ps, pe)
-        for m in marks.finditer(prose, start_at, pe):
-            i = m.start()
-            ch = prose[i]
-            if (ch == "'" or ch == CLOSE_SINGLE) and prose[i - 1 : i].isalpha() and prose[i + 1 : i + 2].isalpha():
-                continue  # Russia’s, don't: what _classify says first of such a mark, without asking it
-            open_kinds = sc.open_kinds()
-            cls = _classify(prose, i, open_kinds, stack[-1].mark if stack else "")
-            kind = _kind(ch)
-            if cls == "open" and ch == "'" and not stack and not closers.ahead(i):
-                cls = "apostrophe"
-            if cls == "apostrophe":
-                continue
-            if cls == "ambiguous":
-                cls = "close" if kind in open_kinds else "open"
-            if cls == "wrong-open":
-                sc.wrong_open[id(sc.push(i, kind, pe))] = i
-                continue
-            if cls == "wrong-close":
-                q = sc.close(sc.by_kind[kind][-1], i)
-                sc.problems.append(QuoteProblem("wrong-way", i, i + 1, ch, _RIGHT_WAY[ch], True))
-                continue
-            if cls == "open":
-                if stack and stack[0].kind == kind and stack[-1].kind == kind and _after_sentence_end(prose, i, ps):
-                    # continuation inside a joined paragraph: a new segment of the outer quote
-                    sc.close_unclosed(1, i)
-                    stack[0].segments[-1][1] = i
-                    stack[0].segments.append([i, pe])
-                elif stack and stack[-1].kind == kind and kind == "double" and ch not in (LOW_DOUBLE, "\u00ab") and (ch != '"' or _introduced(prose, i, ps)):
-                    # “ inside an open “, or 'he added: "' inside an open ": the first one never closed
-                    sc.close_unclosed(len(stack) - 1, i)
-                    sc.push(i, kind, pe)
-                else:
-                    sc.push(i, kind, pe)
-            else:  # close
-                positions = sc.by_kind[kind]
-                if not positions:
-                    if ch != CLOSE_SINGLE:
-                        sc.problems.append(QuoteProblem("stray-close", i, i + 1, ch))
-                else:
-                    sc.close(positions[-1], i)
-        for q in stack:
+        _scan_paragraph(sc, ps, pe, start_at)
+        for q in sc.stack:
             q.segments[-1][1] = pe
     sc.close_unclosed(0, prev_end)
     sc.quotes.sort(key=lambda q: q.start)
     sc.problems.sort(key=lambda p: p.start)
     return sc.quotes, sc.problems
-

@@ -236,7 +236,7 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
     except fastjsonschema.JsonSchemaValueException as exc:
         if came is not None and yaml_text is not None and _refresh(data, yaml_text, path, came[2]):
             return validate(data, schema, path, yaml_text, line_finder)  # a bad cache entry, now replaced
-        raise _located(exc, data, path, yaml_text, line_finder) from None
+        raise _schema_error(exc, data, path, yaml_text, line_finder) from None
     if marker is not None:
         _write(marker, b"")
     if came is not None and yaml_text is not None:
@@ -246,14 +246,13 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
             _write(vouched, b"")  # this JSON passed a schema: later runs may read it instead of the YAML
 
 
-def _located(exc: Any, data: Any, path: str, yaml_text: str | None, line_finder) -> InputError:
-    """A schema failure as an InputError naming the value's path and, where it can be found, its line."""
+def _schema_error(exc, data: Any, path: str, yaml_text: str | None, line_finder) -> InputError:
+    """A schema failure as one located error: the key path as the user wrote it, its line, a plain message."""
     where = [p for p in (exc.path or [])[1:]]
     where = [int(p) if isinstance(p, str) and p.isdigit() and isinstance(_get(data, where[: i]), list) else p
              for i, p in enumerate(where)]
-    line = line_finder(where) if line_finder and yaml_text is None else None
-    if yaml_text is not None:
-        line = line_of(compose(yaml_text), where)
+    find = (lambda w: line_of(compose(yaml_text), w)) if yaml_text is not None else line_finder
+    line = find(where) if find else None
     loc = ".".join(str(p) for p in where)
     message = exc.message
     prefix = exc.name + " " if exc.name else ""

@@ -166,7 +166,7 @@ def lint_sources(
     work = [(src, str(p)) for src, p in items]
     results = list(map_ordered(_lint_item, runner, work, jobs, on_done))
     if runner.options.keep_text:
-        for r, (src, _) in zip(results, items):
+        for r, (src, _) in zip(results, items, strict=True):  # one result per item, in order
             if r.text is None and r.error is None:
                 r.text = src.text
     return results

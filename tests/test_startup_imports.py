@@ -11,6 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import SEED, need_shared
+
 # What a plain-text article in the concise format needs, and nothing else.
 EXPECTED_EDLINT = {
     # the console script reads `check` itself: no typer, no other command's module
@@ -66,3 +68,22 @@ def test_check_one_article_imports_only_what_it_uses(tmp_path):
     assert heavy == [], f"start-up imports modules it does not use: {heavy}"
     unexpected = sorted(n for n in names if n.startswith("edlint") and n not in EXPECTED_EDLINT)
     assert unexpected == [], f"start-up imports edlint modules this run does not use: {unexpected}"
+
+
+def test_seed_article_reads_every_pack_from_the_parse_cache(tmp_path):
+    """The seed article needs no known-names lookup: that pack must still come from the parse cache.
+
+    A pack no rule validates in a run was once parsed from its YAML on every run
+    (PyYAML imported each time); the first run now checks every freshly parsed pack.
+    """
+    seed = need_shared(SEED).read_text(encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    for k in range(2):  # a fresh name each run: the result cache misses, the packs do not
+        article = tmp_path / f"article_{k}.txt"
+        article.write_text(seed, encoding="utf-8")
+        names = _imported("check", str(article), "--date", "2022-07-08", "--format", "concise", "--cache-dir", cache,
+                          cwd=tmp_path)
+    assert "edlint.commands.check" in names
+    heavy = sorted(n for n in names if n.split(".")[0] in FORBIDDEN or n in FORBIDDEN)
+    assert heavy == [], f"a pre-commit run of the seed article imports: {heavy}"
+    assert "hashlib" not in names and "_hashlib" not in names  # blake2 alone: OpenSSL stays unloaded

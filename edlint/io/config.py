@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from edlint.core.findings import Severity
-from edlint.io.datafiles import validate
+from edlint.io.datafiles import blake2b, validate
 from edlint.io.errors import InputError
 
 try:  # Python 3.11+
@@ -285,8 +285,6 @@ def _validate_once(data: dict[str, Any], display: str, text: str) -> None:
 
 def load_config(path: Path | None) -> Config:
     """Load a config file (or the defaults when ``path`` is None)."""
-    import hashlib
-
     if path is None:
         cfg = Config(layers=_load_preset("recommended", set()))
         cfg.digest = "default"
@@ -322,7 +320,7 @@ def load_config(path: Path | None) -> Config:
         exclude=list(data.get("exclude", [])),
         rule_dirs=[(root / d) for d in data.get("rule_dirs", [])],
         layers=layers,
-        digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+        digest=blake2b(text.encode(), digest_size=8).hexdigest(),  # for cache keys: no OpenSSL at start-up
     )
 
 

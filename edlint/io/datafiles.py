@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -10,6 +9,11 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from edlint.io.errors import InputError
+
+try:  # the C module alone: ``hashlib`` would load OpenSSL too, a few milliseconds of every run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     import yaml
@@ -47,7 +51,7 @@ def use_parse_cache(folder: Path | None) -> None:
 def _cache_file(*parts: str, suffix: str) -> Path | None:
     if _PARSE_CACHE is None:
         return None
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for part in parts:
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return _PARSE_CACHE / f"{h.hexdigest()}{suffix}"
@@ -120,7 +124,7 @@ _CACHED: dict[int, tuple[Any, str, Path]] = {}
 
 
 def _digest(payload: bytes) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+    return blake2b(payload, digest_size=16).hexdigest()
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -156,7 +160,19 @@ def load_yaml(text: str, path: str) -> Any:
         _write(cached, payload)
         if isinstance(data, (dict, list)):
             _CACHED[id(data)] = (data, _digest(payload), cached)
+            _UNVOUCHED.add(id(data))
     return data
+
+
+# Data parsed from YAML this run whose cache entry no schema has vouched for yet:
+# until one does, every run parses the YAML again (and imports PyYAML).
+_UNVOUCHED: set[int] = set()
+
+
+def unvouched(data: Any) -> bool:
+    """Was ``data`` just parsed from YAML into a cache entry that a schema has not yet passed?"""
+    came = _CACHED.get(id(data))
+    return id(data) in _UNVOUCHED and came is not None and came[0] is data
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -225,6 +241,7 @@ def validate(data: Any, schema: dict, path: str, yaml_text: str | None = None, l
         _write(marker, b"")
     if came is not None and yaml_text is not None:
         vouched = _cache_file(yaml_text, came[1], suffix=".valid")
+        _UNVOUCHED.discard(id(data))
         if vouched is not None and not vouched.exists():
             _write(vouched, b"")  # this JSON passed a schema: later runs may read it instead of the YAML
 

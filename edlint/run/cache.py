@@ -25,7 +25,6 @@ pruned, and pruning deletes only files whose names edlint itself gives.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -35,6 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from edlint.core.findings import Applicability, Edit, Finding, Fix, Related, Severity
+
+try:  # the C module alone: ``hashlib`` would load OpenSSL too, a few milliseconds of every run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult
@@ -113,7 +117,7 @@ def _write_new(path: Path, body: str) -> None:
         fh.write(body)
 
 
-def _tree_signature(root: Path, h: hashlib._Hash) -> None:
+def _tree_signature(root: Path, h: blake2b) -> None:
     """Feed (relative path, size, mtime) of every file under ``root`` into ``h``, in a stable order."""
     if not root.exists():
         h.update(f"missing:{root}\0".encode())
@@ -131,7 +135,7 @@ def _tree_signature(root: Path, h: hashlib._Hash) -> None:
             h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
 
 
-def _tree_contents(root: Path, h: hashlib._Hash) -> None:
+def _tree_contents(root: Path, h: blake2b) -> None:
     """Feed every file's path and bytes under ``root`` into ``h``: for a newsroom's own rule folders,
     small and edited by hand, where a save within one timestamp tick must still count."""
     if not root.exists():
@@ -163,7 +167,7 @@ def code_signature() -> str:
         from edlint import __version__
         from edlint.io.builtin_packs import pack_root
 
-        h = hashlib.blake2b(digest_size=16)
+        h = blake2b(digest_size=16)
         h.update(f"edlint {__version__} entry {ENTRY_FORMAT}\0".encode())
         pkg = Path(__file__).resolve().parents[1]  # the edlint package
         _tree_signature(pkg, h)
@@ -189,7 +193,7 @@ class ResultCache:
         """Everything but the file that findings depend on; memoised per configuration object."""
         k = id(config)
         if k not in self._run_keys:
-            h = hashlib.blake2b(digest_size=16)
+            h = blake2b(digest_size=16)
             h.update(code_signature().encode())
             # A file's config has a fixed root (its folder); the built-in default's root is the working
             # directory, which must not split the cache between runs from different folders.
@@ -209,7 +213,7 @@ class ResultCache:
     def key(run_key: str, path: Path, text: str) -> str:
         """``RUN/FILE``: entries of one code+configuration state share a folder, so a state nobody
         uses any more can be dropped as a whole (see ``prune``)."""
-        h = hashlib.blake2b(digest_size=20)
+        h = blake2b(digest_size=20)
         h.update(run_key.encode())
         h.update(os.path.abspath(path).encode("utf-8", "surrogateescape"))
         h.update(b"\0")

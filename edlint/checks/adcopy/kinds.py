@@ -162,7 +162,9 @@ def _date_patterns() -> dict:
 
 def _credit_patterns() -> dict:
     """Bylines, credits and the marks of a caption."""
-    agencies = sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}, key=len, reverse=True)
+    # Sorted twice: a set's order changes from process to process, and the pattern's text must not, or its
+    # compiled form never comes from the regex cache; longest first, so "PA Media" wins over "PA".
+    agencies = sorted(sorted({re.escape(a) for n in _AGENCIES for a in (n, n.upper())}), key=len, reverse=True)
     return {
         "email": re.compile(r"\S+@\S+|@\w+"),
         "byline": re.compile(

@@ -23,7 +23,7 @@ from typing import Any
 
 from edlint.core.findings import FAMILIES
 from edlint.io.builtin_packs import pack_root
-from edlint.io.datafiles import compose, line_of, load_yaml, read_text, validate
+from edlint.io.datafiles import compose, line_of, load_yaml, read_text, unvouched, validate
 from edlint.io.errors import InputError
 
 # Every kind of house data and the module that knows it (imported only when a file of that kind is read).
@@ -129,6 +129,8 @@ def scan(root: Path, label: str, own_packs: bool = False) -> list[DataFile]:
         _check_place(path, family, display)
         file = parse(path, display, family)
         if own_packs:
+            if unvouched(file.data):
+                load(file)  # a pack just parsed from YAML: checked now, so later runs read its cached JSON
             files.append(file)  # edlint's own layout is tested; no kind module is imported for it here
             continue
         _check_family(file)

@@ -6,21 +6,7 @@ people_files = ["newsroom/people.yaml"]``). The same file may add title words
 and country words to the vocabulary, so "Mayor Andy Burnham" can be checked.
 ``edlint kb who/office/info --config edlint.toml`` answers from the same data.
 A file of kind ``officeholders`` in a ``rule_dirs`` folder's ``titles/`` works
-the same; the format and its schema are in ``edlint.core.kinds.officeholders``.
-
-    kind: officeholders
-    source: Newsroom research desk        # credited in findings and `kb info`
-    valid_to: 2026-11-01                  # the list is complete to this date (optional)
-    people:
-      - name: Andy Burnham
-        aliases: [Andrew Burnham]
-        terms:
-          - {office: Mayor of Greater Manchester, country: United Kingdom,
-             kind: mayor, start: 2017-05-08}
-    titles:
-      - {words: [mayor], office: "^Mayor of", word: mayor}
-    countries:
-      United Kingdom: [Mancunian]
+the same; the format, an example file and its schema are in ``edlint.core.kinds.officeholders``.
 """
 from __future__ import annotations
 

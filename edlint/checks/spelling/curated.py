@@ -19,7 +19,7 @@ def groups_for(rule):
     """
     cached = getattr(rule, "_group_cache", None)
     if cached is None:
-        base = Path(getattr(rule, "config_dir", None) or ".")
+        base = Path(rule.config_dir or ".")
         files = [base / f for f in rule.options.get("extra_files", [])]
         groups = load_groups(files, house_files(rule, "variants"))
         cached = apply_preferences(groups, list(rule.options.get("prefer", [])))

@@ -38,7 +38,7 @@ class OfficeholderRule(Rule):
         """The house's officeholder files, resolved once per rule (not per document)."""
         files = getattr(self, "_resolved_files", None)
         if files is None:
-            base = Path(getattr(self, "config_dir", None) or ".")
+            base = Path(self.config_dir or ".")
             files = tuple((base / f).resolve() for f in self.options.get("people_files", []))
             files += tuple(f.path.resolve() for f in house_files(self, "officeholders"))
             self._resolved_files = files

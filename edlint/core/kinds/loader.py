@@ -176,7 +176,7 @@ def load_path(path: Path | str, display: str, kinds: tuple[str, ...]) -> tuple[D
 
 def house_files(rule: Any, kind: str) -> tuple[DataFile, ...]:
     """The files of one kind that the ``rule_dirs`` of the rule's configuration hold (set when rules resolve)."""
-    return getattr(rule, "house_data", {}).get(kind, ())
+    return rule.house_data.get(kind, ())
 
 
 def house_paths(folders: list[Path], kind: str) -> list[Path]:

@@ -77,13 +77,13 @@ def test_a_cached_gate_that_does_not_fit_its_pattern_is_worked_out_again(tmp_pat
     f = tmp_path / "x.yaml"
     f.write_text('kind: phrases\nentries:\n  - {category: c, confidence: high, pattern: "^share|tweet", example: x}\n')
     assert load_pack([f]).match("share it").category == "c"
-    (entry,) = [p for p in tmp_path.glob("*.json") if isinstance(json.loads(p.read_text()), list)]
-    rows = json.loads(entry.read_text())
+    (entry,) = [p for p in tmp_path.glob("*.json") if "phrase_gates" in json.loads(p.read_text())]
+    rows = json.loads(entry.read_text())["rows"]
     rows[0][2][0] = 999  # a gate no line passes: the next load reads it
-    entry.write_text(json.dumps(rows))
+    entry.write_text(json.dumps({"phrase_gates": "1", "rows": rows}))
     assert load_pack([f]).match("share it") is None
     rows[0][1] = ".*"  # no longer the entry's own alternative: worked out again
-    entry.write_text(json.dumps(rows))
+    entry.write_text(json.dumps({"phrase_gates": "1", "rows": rows}))
     pack = load_pack([f])
     assert pack.match("anything") is None
     assert pack.match("share it").category == "c"

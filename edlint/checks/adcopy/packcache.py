@@ -35,7 +35,8 @@ def cached_rows(patterns: list[tuple[bool, str]], work: Callable[[], list[Row]])
             return rows
     rows = work()
     if path is not None:
-        _write(path, json.dumps([[i, text, g.as_json()] for i, text, g in rows]).encode("utf-8"))
+        payload = {"phrase_gates": _VERSION, "rows": [[i, text, g.as_json()] for i, text, g in rows]}
+        _write(path, json.dumps(payload).encode("utf-8"))
     return rows
 
 
@@ -44,9 +45,9 @@ def _read(path, patterns: list[str]) -> list[Row] | None:
         st = os.lstat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
             return None
-        stored = json.loads(path.read_bytes())
+        stored = json.loads(path.read_bytes())["rows"]
         rows = [(int(i), str(text), Gate.from_json(g)) for i, text, g in stored]
-    except (OSError, ValueError, TypeError, OverflowError, RecursionError):
+    except (OSError, ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError):
         return None
     order = [i for i, _, _ in rows]
     if order != sorted(order) or not all(0 <= i < len(patterns) for i in order):

@@ -20,8 +20,8 @@ paragraph that could close it, is an apostrophe.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
+from edlint.records import FrozenRecord, Record
 
 OPEN_DOUBLE = "\u201c"  # “
 CLOSE_DOUBLE = "\u201d"  # ”
@@ -46,8 +46,7 @@ def _marks() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
-@dataclass(slots=True)
-class Quotation:
+class Quotation(Record):
     """One quotation, possibly over several paragraphs (``segments``), possibly unclosed.
 
     ``start`` is the offset of the first opening mark; ``end`` the offset after
@@ -56,13 +55,26 @@ class Quotation:
     ``mark`` the opening character (``„`` quotes close with ``“``).
     """
 
-    start: int
-    kind: str
-    depth: int
-    segments: list[list[int]] = field(default_factory=list)  # [open_mark_offset, end]
-    end: int = -1
-    closed: bool = False
-    mark: str = ""
+    __slots__ = ("start", "kind", "depth", "segments", "end", "closed", "mark")
+    _fields = ("start", "kind", "depth", "segments", "end", "closed", "mark")
+
+    def __init__(
+        self,
+        start: int,
+        kind: str,
+        depth: int,
+        segments: list[list[int]] | None = None,
+        end: int = -1,
+        closed: bool = False,
+        mark: str = "",
+    ) -> None:
+        self.start = start
+        self.kind = kind
+        self.depth = depth
+        self.segments = [] if segments is None else segments  # [open_mark_offset, end]
+        self.end = end
+        self.closed = closed
+        self.mark = mark
 
     @property
     def content_spans(self) -> list[tuple[int, int]]:
@@ -77,8 +89,7 @@ class Quotation:
         return " ".join(source[s:e].strip() for s, e in self.content_spans)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteProblem:
+class QuoteProblem(FrozenRecord):
     """An unbalanced or misused mark.
 
     ``unclosed`` (at its opening mark), ``stray-close``, or ``wrong-way``: a
@@ -88,12 +99,24 @@ class QuoteProblem:
     in one paragraph, so the replacement is certain.
     """
 
-    kind: str
-    start: int
-    end: int
-    mark: str
-    replacement: str = ""
-    paired: bool = False
+    __slots__ = ("kind", "start", "end", "mark", "replacement", "paired")
+    _fields = ("kind", "start", "end", "mark", "replacement", "paired")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        mark: str,
+        replacement: str = "",
+        paired: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.mark = mark
+        self.replacement = replacement
+        self.paired = paired
 
 
 def _is_letter(ch: str) -> bool:

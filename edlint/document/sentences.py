@@ -9,9 +9,9 @@ from its quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from edlint.document.lazyre import lazy
+from edlint.records import FrozenRecord
 
 # Abbreviations that never end a sentence in news copy, in any case.
 ABBREVIATIONS = frozenset([
@@ -37,18 +37,22 @@ _BOUNDARY = lazy(
 _WORD = lazy(r"[^\W\d_](?:[\w\u2019'\-]*[^\W_])?", re.U)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    block: int  # index into Document.blocks
+class Sentence(FrozenRecord):
+    _fields = ("start", "end", "block")
+
+    def __init__(self, start: int, end: int, block: int) -> None:
+        self.start = start
+        self.end = end
+        self.block = block  # index into Document.blocks
 
 
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
+class Word(FrozenRecord):
+    _fields = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
 
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:

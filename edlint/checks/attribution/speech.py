@@ -134,13 +134,23 @@ def unquoted(doc, ctx) -> str:
 
 
 def _blank_quotes(doc, ctx) -> str:
-    chars = list(doc.prose)
-    for q in doc.quotations:
-        if q.depth:
+    """Every segment of every outermost quotation replaced by spaces, the rest of the prose as it is.
+
+    Built from slices of the prose (overlapping segments merged first), not a
+    character at a time.
+    """
+    spans = sorted((s, e) for q in doc.quotations if not q.depth for s, e in q.segments if e > s)
+    prose = doc.prose
+    parts = []
+    done = 0  # prose before ``done`` is already in ``parts``
+    for s, e in spans:
+        if e <= done:
             continue
-        for s, e in q.segments:
-            chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        s = max(s, done)
+        parts += (prose[done:s], " " * (e - s))
+        done = e
+    parts.append(prose[done:])
+    return "".join(parts)
 
 
 UNQUOTED: DocumentWork[str] = DocumentWork("attribution unquoted prose", _blank_quotes)

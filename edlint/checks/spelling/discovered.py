@@ -87,11 +87,15 @@ def _suspect_keys(doc, min_len: int) -> set[str]:
     A cheap first pass over the whole file: such keys are rare, and only they are
     looked at closely (positions, blocks, case).
     """
-    spellings = defaultdict(set)
+    first: dict[str, str] = {}  # key -> the first spelling (lower case) seen with it
+    suspects: set[str] = set()
     for word in set(_PROPER.findall(doc.prose)):
         if len(word) >= min_len:
-            spellings[translit_key(word)].add(word.lower())
-    return {k for k, forms in spellings.items() if len(forms) > 1}
+            key = translit_key(word)
+            low = word.lower()
+            if first.setdefault(key, low) != low:
+                suspects.add(key)
+    return suspects
 
 
 def _matches_by_key(doc, ctx, suspects: set[str], min_len: int) -> dict:

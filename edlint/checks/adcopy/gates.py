@@ -18,8 +18,9 @@ own pattern parser, so they read patterns exactly as the regex engine does.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+
+from edlint.records import FrozenRecord
 
 # Longer than any line: the length of a pattern with no upper bound.
 NO_LIMIT = 1 << 64
@@ -27,15 +28,23 @@ NO_LIMIT = 1 << 64
 _MAX_FIRST = 64
 
 
-@dataclass(frozen=True)
-class Gate:
-    """What every match of one pattern has: its length bounds, literal text, and first characters."""
+class Gate(FrozenRecord):
+    """What every match of one pattern has: its length bounds, literal text, and first characters.
 
-    min_len: int
-    max_len: int
-    needs: tuple[tuple[str, ...], ...]
-    first: str | None  # None: any first character
-    alone: bool = True  # False: it refers to a group by number or name, so it is tried only among its neighbours
+    ``first`` is None when any first character may start a match; ``alone`` is
+    False when the pattern refers to a group by number or name, so it is tried
+    only among its neighbours.
+    """
+
+    _fields = ("min_len", "max_len", "needs", "first", "alone")
+
+    def __init__(self, min_len: int, max_len: int, needs: tuple[tuple[str, ...], ...], first: str | None,
+                 alone: bool = True) -> None:
+        self.min_len = min_len
+        self.max_len = max_len
+        self.needs = needs
+        self.first = first
+        self.alone = alone
 
     def as_json(self) -> list:
         return [self.min_len, self.max_len, [list(g) for g in self.needs], self.first, self.alone]

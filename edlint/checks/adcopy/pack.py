@@ -12,20 +12,23 @@ a run for the patterns its articles need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from edlint.records import FrozenRecord
 
 from .gates import NO_LIMIT, Gate, gate
 from .packcache import cached_rows
 
 
-@dataclass(frozen=True)
-class Phrase:
-    category: str
-    high: bool
-    pattern: str
-    example: str
-    whole_line: bool
+class Phrase(FrozenRecord):
+    _fields = ("category", "high", "pattern", "example", "whole_line")
+
+    def __init__(self, category: str, high: bool, pattern: str, example: str, whole_line: bool) -> None:
+        self.category = category
+        self.high = high
+        self.pattern = pattern
+        self.example = example
+        self.whole_line = whole_line
 
 
 class PhrasePack:
@@ -109,13 +112,15 @@ class PhrasePack:
         return rx
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(FrozenRecord):
     """One top-level alternative of an entry's pattern, with what a line needs before it is tried."""
 
-    entry: int
-    text: str
-    gate: Gate
+    _fields = ("entry", "text", "gate")
+
+    def __init__(self, entry: int, text: str, gate: Gate) -> None:
+        self.entry = entry
+        self.text = text
+        self.gate = gate
 
 
 def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:

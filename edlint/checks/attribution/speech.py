@@ -101,11 +101,13 @@ def run_on_sentence(doc, quote):
     opening mark even looks like a continuation. The reporter's sentence
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
-    nested = _nested_spans(doc, quote)
-    starts = [ns for ns, _ in nested]
-    reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
+    starts = reach = None  # the quotations nested in this one: looked up once a sentence starts inside it
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
+            if starts is None:
+                nested = _nested_spans(doc, quote)
+                starts = [ns for ns, _ in nested]
+                reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
             end = min(sent.end, e)
             k = bisect.bisect_left(starts, end) - 1
             if k >= 0 and reach[k] > sent.start:

@@ -1,7 +1,6 @@
 """``spelling.discovered``: two spellings of a name no list knows, found among the article's own proper nouns."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -68,10 +67,10 @@ first names can be taken for one.
 
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
-        known = ctx.services.resource(KNOWN_WORDS)
         suspects = _suspect_keys(doc, min_len)
         if not suspects:
             return
+        known = ctx.services.resource(KNOWN_WORDS)  # built on the first article that needs it
         for matches in _matches_by_key(doc, ctx, suspects, min_len).values():
             if len({m.group(1).lower() for m in matches}) < 2:
                 continue  # most names have one spelling: look no closer
@@ -210,7 +209,7 @@ def _judge_known(doc, occ, forms: Counter, target: str) -> str | None:
 
 def _known_words() -> set[str]:
     """Every word of every curated form: those names are the curated rule's business."""
-    return {w.lower() for g in load_groups() for f in g.forms for w in re.split(r"[\s-]+", f)}
+    return {w for g in load_groups() for f in g.forms for w in f.lower().replace("-", " ").split()}
 
 
 KNOWN_WORDS: RunResource[set[str]] = RunResource("words of the curated spelling groups", _known_words)

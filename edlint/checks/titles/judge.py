@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .vocabulary import Title, Vocabulary
+from edlint.records import FrozenRecord, Record
 
 # Every built-in title word contains one of these: plain substring tests on lowered text
 # decide that a document (or paragraph) has no title before any regex runs.
@@ -31,37 +31,61 @@ def has_title_word(text: str, extra: tuple[str, ...] = ()) -> bool:
 _HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(FrozenRecord):
     """A title given to a named person: where the title is, what it says, whom it is given to."""
 
-    pattern: str  # "before" (Foreign Minister Sergei Lavrov), "apposition" (Lavrov, the foreign minister,), "back"
-    start: int  # the span a finding marks and a fix rewrites: the title words (with their country word)
-    end: int
-    country_word: str | None
-    title_words: str
-    name: str
-    former: tuple[int, int] | None  # span of "former " when the copy says it
+    _fields = ("pattern", "start", "end", "country_word", "title_words", "name", "former")
+
+    def __init__(
+        self,
+        pattern: str,
+        start: int,
+        end: int,
+        country_word: str | None,
+        title_words: str,
+        name: str,
+        former: tuple[int, int] | None,
+    ) -> None:
+        # "before" (Foreign Minister Sergei Lavrov), "apposition" (Lavrov, the foreign minister,), "back"
+        self.pattern = pattern
+        self.start = start  # the span a finding marks and a fix rewrites: the title words (with their country word)
+        self.end = end
+        self.country_word = country_word
+        self.title_words = title_words
+        self.name = name
+        self.former = former  # span of "former " when the copy says it
 
 
-@dataclass(frozen=True)
-class Unchecked:
+class Unchecked(FrozenRecord):
     """A title that could not be judged: the article is dated past the data for the country."""
 
-    person: str
-    country: str
-    data_ends: str
-    reason: str = ""  # what the report says: where the data ends, or that the country has no ministers
+    _fields = ("person", "country", "data_ends", "reason")
+
+    def __init__(self, person: str, country: str, data_ends: str, reason: str = "") -> None:
+        self.person = person
+        self.country = country
+        self.data_ends = data_ends
+        self.reason = reason  # what the report says: where the data ends, or that the country has no ministers
 
 
-@dataclass
-class Verdict:
-    mention: Mention
-    rule: str  # "titles.wrong-office" or "titles.former"
-    person: str
-    message: str
-    fix: tuple[int, int, str] | None  # (start, end, replacement); always unsafe
-    data: dict = field(default_factory=dict)
+class Verdict(Record):
+    _fields = ("mention", "rule", "person", "message", "fix", "data")
+
+    def __init__(
+        self,
+        mention: Mention,
+        rule: str,
+        person: str,
+        message: str,
+        fix: tuple[int, int, str] | None,
+        data: dict | None = None,
+    ) -> None:
+        self.mention = mention
+        self.rule = rule  # "titles.wrong-office" or "titles.former"
+        self.person = person
+        self.message = message
+        self.fix = fix  # (start, end, replacement); always unsafe
+        self.data = {} if data is None else data
 
 
 def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:

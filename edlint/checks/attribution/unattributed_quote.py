@@ -105,8 +105,8 @@ def _ends_sentence(prose: str, q) -> bool:
     Tested first, with string operations: most quotations end with a comma
     (`"…," he said`) and are no statement.
     """
-    s, e = q.content_spans[-1]
-    tail = prose[s:e].rstrip().rstrip(_CLOSERS)
+    s, e = q.segments[-1]  # a closed quotation: its last segment's words lie between its marks
+    tail = prose[s + 1 : e - 1].rstrip().rstrip(_CLOSERS)
     return bool(tail) and tail[-1] in _TERMINALS
 
 

@@ -30,6 +30,7 @@ from edlint.core.rule import Rule
 from edlint.core.services import RunResource
 
 from . import kinds as K
+from . import neighbours as N
 from .pack import PhrasePack, load_pack
 from .shapes import (
     headline_shaped,
@@ -296,6 +297,7 @@ _SHAPE_TESTS = (
     (K.dateline, "dateline"),
     (K.photo_credit, "photo credit"),
     (K.caption_marked, "photo caption"),
+    (K.video_title, "video link"),
 )
 
 
@@ -349,7 +351,11 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
                 scores.guess(i, 0.6, "photo caption")
             continue
         scores.guess(i, _GUESS_SCORE.get(g, 0.7), g)
+    credit = [g == "photo credit" or K.kind_of(r) == "photo credit" for g, r in zip(guess, scores.reason, strict=True)]
+    N.captions_over_credits(texts, credit, scores)
     _headline_runs(texts, scores, seen)
+    N.title_case_pairs(texts, scores)
+    N.labels_between(texts, scores, headline)
 
 
 def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:

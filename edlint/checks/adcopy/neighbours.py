@@ -1,0 +1,63 @@
+"""Furniture that a line's neighbours give away: a caption over its credit, Title Case headlines in pairs.
+
+A line alone can read as copy (a short sentence, a subheading); what sits
+next to it can settle it. These tests run after each line's own shape has
+been judged (``kinds``), so they can lean on those verdicts.
+"""
+from __future__ import annotations
+
+from . import kinds as K
+from .shapes import headline_shaped
+
+
+def captions_over_credits(texts: list[str], credit: list[bool], scores) -> None:
+    """A short description right over a picture's credit is that picture's caption
+    ("Goats on Redonda before they were airlifted." over "Photograph by Jane Doe").
+
+    The credit must name a picture ("Photo by", "Image:", a slash credit): a BBC
+    page's "Image copyright …" sits over its caption, with copy above it.
+    """
+    for i in range(len(texts) - 1):
+        if scores.score[i] < 0.6 and credit[i + 1] and not credit[i] and K.picture_credit(texts[i + 1]) \
+                and K.caption_over_credit(texts[i]):
+            scores.guess(i, 0.65, "photo caption")
+
+
+def title_case_pairs(texts: list[str], scores) -> None:
+    """Two or more headlines in Title Case in a row (four words or more each, one of them six or more),
+    none a listing of the copy, are links to other stories, even between paragraphs: a subheading
+    comes alone, and lists in the copy rarely capitalise every word."""
+    n = len(texts)
+    shaped = [scores.score[i] < 0.6 and _title_case_teaser(t) for i, t in enumerate(texts)]
+    i = 0
+    while i < n:
+        j = i
+        while j < n and shaped[j]:
+            j += 1
+        if j - i >= 2 and any(K.title_case_headline(texts[k]) for k in range(i, j)):
+            for k in range(i, j):
+                scores.guess(k, 0.62, "related headline")
+        i = max(j, i + 1)
+
+
+def _title_case_teaser(text: str) -> bool:
+    """Headline-shaped, four words or more nearly all capitalised; not a row, a listing, a sentence, or an
+    entry with an aside in brackets ("Jane Doe (Example Show, BBC Two)", a list of winners in the copy)."""
+    if "(" in text or len(text) > 160 or not K.title_case_headline(text, 4):
+        return False
+    return headline_shaped(text) and K.teaser_like(text) and not K.long_sentence(text) and not K.copy_line(text)
+
+
+def labels_between(texts: list[str], scores, headline: str = "") -> None:
+    """A label of a few words with furniture right above and right below it is part of that furniture
+    (a section label between a menu and a teaser list, "Most Read" between two ads); copy does not sit
+    alone between two leftovers. The story's own title (words of the headline) stays."""
+    flagged = [s >= 0.6 for s in scores.score]
+    head = f" {' '.join(K.lower_words(headline))} "
+    for i in range(1, len(texts) - 1):
+        if flagged[i] or not (flagged[i - 1] and flagged[i + 1]) or not K.short_label(texts[i]):
+            continue
+        if f" {' '.join(K.lower_words(texts[i]))} " in head:
+            continue
+        scores.guess(i, 0.62, scores.reason[i - 1] if K.kind_of(scores.reason[i - 1]) != "photo caption"
+                     else "menu labels")

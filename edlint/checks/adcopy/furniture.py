@@ -351,8 +351,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
                 scores.guess(i, 0.6, "photo caption")
             continue
         scores.guess(i, _GUESS_SCORE.get(g, 0.7), g)
-    credit = [g == "photo credit" or K.kind_of(r) == "photo credit" for g, r in zip(guess, scores.reason, strict=True)]
-    N.captions_over_credits(texts, credit, scores)
+    N.captions_over_credits(texts, guess, scores)
     _headline_runs(texts, scores, seen)
     N.title_case_pairs(texts, scores)
     N.labels_between(texts, scores, headline)

@@ -10,15 +10,19 @@ from . import kinds as K
 from .shapes import headline_shaped
 
 
-def captions_over_credits(texts: list[str], credit: list[bool], scores) -> None:
+def captions_over_credits(texts: list[str], guess: list, scores) -> None:
     """A short description right over a picture's credit is that picture's caption
     ("Goats on Redonda before they were airlifted." over "Photograph by Jane Doe").
 
-    The credit must name a picture ("Photo by", "Image:", a slash credit): a BBC
-    page's "Image copyright …" sits over its caption, with copy above it.
+    The credit must name a picture ("Photo by", "Image:", a slash credit) and be
+    a credit alone: a BBC page's "Image copyright …" sits over its caption, and a
+    caption carrying its credit has copy above it.
     """
-    for i in range(len(texts) - 1):
-        if scores.score[i] < 0.6 and credit[i + 1] and not credit[i] and K.picture_credit(texts[i + 1]) \
+    credits = [j for j, (g, r) in enumerate(zip(guess, scores.reason, strict=True))
+               if j and (g == "photo credit" or (r and K.kind_of(r) == "photo credit"))]
+    for j in credits:
+        i = j - 1
+        if scores.score[i] < 0.6 and guess[i] != "photo credit" and K.picture_credit(texts[j]) \
                 and K.caption_over_credit(texts[i]):
             scores.guess(i, 0.65, "photo caption")
 
@@ -28,7 +32,10 @@ def title_case_pairs(texts: list[str], scores) -> None:
     none a listing of the copy, are links to other stories, even between paragraphs: a subheading
     comes alone, and lists in the copy rarely capitalise every word."""
     n = len(texts)
-    shaped = [scores.score[i] < 0.6 and _title_case_teaser(t) for i, t in enumerate(texts)]
+    # Cheap tests first, the Title Case test only for lines with a neighbour that passed them too.
+    short = [scores.score[i] < 0.6 and _short_open(t) for i, t in enumerate(texts)]
+    shaped = [short[i] and ((i > 0 and short[i - 1]) or (i + 1 < n and short[i + 1])) and _title_case_teaser(t)
+              for i, t in enumerate(texts)]
     i = 0
     while i < n:
         j = i
@@ -40,10 +47,15 @@ def title_case_pairs(texts: list[str], scores) -> None:
         i = max(j, i + 1)
 
 
+def _short_open(text: str) -> bool:
+    """Short, with no aside in brackets, not ending as a sentence: settled without a regular expression."""
+    return len(text) <= 160 and "(" not in text and not K.long_sentence(text)
+
+
 def _title_case_teaser(text: str) -> bool:
     """Headline-shaped, four words or more nearly all capitalised; not a row, a listing, a sentence, or an
     entry with an aside in brackets ("Jane Doe (Example Show, BBC Two)", a list of winners in the copy)."""
-    if "(" in text or len(text) > 160 or not K.title_case_headline(text, 4):
+    if not K.title_case_headline(text, 4):
         return False
     return headline_shaped(text) and K.teaser_like(text) and not K.long_sentence(text) and not K.copy_line(text)
 
@@ -53,10 +65,13 @@ def labels_between(texts: list[str], scores, headline: str = "") -> None:
     (a section label between a menu and a teaser list, "Most Read" between two ads); copy does not sit
     alone between two leftovers. The story's own title (words of the headline) stays."""
     flagged = [s >= 0.6 for s in scores.score]
-    head = f" {' '.join(K.lower_words(headline))} "
+    if sum(flagged) < 2:
+        return
+    head = None
     for i in range(1, len(texts) - 1):
         if flagged[i] or not (flagged[i - 1] and flagged[i + 1]) or not K.short_label(texts[i]):
             continue
+        head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
         if f" {' '.join(K.lower_words(texts[i]))} " in head:
             continue
         scores.guess(i, 0.62, scores.reason[i - 1] if K.kind_of(scores.reason[i - 1]) != "photo caption"

@@ -19,8 +19,8 @@ from edlint.io.lines import LineTable, table
 from .lazyre import lazy
 from .frontmatter import FrontMatter, FrontMatterError, article_date, split_front_matter
 from .markup import Block, markdown_prose, plain_blocks
-from .quotes import Quotation, QuoteProblem, scan_quotations
-from .sentences import Sentence, Word, split_sentences, words_in
+from .quotes import Quotation, QuoteProblem, quote_marks, scan_quotations
+from .sentences import Sentence, Word, split_sentences, terminal_marks, words_in
 
 __all__ = [
     "Block", "Document", "FrontMatterError", "Quotation", "QuoteProblem", "Sentence", "Word",
@@ -62,10 +62,11 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        prose = self.prose
+        marks = terminal_marks(prose)  # found once for every block
         out: list[Sentence] = []
         for bi, b in enumerate(self.blocks):
-            for s, e in split_sentences(self.prose, b.start, b.end):
-                out.append(Sentence(s, e, bi))
+            out += [Sentence(s, e, bi) for s, e in split_sentences(prose, b.start, b.end, marks)]
         return out
 
     @cached_property
@@ -73,12 +74,15 @@ class Document:
         quotes: list[Quotation] = []
         problems: list[QuoteProblem] = []
         # Headline and standfirst are scanned on their own: a quote never runs from them into the body.
+        marks = quote_marks(self.prose)  # found once for every scan below
+        if not marks:
+            return quotes, problems
         heads = [b for b in self.blocks if b.kind in ("headline", "standfirst", "heading")]
         for b in heads:
-            q, p = scan_quotations(self.prose, [(b.start, b.end)])
+            q, p = scan_quotations(self.prose, [(b.start, b.end)], marks)
             quotes += q
             problems += p
-        q, p = scan_quotations(self.prose, [(b.start, b.end) for b in self.body])
+        q, p = scan_quotations(self.prose, [(b.start, b.end) for b in self.body], marks)
         quotes += q
         problems += p
         quotes.sort(key=lambda x: x.start)

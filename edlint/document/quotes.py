@@ -19,6 +19,7 @@ paragraph that could close it, is an apostrophe.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,10 +41,30 @@ _CLOSERS = {LOW_DOUBLE: OPEN_DOUBLE, LOW_SINGLE: OPEN_SINGLE}
 _LOOKBACK = 12
 
 
-@lru_cache(maxsize=1)
-def _marks() -> re.Pattern:
-    """Every quotation mark, as one character class: the scanner jumps from mark to mark (compiled on first use)."""
-    return re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+_ASCII_MARKS = "\"'"
+_ALL_MARKS = "".join(sorted(QUOTE_CHARS))
+
+
+def quote_marks(prose: str) -> list[int]:
+    """Offsets of every quotation mark in ``prose``, in order: the scanner jumps from mark to mark.
+
+    Found with plain ``str.find``, one mark character at a time (only the two
+    straight marks in ASCII text): several times faster than the pattern
+    engine scanning for a character class.
+    """
+    out: list[int] = []
+    kinds = 0
+    find = prose.find
+    for ch in _ASCII_MARKS if prose.isascii() else _ALL_MARKS:
+        i = find(ch)
+        if i != -1:
+            kinds += 1
+        while i != -1:
+            out.append(i)
+            i = find(ch, i + 1)
+    if kinds > 1:
+        out.sort()
+    return out
 
 
 @dataclass(slots=True)
@@ -455,16 +476,19 @@ def _paragraph_start(sc: _Scanner, ps: int, pe: int, prev_end: int) -> int:
     return first + 1
 
 
-def _scan_paragraph(sc: _Scanner, ps: int, pe: int, start_at: int) -> None:
+def _scan_paragraph(sc: _Scanner, ps: int, pe: int, start_at: int, marks: list[int]) -> None:
     """Read the marks of one paragraph from ``start_at``: classify each and open or close quotations.
 
-    Most marks are apostrophes inside words and are passed over before any
+    ``marks`` are the offsets of every mark of the text (``quote_marks``). Most
+    marks are apostrophes inside words and are passed over before any
     classification; the rest cost one ``_classify`` and at most one step of the scanner.
     """
     prose, stack = sc.prose, sc.stack
     closers = _Closers(prose, ps, pe)
-    for m in _marks().finditer(prose, start_at, pe):
-        i = m.start()
+    for k in range(bisect.bisect_left(marks, start_at), len(marks)):
+        i = marks[k]
+        if i >= pe:
+            break
         ch = prose[i]
         if (ch == "'" or ch == CLOSE_SINGLE) and prose[i - 1 : i].isalpha() and prose[i + 1 : i + 2].isalpha():
             continue  # Russia’s, don't: what _classify says first of such a mark, without asking it
@@ -486,20 +510,24 @@ def _scan_paragraph(sc: _Scanner, ps: int, pe: int, start_at: int) -> None:
             sc.problems.append(QuoteProblem("wrong-way", i, i + 1, ch, _RIGHT_WAY[ch], True))
 
 
-def scan_quotations(prose: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quotation], list[QuoteProblem]]:
+def scan_quotations(
+    prose: str, paragraphs: list[tuple[int, int]], marks: list[int] | None = None
+) -> tuple[list[Quotation], list[QuoteProblem]]:
     """Find quotations and unbalanced marks in the given paragraphs (in reading order).
 
-    The scan jumps from one quotation mark to the next with a single compiled
-    character class, and every mark is classified by looking at most a few
-    characters around it: time grows with the length of the text, never with
-    the number of marks before one.
+    The scan jumps from one quotation mark to the next (``marks``: the text's
+    ``quote_marks``, found once for a document scanned in several parts), and
+    every mark is classified by looking at most a few characters around it:
+    time grows with the length of the text, never with the number of marks before one.
     """
+    if marks is None:
+        marks = quote_marks(prose)
     sc = _Scanner(prose)
     prev_end = -1
     for ps, pe in paragraphs:
         start_at = _paragraph_start(sc, ps, pe, prev_end) if sc.stack else ps
         prev_end = pe
-        _scan_paragraph(sc, ps, pe, start_at)
+        _scan_paragraph(sc, ps, pe, start_at, marks)
         for q in sc.stack:
             q.segments[-1][1] = pe
     sc.close_unclosed(0, prev_end)

@@ -8,8 +8,10 @@ from its quote.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from edlint.document.lazyre import lazy
 
@@ -34,11 +36,13 @@ _BOUNDARY = lazy(
         (?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""",
     re.X,
 )
+_TERMINALS = ".?!\u2026"
 _WORD = lazy(r"[^\W\d_](?:[\w\u2019'\-]*[^\W_])?", re.U)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of one block, as offsets: a tuple, because a document makes dozens and they never change."""
+
     start: int
     end: int
     block: int  # index into Document.blocks
@@ -51,19 +55,63 @@ class Word:
     text: str
 
 
-def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside prose[start:end], trimmed of surrounding whitespace."""
+def terminal_marks(prose: str) -> list[int]:
+    """Offsets of every full stop, ``?``, ``!`` and ``…`` in ``prose``, in order.
+
+    A sentence boundary starts at one of them: the splitter tries its pattern
+    there alone (plain ``str.find`` locates them several times faster than
+    the pattern engine scans for a character class).
+    """
+    out: list[int] = []
+    kinds = 0
+    find = prose.find
+    for ch in _TERMINALS:
+        i = find(ch)
+        if i != -1:
+            kinds += 1
+        while i != -1:
+            out.append(i)
+            i = find(ch, i + 1)
+    if kinds > 1:
+        out.sort()
+    return out
+
+
+def split_sentences(prose: str, start: int, end: int, marks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside prose[start:end], trimmed of surrounding whitespace.
+
+    ``marks`` are ``terminal_marks(prose)``, worked out once for a document of
+    many blocks. The boundary pattern is tried at each mark not inside the
+    previous boundary: the same boundaries a scan of the block finds.
+    """
+    if marks is None:
+        marks = terminal_marks(prose)
+    match = _BOUNDARY.compiled().match
     spans = []
-    s = start
-    for m in _BOUNDARY.compiled().finditer(prose, start, end):
-        if m.group(1) == "." and not m.group(2) and _abbreviation(prose, start, m.start(1)):
+    s = pos = start
+    for k in range(bisect.bisect_left(marks, start), len(marks)):
+        j = marks[k]
+        if j >= end:
+            break
+        if j < pos:
+            continue  # inside the last boundary ("?!", "...")
+        m = match(prose, j, end)
+        if m is None:
             continue
+        pos = m.end()
         e = m.end(2)
+        if e == j + 1 and prose[j] == "." and _abbreviation(prose, start, j):
+            continue  # a lone full stop, no closing mark, after Mr, U.S., an initial
         if e > s:
             spans.append((s, e))
-        s = m.end(3)
+        s = pos
     if s < end:
         spans.append((s, end))
+    return _trimmed(prose, spans)
+
+
+def _trimmed(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans without whitespace at either end; a span of whitespace only is dropped."""
     out = []
     for a, b in spans:
         if prose[a].isspace() or prose[b - 1].isspace():

@@ -60,19 +60,30 @@ def _title_case_teaser(text: str) -> bool:
     return headline_shaped(text) and K.teaser_like(text) and not K.long_sentence(text) and not K.copy_line(text)
 
 
-def labels_between(texts: list[str], scores, headline: str = "") -> None:
-    """A label of a few words with furniture right above and right below it is part of that furniture
-    (a section label between a menu and a teaser list, "Most Read" between two ads); copy does not sit
-    alone between two leftovers. The story's own title (words of the headline) stays."""
+def labels_between(texts: list[str], scores, headline: str = "", max_gap: int = 2) -> None:
+    """Labels of a few words with furniture right above and right below them are part of that furniture
+    (a section label between a menu and a teaser list, "Most Read" between two ads): copy does not sit
+    alone between two leftovers. Up to ``max_gap`` labels in a row; the story's own title (words of the
+    headline) stays."""
     flagged = [s >= 0.6 for s in scores.score]
     if sum(flagged) < 2:
         return
     head = None
-    for i in range(1, len(texts) - 1):
-        if flagged[i] or not (flagged[i - 1] and flagged[i + 1]) or not K.short_label(texts[i]):
+    n = len(texts)
+    i = 1
+    while i < n - 1:
+        if flagged[i] or not flagged[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not flagged[j] and j - i < max_gap and K.short_label(texts[j]):
+            j += 1
+        if j == i or j >= n or not flagged[j]:
+            i = j + 1
             continue
         head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
-        if f" {' '.join(K.lower_words(texts[i]))} " in head:
-            continue
-        scores.guess(i, 0.62, scores.reason[i - 1] if K.kind_of(scores.reason[i - 1]) != "photo caption"
-                     else "menu labels")
+        kind = scores.reason[i - 1] if K.kind_of(scores.reason[i - 1]) != "photo caption" else "menu labels"
+        for k in range(i, j):
+            if f" {' '.join(K.lower_words(texts[k]))} " not in head:
+                scores.guess(k, 0.62, kind)
+        i = j + 1

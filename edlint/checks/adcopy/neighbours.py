@@ -30,10 +30,11 @@ def captions_over_credits(texts: list[str], guess: list, scores) -> None:
 def title_case_pairs(texts: list[str], scores) -> None:
     """Two or more headlines in Title Case in a row (four words or more each, one of them six or more),
     none a listing of the copy, are links to other stories, even between paragraphs: a subheading
-    comes alone, and lists in the copy rarely capitalise every word."""
+    comes alone, and lists in the copy rarely capitalise every word. A related headline already
+    found (a numbered teaser) counts in the pair; a run that a "…:" line leads into is a list."""
     n = len(texts)
     # Cheap tests first, the Title Case test only for lines with a neighbour that passed them too.
-    short = [scores.score[i] < 0.6 and _short_open(t) for i, t in enumerate(texts)]
+    short = [_open_line(scores, i) and _short_open(t) for i, t in enumerate(texts)]
     shaped = [short[i] and ((i > 0 and short[i - 1]) or (i + 1 < n and short[i + 1])) and _title_case_teaser(t)
               for i, t in enumerate(texts)]
     i = 0
@@ -41,15 +42,22 @@ def title_case_pairs(texts: list[str], scores) -> None:
         j = i
         while j < n and shaped[j]:
             j += 1
-        if j - i >= 2 and any(K.title_case_headline(texts[k]) for k in range(i, j)):
+        led = i > 0 and texts[i - 1].rstrip().endswith(":")
+        if j - i >= 2 and not led and any(K.title_case_headline(texts[k]) for k in range(i, j)):
             for k in range(i, j):
                 scores.guess(k, 0.62, "related headline")
         i = max(j, i + 1)
 
 
+def _open_line(scores, i: int) -> bool:
+    """Not judged yet, or judged a related headline (which a pair may take in)."""
+    return scores.score[i] < 0.6 or K.kind_of(scores.reason[i]) == "related headline"
+
+
 def _short_open(text: str) -> bool:
-    """Short, with no aside in brackets, not ending as a sentence: settled without a regular expression."""
-    return len(text) <= 160 and "(" not in text and not K.long_sentence(text)
+    """Short, with no aside in brackets or ";", not ending as a sentence: settled without a regular
+    expression ("Jane Doe; Example Books" under a title is a list of works)."""
+    return len(text) <= 160 and "(" not in text and ";" not in text and not K.long_sentence(text)
 
 
 def _title_case_teaser(text: str) -> bool:

@@ -229,7 +229,7 @@ def _line_patterns() -> dict:
         "pronoun": re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our|us)\b"),
         # The verbs of a story told (reported speech, past events, what may come): copy, not a picture's caption.
         "told": re.compile(r"\b(?:said|says|told|tells|will|would|could|should|can|may|might|must|had|has|have|did"
-                           r"|does|was|met|went|added|asked)\b", re.I),
+                           r"|does|was|met|went|added|asked)\b"),  # in lower case: "May 13", "Will Smith" are names
         # Words only English has among the common ones: what a caption in English says.
         "english": re.compile(r"\b(?:the|of|and|with|from|during|after|at|in|on|his|her|their|is|are|was)\b", re.I),
     }

@@ -121,3 +121,42 @@ def test_a_teaser_list_goes_on_past_an_abbreviation():
                "\u2022 Choosing a desktop Linux distro\n\u2022 Linus versus GNOME")
     found = lint_text(f"Head\n\n{P1}\n\n{teasers}\n\n{P2}\n", "a.txt", select=["adcopy"])
     assert [(f.line, f.end_line) for f in found] == [(5, 8)]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(f.line, f.end_line) for f in lint_text(text, "a.txt", select=["adcopy"])]
+
+
+HEAD = "Council approves new budget for schools"
+
+
+@pytest.mark.parametrize("label", ["Life is Local", "4 TalkBacks", "Analysis"])
+def test_a_label_over_furniture_above_the_copy_is_top_matter(label):
+    text = f"{HEAD}\n\n{label}\n\nShare this article on Facebook\n\n{P1}\n\n{P2}\n"
+    assert _lines(text) == [(3, 5)]
+
+
+def test_the_title_and_labels_inside_the_copy_stay():
+    title = (f"{HEAD}\n\nSign up to our daily newsletter for the latest news.\n\nNew budget for schools\n\n"
+             f"Share this article on Facebook\n\n{P1}\n\n{P2}\n")
+    assert _lines(title) == [(3, 3), (7, 7)]  # the headline's words between two prompts stay
+    below = f"{HEAD}\n\n{P1}\n\nWhy it matters\n\nShare this article on Facebook\n\n{P2}\n"
+    assert _lines(below) == [(7, 7)]  # under the first paragraph a label may be a subheading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bowling Jane Doe 2-0-20-0",  # bowling figures: no date has a month 0
+        "AP: Why Cruise?",  # a question in an interview, not a credit
+    ],
+)
+def test_figures_and_questions_are_not_stamps_or_credits(line):
+    assert _found(line) == []
+
+
+def test_a_row_of_a_fact_box_is_not_a_credit():
+    box = ("Processor: 1.2GHz VIA C7-M ULV Processor\nMemory: 512MB DDR2 533MHz SDRAM\n"
+           "Graphic: VIA UniChrome Pro IGP\nAudio: VIA VT1708A Audio Codec")
+    assert _found(box) == []
+    assert _found("Illustration: Jane Doe/Axios") == [(5, "Leftover photo credit")]  # a credit on its own

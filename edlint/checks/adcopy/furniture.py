@@ -75,8 +75,9 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
 - **page-tool residue** and **navigation**: SVG titles (`Created with
   Sketch.`), escaped editor markup, lines of invisible characters, gallery
   controls, runs of menu labels, one-line menus, the top of a scraped page
-  above the headline's second appearance, and one or two short labels
-  between two leftover lines (a section label between a menu and a list).
+  above the headline's second appearance, one or two short labels between
+  two leftover lines (a section label between a menu and a list), and,
+  above the first paragraph, a short label right over a leftover line.
 
 Adjacent lines of one kind are one finding.
 
@@ -93,7 +94,8 @@ colon, a schedule of dates, a listing that starts with a date, a date range);
 a subheading; a pull quote; a short sentence of the story over a credit
 (`The council met on Monday.`: a caption says no "said", "was" or "will");
 titles in the copy after a `…:` line or with an aside in brackets
-(`Jane Doe (Example Show, BBC Two)`); a row of a table of figures; a line
+(`Jane Doe (Example Show, BBC Two)`); a row of a table of figures or of a
+fact box (`Graphic: …` among `Memory: …` and `Audio: …`); a question; a line
 in another language repeated (a quoted verse is no caption); the signature
 under an embedded post (`— Jane Doe (@janedoe) November 19, 2019`, which
 says who wrote the quote); AP's `___`
@@ -354,6 +356,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
     guess = [None if scores.score[i] >= 0.6 or len(t) > 400 else _line_kind(texts, i, seen)
              for i, t in enumerate(texts)]
     _top_matter(texts, guess, headline)
+    N.fact_box_rows(texts, guess)
     for i, g in enumerate(guess):
         if g is None or (g == "dateline" and _in_run(guess, i, "dateline", 3)):
             continue
@@ -366,6 +369,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
     _headline_runs(texts, scores, seen)
     N.title_case_pairs(texts, scores)
     N.labels_between(texts, scores, headline)
+    N.labels_over_top_furniture(texts, scores, headline)
 
 
 def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:

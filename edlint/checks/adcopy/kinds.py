@@ -140,7 +140,7 @@ def _date_patterns() -> dict:
     return {
         "date": re.compile(
             rf"(?:{date}"
-            rf"|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{4}}/\d\d\b"
+            rf"|\b\d{{1,4}}[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]\d{{2,4}}\b|\b\d{{4}}/\d\d\b"
             rf"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
             re.I,
         ),
@@ -353,6 +353,8 @@ def photo_credit(text: str) -> bool:
     credit_sign = "©" in stripped or whole_paren or slash or rx["agency"].search(stripped)
     if not credit_sign:
         return False
+    if stripped.endswith("?"):
+        return False  # a question ("AP: Why Cruise?" in an interview), not a credit
     if stripped.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co)\.$", stripped):
         return False
     return bool(words) and _names_only(words, _BYLINE_WORDS)
@@ -581,3 +583,8 @@ def short_label(text: str) -> bool:
     """A label of one to three words with no sentence end and no "Key: value" form ("Most Read", "Stocks")."""
     rx = _rx()
     return 1 <= len(_words(text)) <= 5 and len(text) <= 50 and not rx["terminal"].search(text) and ": " not in text
+
+
+def key_value(text: str) -> bool:
+    """A "Key: value" line: a short key, a colon, then the value."""
+    return ":" in text and bool(_rx()["label"].match(text))

@@ -90,8 +90,43 @@ def labels_between(texts: list[str], scores, headline: str = "", max_gap: int = 
             i = j + 1
             continue
         head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
-        kind = scores.reason[i - 1] if K.kind_of(scores.reason[i - 1]) != "photo caption" else "menu labels"
+        kind = _label_kind(scores.reason[i - 1])
         for k in range(i, j):
             if f" {' '.join(K.lower_words(texts[k]))} " not in head:
                 scores.guess(k, 0.62, kind)
         i = j + 1
+
+
+def labels_over_top_furniture(texts: list[str], scores, headline: str = "") -> None:
+    """Above the first paragraph of copy, a short label right over a leftover line is part of the
+    page's top matter ("Life is Local" over a teaser, "4 TalkBacks" over "Share"): the story's
+    copy has not started yet. The story's own title (words of the headline) stays."""
+    first = next((i for i, t in enumerate(texts) if K.paragraph(t)), 0)
+    head = None
+    for i in range(first - 2, -1, -1):
+        if scores.score[i] >= 0.6 or scores.score[i + 1] < 0.6 or not K.short_label(texts[i]):
+            continue
+        head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
+        if f" {' '.join(K.lower_words(texts[i]))} " not in head:
+            scores.guess(i, 0.62, _label_kind(scores.reason[i + 1]))
+
+
+def _label_kind(reason: str) -> str:
+    """A label takes the kind of the leftover it sits by, except a caption's (the weakest evidence)."""
+    return reason if K.kind_of(reason) != "photo caption" else "menu labels"
+
+
+_CREDIT_LABELS = ("photo", "image", "picture", "credit", "caption", "source", "illustration", "graphic", "video")
+
+
+def fact_box_rows(texts: list[str], guess: list) -> None:
+    """A "Key: value" line in a run of three or more like it is a row of a fact box in the copy
+    ("Memory: 512MB", "Graphic: VIA UniChrome Pro IGP", "Audio: …"), even where its key is a credit
+    word; a credit under a picture stands alone, or beside its caption or a heading."""
+    for i, g in enumerate(guess):
+        if g != "photo credit" or not K.key_value(texts[i]):
+            continue
+        rows = [0 <= j < len(texts) and K.key_value(texts[j]) and not texts[j].lower().startswith(_CREDIT_LABELS)
+                for j in (i - 2, i - 1, i + 1, i + 2)]
+        if (rows[0] and rows[1]) or (rows[1] and rows[2]) or (rows[2] and rows[3]):
+            guess[i] = None  # a row among two others

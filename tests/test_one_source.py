@@ -34,7 +34,7 @@ def test_a_run_resource_loads_once_and_shared_work_is_done_once_per_document():
 def test_the_engine_and_the_context_keep_no_string_keyed_cache():
     from edlint.core.rule import Context
 
-    assert "shared" not in Context.__dataclass_fields__
+    assert "shared" not in Context._fields
     sources = [p.read_text(encoding="utf-8") for p in (PACKAGE / "checks").rglob("*.py")]
     assert not any("ctx.shared" in s or "services.get(" in s for s in sources)
 

@@ -224,3 +224,15 @@ def test_explain_shows_group_and_house_choice():
     assert "Sloviansk, Slovyansk, Slavyansk" in p.stdout and "House choice" in p.stdout
     p = run_cli("explain", "spelling.inconsistent", "organize")
     assert "en-US" in p.stdout
+
+
+def test_a_house_preference_never_changes_the_shared_built_in_groups():
+    """The built-in groups are made once per process; one configuration's ``prefer`` re-orders its own copy."""
+    from edlint.checks.spelling.variants import apply_preferences, load_groups
+
+    before = [list(g.forms) for g in load_groups()]
+    preferred = apply_preferences(load_groups(), ["Kiev"])
+    kiev = next(g for g in preferred if "Kiev" in g.forms)
+    assert kiev.forms[0] == "Kiev"
+    assert [list(g.forms) for g in load_groups()] == before  # a later run without the preference sees the default
+    assert next(g for g in load_groups() if "Kiev" in g.forms).forms[0] != "Kiev"

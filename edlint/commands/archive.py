@@ -17,36 +17,61 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import typer
+from edlint.records import Record
 
 
 def _err(message: str) -> None:
     sys.stderr.write(f"edlint: {message}\n")
 
 
-@dataclass
-class ArchiveSummary:
-    command: str
-    archive: str
-    out: str
-    errors_out: str
-    rows: int = 0
-    rows_with_findings: int = 0
-    findings: int = 0
-    by_rule: Counter = field(default_factory=Counter)
-    by_severity: Counter = field(default_factory=Counter)
-    changed: int = 0
-    fixes_applied: int = 0
-    findings_remaining: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    partitions: int = 0
-    workers: int = 0
-    seconds: float = 0.0
-    startup_seconds: float = 0.0
+class ArchiveSummary(Record):
+    _fields = (
+        "command", "archive", "out", "errors_out", "rows", "rows_with_findings", "findings", "by_rule",
+        "by_severity", "changed", "fixes_applied", "findings_remaining", "errors", "partitions", "workers",
+        "seconds", "startup_seconds",
+    )
+
+    def __init__(
+        self,
+        command: str,
+        archive: str,
+        out: str,
+        errors_out: str,
+        rows: int = 0,
+        rows_with_findings: int = 0,
+        findings: int = 0,
+        by_rule: Counter | None = None,
+        by_severity: Counter | None = None,
+        changed: int = 0,
+        fixes_applied: int = 0,
+        findings_remaining: int = 0,
+        errors: list[tuple[str, str]] | None = None,
+        partitions: int = 0,
+        workers: int = 0,
+        seconds: float = 0.0,
+        startup_seconds: float = 0.0,
+    ) -> None:
+        self.command = command
+        self.archive = archive
+        self.out = out
+        self.errors_out = errors_out
+        self.rows = rows
+        self.rows_with_findings = rows_with_findings
+        self.findings = findings
+        self.by_rule = Counter() if by_rule is None else by_rule
+        self.by_severity = Counter() if by_severity is None else by_severity
+        self.changed = changed
+        self.fixes_applied = fixes_applied
+        self.findings_remaining = findings_remaining
+        self.errors = [] if errors is None else errors
+        self.partitions = partitions
+        self.workers = workers
+        self.seconds = seconds
+        self.startup_seconds = startup_seconds
 
     def add(self, part: dict[str, Any]) -> None:
         self.rows += part["rows"]
@@ -179,14 +204,16 @@ class _Stop(Exception):
     """Why the archive command stops before (or instead of) running: one line, exit code 2."""
 
 
-@dataclass
-class _Columns:
+class _Columns(Record):
     """Which columns hold what (``--text-column`` and friends), and the kind of text."""
 
-    text: str
-    date: str | None
-    id: str | None
-    kind: str | None
+    _fields = ("text", "date", "id", "kind")
+
+    def __init__(self, text: str, date: str | None, id: str | None, kind: str | None) -> None:
+        self.text = text
+        self.date = date
+        self.id = id
+        self.kind = kind
 
     def roles(self, ddf, archive: str, given: dict) -> dict:
         """Each role's column in ``ddf`` (a folder archive names ids and paths itself); every named one must exist."""

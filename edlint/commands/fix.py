@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from edlint.io.atomic import NotWritten
 from edlint.run.cache import open_cache
 from edlint.run.runner import Runner, RunOptions, unique
 from edlint.workflow.fixes import fix_result, unified_diff, write_atomic
+from edlint.records import Record
 
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult, Finding
@@ -80,15 +80,24 @@ def run_fix(paths, unsafe, diff, date, select, ignore, config, *, use_cache: boo
     return job.tally.exit_code(diff)
 
 
-@dataclass
-class _Tally:
+class _Tally(Record):
     """What a fix run did, for its last line and its exit code."""
 
-    changed: int = 0
-    applied: int = 0
-    remaining: int = 0
-    held_back: int = 0
-    status: int = 0
+    _fields = ("changed", "applied", "remaining", "held_back", "status")
+
+    def __init__(
+        self,
+        changed: int = 0,
+        applied: int = 0,
+        remaining: int = 0,
+        held_back: int = 0,
+        status: int = 0,
+    ) -> None:
+        self.changed = changed
+        self.applied = applied
+        self.remaining = remaining
+        self.held_back = held_back
+        self.status = status
 
     def line(self, diff: bool) -> str:
         verb = "would fix" if diff else "fixed"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from edlint.core.findings import Severity
 from edlint.io.errors import InputError
 
 from ..report import FORMATS, Summary
+from edlint.records import Record
 
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult
@@ -29,19 +29,32 @@ class Refused(Exception):
     """Why the command stops before reporting: one line on standard error, exit code 2."""
 
 
-@dataclass
-class ReportRequest:
+class ReportRequest(Record):
     """How ``edlint check`` shows what it found, and the level findings are held to for the exit code."""
 
-    fmt: str
-    output: Path | None
-    color: str
-    config: Path | None
-    fail_on: str | None
-    verbose: bool = False
-    quiet: bool = False
-    exit_zero: bool = False
-    statistics: bool = False
+    _fields = ("fmt", "output", "color", "config", "fail_on", "verbose", "quiet", "exit_zero", "statistics")
+
+    def __init__(
+        self,
+        fmt: str,
+        output: Path | None,
+        color: str,
+        config: Path | None,
+        fail_on: str | None,
+        verbose: bool = False,
+        quiet: bool = False,
+        exit_zero: bool = False,
+        statistics: bool = False,
+    ) -> None:
+        self.fmt = fmt
+        self.output = output
+        self.color = color
+        self.config = config
+        self.fail_on = fail_on
+        self.verbose = verbose
+        self.quiet = quiet
+        self.exit_zero = exit_zero
+        self.statistics = statistics
 
     @property
     def fail_override(self) -> Severity | None:

@@ -8,7 +8,6 @@ by name: what sets a rule apart is in its metadata.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from edlint.core.findings import Finding, Hit, RuleMeta
@@ -18,6 +17,7 @@ from edlint.core.services import Services
 from edlint.core.suppressions import Region, parse_suppressions
 from edlint.document import Document
 from edlint.io.errors import InputError
+from edlint.records import Record
 
 
 class RuleCrash(Exception):
@@ -29,11 +29,18 @@ class RuleCrash(Exception):
         super().__init__(f"{path}: internal error in rule {rule_id}: {type(exc).__name__}: {exc}")
 
 
-@dataclass
-class DocResult:
-    findings: list[Finding]
-    figures: dict[str, Any] = field(default_factory=dict)
-    furniture: list[tuple[int, int]] = field(default_factory=list)
+class DocResult(Record):
+    _fields = ("findings", "figures", "furniture")
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        figures: dict[str, Any] | None = None,
+        furniture: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.findings = findings
+        self.figures = {} if figures is None else figures
+        self.furniture = [] if furniture is None else furniture
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:

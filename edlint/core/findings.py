@@ -7,8 +7,8 @@ without pulling each other in.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import Any
+from edlint.records import FrozenRecord, Record
 
 
 class Severity(enum.IntEnum):
@@ -40,22 +40,31 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(FrozenRecord):
     """Replace ``text[start:end]`` with ``replacement`` (character offsets into the file)."""
 
-    start: int
-    end: int
-    replacement: str
+    _fields = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(FrozenRecord):
     """One or more edits applied together, and whether that is safe."""
 
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.UNSAFE
-    description: str = ""
+    _fields = ("edits", "applicability", "description")
+
+    def __init__(
+        self,
+        edits: tuple[Edit, ...],
+        applicability: Applicability = Applicability.UNSAFE,
+        description: str = "",
+    ) -> None:
+        self.edits = edits
+        self.applicability = applicability
+        self.description = description
 
     @property
     def safe(self) -> bool:
@@ -72,49 +81,82 @@ class Fix:
         }
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(FrozenRecord):
     """Another place in the same file that belongs to a finding (e.g. the other spelling)."""
 
-    start: int
-    end: int
-    message: str = ""
+    _fields = ("start", "end", "message")
+
+    def __init__(self, start: int, end: int, message: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.message = message
 
 
-@dataclass
-class Hit:
+class Hit(Record):
     """What a rule yields: a span and a message. The engine turns it into a Finding.
 
     Rules never compute line numbers, paths or final severities: the engine does
     that once, from the document and the configuration.
     """
 
-    start: int
-    end: int
-    message: str
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    severity: Severity | None = None  # override the rule's configured severity (rarely)
-    data: dict[str, Any] = field(default_factory=dict)  # extra facts for JSON output
+    _fields = ("start", "end", "message", "fix", "related", "severity", "data")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        severity: Severity | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+        self.fix = fix
+        self.related = related
+        self.severity = severity  # override the rule's configured severity (rarely)
+        self.data = {} if data is None else data  # extra facts for JSON output
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     """A located, classified problem in one file, ready for reporting or fixing."""
 
-    path: str
-    rule: str
-    severity: Severity
-    message: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)
+    _fields = (
+        "path", "rule", "severity", "message", "start", "end", "line", "column", "end_line", "end_column", "fix",
+        "related", "data",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        rule: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.fix = fix
+        self.related = related
+        self.data = {} if data is None else data
 
     @property
     def family(self) -> str:
@@ -162,8 +204,7 @@ class FixSafety(str, enum.Enum):
     MIXED = "mixed"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(FrozenRecord):
     """One setting a rule takes in ``[rules."ID"]``: its name, type, default and what it changes.
 
     ``kind`` is the Python type a configuration value must have (an int is
@@ -171,12 +212,23 @@ class Option:
     the only values allowed. Checked when a configuration sets the option.
     """
 
-    name: str
-    kind: type
-    default: Any
-    description: str
-    items: type | None = None
-    choices: tuple[Any, ...] = ()
+    _fields = ("name", "kind", "default", "description", "items", "choices")
+
+    def __init__(
+        self,
+        name: str,
+        kind: type,
+        default: Any,
+        description: str,
+        items: type | None = None,
+        choices: tuple[Any, ...] = (),
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.default = default
+        self.description = description
+        self.items = items
+        self.choices = choices
 
     @property
     def type_name(self) -> str:
@@ -196,8 +248,7 @@ class Option:
         return None
 
 
-@dataclass(frozen=True)
-class RuleMeta:
+class RuleMeta(FrozenRecord):
     """Everything about a rule that does not depend on one document.
 
     ``docs`` holds the prose (What it flags / Why / Limits); the Fix safety,
@@ -206,20 +257,41 @@ class RuleMeta:
     ``fix_safety`` is the one sentence saying why the fix is (un)safe.
     """
 
-    id: str
-    summary: str
-    docs: str = ""
-    severity: Severity = Severity.WARNING
-    default_enabled: bool = True
-    in_quotes: bool = False  # may the rule fire inside quoted speech?
-    # Its findings are page furniture (credits, captions, ads): the rule set runs it first, the engine
-    # keeps its hits wherever they fall and drops other rules' hits inside them.
-    marks_furniture: bool = False
-    fix_safety: str = "No fix."
-    options: tuple[Option, ...] = ()
-    source: str = ""  # where the rule came from (data file path or module)
-    fix: FixAvailability = FixAvailability.NEVER
-    fix_applicability: FixSafety | None = None  # required unless fix is NEVER
+    _fields = (
+        "id", "summary", "docs", "severity", "default_enabled", "in_quotes", "marks_furniture", "fix_safety",
+        "options", "source", "fix", "fix_applicability",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        summary: str,
+        docs: str = "",
+        severity: Severity = Severity.WARNING,
+        default_enabled: bool = True,
+        in_quotes: bool = False,
+        marks_furniture: bool = False,
+        fix_safety: str = "No fix.",
+        options: tuple[Option, ...] = (),
+        source: str = "",
+        fix: FixAvailability = FixAvailability.NEVER,
+        fix_applicability: FixSafety | None = None,
+    ) -> None:
+        self.id = id
+        self.summary = summary
+        self.docs = docs
+        self.severity = severity
+        self.default_enabled = default_enabled
+        self.in_quotes = in_quotes  # may the rule fire inside quoted speech?
+        # keeps its hits wherever they fall and drops other rules' hits inside them.
+        # Its findings are page furniture (credits, captions, ads): the rule set runs it first, the engine
+        self.marks_furniture = marks_furniture
+        self.fix_safety = fix_safety
+        self.options = options
+        self.source = source  # where the rule came from (data file path or module)
+        self.fix = fix
+        self.fix_applicability = fix_applicability  # required unless fix is NEVER
+        self.__post_init__()
 
     @property
     def family(self) -> str:
@@ -251,8 +323,7 @@ class RuleMeta:
         return "safe/unsafe" if self.fix_applicability is FixSafety.MIXED else self.fix_applicability.value
 
 
-@dataclass(frozen=True)
-class FigureNote:
+class FigureNote(FrozenRecord):
     """A line a family gives the terminal report about one file's figures, in its own words.
 
     ``caveat`` notes (how the file was checked) come after plain figures.
@@ -262,23 +333,42 @@ class FigureNote:
     ``{s}`` for the plural).
     """
 
-    text: str
-    caveat: bool = False
-    clean: str = "panel"
-    tally: str = ""
+    _fields = ("text", "caveat", "clean", "tally")
+
+    def __init__(self, text: str, caveat: bool = False, clean: str = "panel", tally: str = "") -> None:
+        self.text = text
+        self.caveat = caveat
+        self.clean = clean
+        self.tally = tally
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What checking one file gave: its findings and figures, or the one-line error or skip note."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    figures: dict[str, Any] = field(default_factory=dict)
-    date: str | None = None
-    date_source: str = ""
-    error: str | None = None  # one line: "path[:line]: message"
-    text: str | None = None  # kept for the rich report's code frames and for fixes
-    had_bom: bool = False
-    skipped: str | None = None  # why no rule ran, e.g. "skipped: not English (detected: ru)"
-    fail_on: Severity | None = None  # the fail level of the configuration that checked this file
+    _fields = (
+        "path", "findings", "figures", "date", "date_source", "error", "text", "had_bom", "skipped", "fail_on",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        figures: dict[str, Any] | None = None,
+        date: str | None = None,
+        date_source: str = "",
+        error: str | None = None,
+        text: str | None = None,
+        had_bom: bool = False,
+        skipped: str | None = None,
+        fail_on: Severity | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.figures = {} if figures is None else figures
+        self.date = date
+        self.date_source = date_source
+        self.error = error  # one line: "path[:line]: message"
+        self.text = text  # kept for the rich report's code frames and for fixes
+        self.had_bom = had_bom
+        self.skipped = skipped  # why no rule ran, e.g. "skipped: not English (detected: ru)"
+        self.fail_on = fail_on  # the fail level of the configuration that checked this file

@@ -11,7 +11,6 @@ with their options and severities resolved.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from edlint.core.matcher import LiteralMatcher
 from edlint.core.rule import Rule
 from edlint.io.config import Config, rule_matches
 from edlint.io.errors import InputError
+from edlint.records import Record
 
 # The one place code rules are listed: each family package's RULES.
 FAMILY_MODULES = {
@@ -40,11 +40,18 @@ FAMILY_ORDER = {f: i for i, f in enumerate(
     ("adcopy", "spelling", "titles", "attribution", "readability", "proselint", "style", "suppression"))}
 
 
-@dataclass
-class Registry:
-    rules: dict[str, type[Rule]] = field(default_factory=dict)
-    skipped: tuple[str, ...] = ()  # opt-in families not loaded; their ids are checked on demand
-    house: dict[str, tuple[DataFile, ...]] = field(default_factory=dict)  # rule_dirs data files by kind
+class Registry(Record):
+    _fields = ("rules", "skipped", "house")
+
+    def __init__(
+        self,
+        rules: dict[str, type[Rule]] | None = None,
+        skipped: tuple[str, ...] = (),
+        house: dict[str, tuple[DataFile, ...]] | None = None,
+    ) -> None:
+        self.rules = {} if rules is None else rules
+        self.skipped = skipped  # opt-in families not loaded; their ids are checked on demand
+        self.house = {} if house is None else house  # rule_dirs data files by kind
 
     def add(self, cls: type[Rule]) -> None:
         rid = cls.meta.id
@@ -187,19 +194,23 @@ def unused_opt_in_families(config: Config, select: list[str] | None) -> tuple[st
     return tuple(skip)
 
 
-@dataclass
-class ActiveRule:
-    rule: Rule
-    severity: Severity
+class ActiveRule(Record):
+    _fields = ("rule", "severity")
+
+    def __init__(self, rule: Rule, severity: Severity) -> None:
+        self.rule = rule
+        self.severity = severity
 
 
-@dataclass
-class RuleSet:
+class RuleSet(Record):
     """The rules that are on for a file, instantiated with options, plus their shared matcher."""
 
-    active: list[ActiveRule]
-    matcher: LiteralMatcher
-    locale: str
+    _fields = ("active", "matcher", "locale")
+
+    def __init__(self, active: list[ActiveRule], matcher: LiteralMatcher, locale: str) -> None:
+        self.active = active
+        self.matcher = matcher
+        self.locale = locale
 
     @property
     def ids(self) -> list[str]:

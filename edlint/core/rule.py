@@ -8,29 +8,30 @@ Fix safety / Options), rendered by ``edlint explain``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable, Iterator, Mapping
 
 from edlint.core.findings import Hit, RuleMeta
+from edlint.records import Record
 
 if TYPE_CHECKING:
     from edlint.document import Document
 
 
-@dataclass
-class LiteralHit:
+class LiteralHit(Record):
     """A literal term found by the run's single multi-pattern pass."""
 
-    start: int
-    end: int
-    text: str  # as it appears in the file
-    payload: Any
+    _fields = ("start", "end", "text", "payload")
+
+    def __init__(self, start: int, end: int, text: str, payload: Any) -> None:
+        self.start = start
+        self.end = end
+        self.text = text  # as it appears in the file
+        self.payload = payload
 
 
-@dataclass
-class Context:
+class Context(Record):
     """Per-document facts shared by every rule of a run.
 
     ``furniture`` holds the spans the adcopy family found (it runs first): other
@@ -40,12 +41,23 @@ class Context:
     the one place it is kept.
     """
 
-    locale: str = "en-GB"
-    furniture: list[tuple[int, int]] = field(default_factory=list)
-    figures: dict[str, Any] = field(default_factory=dict)
-    literal_hits: dict[str, list[LiteralHit]] = field(default_factory=dict)
-    services: Any = None  # core.services.DocumentServices: run-wide resources and this document's shared work
-    config_dir: str | None = None  # folder of the config file, for user data files named in options
+    _fields = ("locale", "furniture", "figures", "literal_hits", "services", "config_dir")
+
+    def __init__(
+        self,
+        locale: str = "en-GB",
+        furniture: list[tuple[int, int]] | None = None,
+        figures: dict[str, Any] | None = None,
+        literal_hits: dict[str, list[LiteralHit]] | None = None,
+        services: Any = None,
+        config_dir: str | None = None,
+    ) -> None:
+        self.locale = locale
+        self.furniture = [] if furniture is None else furniture
+        self.figures = {} if figures is None else figures
+        self.literal_hits = {} if literal_hits is None else literal_hits
+        self.services = services  # core.services.DocumentServices: run-wide resources and this document's shared work
+        self.config_dir = config_dir  # folder of the config file, for user data files named in options
 
     def hits_for(self, rule: Rule) -> list[LiteralHit]:
         return self.literal_hits.get(rule.meta.id, [])

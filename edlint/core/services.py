@@ -12,9 +12,9 @@ what it returns.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from edlint.records import PlainRecord
 
 if TYPE_CHECKING:
     from edlint.core.rule import Context
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
-class RunResource(Generic[T]):
+class RunResource(PlainRecord, Generic[T]):
     """Something read-only and costly to load (a pack, a word list), loaded once per run.
 
     ``load`` gets the arguments the lookup passes (files, preferences), so one
@@ -33,20 +32,25 @@ class RunResource(Generic[T]):
     arguments is loaded once.
     """
 
-    name: str
-    load: Callable[..., T]
+    _fields = ("name", "load")
+
+    def __init__(self, name: str, load: Callable[..., T]) -> None:
+        self.name = name
+        self.load = load
 
 
-@dataclass(frozen=True, eq=False)
-class DocumentWork(Generic[T]):
+class DocumentWork(PlainRecord, Generic[T]):
     """Work on one document that several rules share, done once per document.
 
     ``compute(doc, ctx, *args)`` runs for the first rule that asks; the others
     get the same value. It is forgotten when the next document starts.
     """
 
-    name: str
-    compute: Callable[..., T]
+    _fields = ("name", "compute")
+
+    def __init__(self, name: str, compute: Callable[..., T]) -> None:
+        self.name = name
+        self.compute = compute
 
 
 class Services:

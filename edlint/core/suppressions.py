@@ -18,23 +18,25 @@ silently suppresses nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from edlint.io.config import rule_matches
+from edlint.records import FrozenRecord
 
 UNKNOWN_RULE = "suppression.unknown-rule"
 _HTML = r"<!--\s*edlint-(disable-next-line|disable|enable)\b([^>]*?)-->"
 _TEXT = r"^[ \t]*#[ \t]*edlint-(disable-next-line|disable|enable)\b([^\n]*)$"
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(FrozenRecord):
     """A span of the text where the named rules (or every rule) are silenced."""
 
-    start: int
-    end: int
-    patterns: tuple[str, ...]  # empty = every rule
-    directive: bool = False  # the comment line itself
+    _fields = ("start", "end", "patterns", "directive")
+
+    def __init__(self, start: int, end: int, patterns: tuple[str, ...], directive: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.patterns = patterns  # empty = every rule
+        self.directive = directive  # the comment line itself
 
     def covers(self, rule_id: str, offset: int) -> bool:
         if not (self.start <= offset < self.end):
@@ -44,13 +46,22 @@ class Region:
         return not self.patterns or any(rule_matches(rule_id, p) for p in self.patterns)
 
 
-@dataclass(frozen=True)
-class Directive:
-    verb: str  # disable-next-line, disable or enable
-    start: int  # the comment's span
-    end: int
-    patterns: tuple[tuple[str, int], ...]  # each rule named, with its offset
-    own_line: bool = False  # a plain-text "# edlint-..." line
+class Directive(FrozenRecord):
+    _fields = ("verb", "start", "end", "patterns", "own_line")
+
+    def __init__(
+        self,
+        verb: str,
+        start: int,
+        end: int,
+        patterns: tuple[tuple[str, int], ...],
+        own_line: bool = False,
+    ) -> None:
+        self.verb = verb  # disable-next-line, disable or enable
+        self.start = start  # the comment's span
+        self.end = end
+        self.patterns = patterns  # each rule named, with its offset
+        self.own_line = own_line  # a plain-text "# edlint-..." line
 
 
 def _patterns(arg: str, offset: int) -> tuple[tuple[str, int], ...]:

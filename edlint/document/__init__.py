@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -21,6 +20,7 @@ from .frontmatter import FrontMatter, FrontMatterError, article_date, split_fron
 from .markup import Block, markdown_prose, plain_blocks
 from .quotes import Quotation, QuoteProblem, quote_marks, scan_quotations
 from .sentences import Sentence, Word, split_sentences, terminal_marks, words_in
+from edlint.records import Record
 
 __all__ = [
     "Block", "Document", "FrontMatterError", "Quotation", "QuoteProblem", "Sentence", "Word",
@@ -34,17 +34,30 @@ _STANDFIRST_KEYS = ("standfirst", "description", "summary", "subtitle", "dek")
 _SIC = lazy(r"\s*\[sic\]", re.I)  # compiled on first use, never at import
 
 
-@dataclass
-class Document:
-    path: str
-    text: str
-    prose: str
-    kind: str  # "markdown" or "text"
-    blocks: list[Block]
-    front_matter: dict[str, Any] = field(default_factory=dict)
-    front_matter_end: int = 0
-    date: _dt.date | None = None
-    date_source: str = ""
+class Document(Record):
+    _fields = ("path", "text", "prose", "kind", "blocks", "front_matter", "front_matter_end", "date", "date_source")
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str,
+        kind: str,
+        blocks: list[Block],
+        front_matter: dict[str, Any] | None = None,
+        front_matter_end: int = 0,
+        date: _dt.date | None = None,
+        date_source: str = "",
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.kind = kind  # "markdown" or "text"
+        self.blocks = blocks
+        self.front_matter = {} if front_matter is None else front_matter
+        self.front_matter_end = front_matter_end
+        self.date = date
+        self.date_source = date_source
 
     # ------------------------------------------------------------ structure
     @cached_property

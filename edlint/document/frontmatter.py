@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from edlint.io.errors import InputError
 from edlint.io.lines import line_col, line_starts
+from edlint.records import Record
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
@@ -27,14 +27,16 @@ class FrontMatterError(InputError):
         super().__init__(path, message, line)
 
 
-@dataclass
-class FrontMatter:
+class FrontMatter(Record):
     """Parsed front matter and where it sits in the file (``end`` is the offset after the closing fence line)."""
 
-    data: dict[str, Any] = field(default_factory=dict)
-    start: int = 0
-    end: int = 0
-    format: str = ""
+    _fields = ("data", "start", "end", "format")
+
+    def __init__(self, data: dict[str, Any] | None = None, start: int = 0, end: int = 0, format: str = "") -> None:
+        self.data = {} if data is None else data
+        self.start = start
+        self.end = end
+        self.format = format
 
 
 def split_front_matter(text: str, path: str = "<front matter>") -> FrontMatter:

@@ -12,30 +12,31 @@ lines of each prose block.
 from __future__ import annotations
 
 import bisect
-import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from edlint.io.lines import line_bounds, line_starts, line_text
 
 from .frontmatter import FrontMatter
+from edlint.records import FrozenRecord
 
 __all__ = ["Block", "blank", "line_starts", "markdown_prose", "plain_blocks"]
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(FrozenRecord):
     """A run of prose: a paragraph, heading, list item or quoted block.
 
     ``start``/``end`` are offsets into the file; ``kind`` is ``headline``,
     ``standfirst``, ``heading``, ``paragraph``; ``level`` is the heading level.
     """
 
-    start: int
-    end: int
-    kind: str = "paragraph"
-    level: int = 0
+    _fields = ("start", "end", "kind", "level")
+
+    def __init__(self, start: int, end: int, kind: str = "paragraph", level: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.level = level
 
 
 _BLANK_KEEP = "\n\r"
@@ -124,6 +125,8 @@ def _mask_inline(buf: list[str], text: str, s: int, e: int) -> None:
     for m in _ESCAPE.finditer(seg):
         blank(buf, s + m.start(), s + m.end())
     for m in _ENTITY.finditer(seg):
+        import html  # only for Markdown with entities: most copy never loads its table
+
         decoded = html.unescape(m.group(0))
         if len(decoded) == 1 and buf[s + m.start()] != " ":
             buf[s + m.start()] = decoded

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from edlint.document.lazyre import lazy
 
@@ -26,7 +27,6 @@ _RULES = [
 _ENDINGS = ("iy", "yy", "ii", "yi", "ij")
 _LITERAL_RULES = (("dzh", "j"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("ou", "u"))
 _Q = _RULES[6][0]
-_DOUBLED = _RULES[8][0]
 
 
 def strip_diacritics(s: str) -> str:
@@ -54,7 +54,12 @@ def translit_key(word: str) -> str:
             k = k.replace(old, new)
     if "q" in k:
         k = _Q.sub("k", k)
-    return _DOUBLED.sub(r"\1", k.replace("y", "i"))
+    k = k.replace("y", "i")
+    # ``(.)\1+`` -> ``\1``: each run of one character kept once (a pattern substitution with a
+    # template costs more than the rest of the key; most names have no run at all).
+    if any(map(str.__eq__, k, k[1:])):
+        return "".join(ch for ch, _ in groupby(k))
+    return k
 
 
 def keep_case(found: str, replacement: str, *, follow_lower: bool = True) -> str:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
+from edlint.records import FrozenRecord, Record
 
 OPEN_DOUBLE = "\u201c"  # “
 CLOSE_DOUBLE = "\u201d"  # ”
@@ -67,8 +67,7 @@ def quote_marks(prose: str) -> list[int]:
     return out
 
 
-@dataclass(slots=True)
-class Quotation:
+class Quotation(Record):
     """One quotation, possibly over several paragraphs (``segments``), possibly unclosed.
 
     ``start`` is the offset of the first opening mark; ``end`` the offset after
@@ -77,13 +76,26 @@ class Quotation:
     ``mark`` the opening character (``„`` quotes close with ``“``).
     """
 
-    start: int
-    kind: str
-    depth: int
-    segments: list[list[int]] = field(default_factory=list)  # [open_mark_offset, end]
-    end: int = -1
-    closed: bool = False
-    mark: str = ""
+    __slots__ = ("start", "kind", "depth", "segments", "end", "closed", "mark")
+    _fields = ("start", "kind", "depth", "segments", "end", "closed", "mark")
+
+    def __init__(
+        self,
+        start: int,
+        kind: str,
+        depth: int,
+        segments: list[list[int]] | None = None,
+        end: int = -1,
+        closed: bool = False,
+        mark: str = "",
+    ) -> None:
+        self.start = start
+        self.kind = kind
+        self.depth = depth
+        self.segments = [] if segments is None else segments  # [open_mark_offset, end]
+        self.end = end
+        self.closed = closed
+        self.mark = mark
 
     @property
     def content_spans(self) -> list[tuple[int, int]]:
@@ -98,8 +110,7 @@ class Quotation:
         return " ".join(source[s:e].strip() for s, e in self.content_spans)
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteProblem:
+class QuoteProblem(FrozenRecord):
     """An unbalanced or misused mark.
 
     ``unclosed`` (at its opening mark), ``stray-close``, or ``wrong-way``: a
@@ -109,12 +120,24 @@ class QuoteProblem:
     in one paragraph, so the replacement is certain.
     """
 
-    kind: str
-    start: int
-    end: int
-    mark: str
-    replacement: str = ""
-    paired: bool = False
+    __slots__ = ("kind", "start", "end", "mark", "replacement", "paired")
+    _fields = ("kind", "start", "end", "mark", "replacement", "paired")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        mark: str,
+        replacement: str = "",
+        paired: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.mark = mark
+        self.replacement = replacement
+        self.paired = paired
 
 
 def _is_letter(ch: str) -> bool:

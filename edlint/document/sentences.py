@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from edlint.document.lazyre import lazy
+from edlint.records import FrozenRecord
 
 # Abbreviations that never end a sentence in news copy, in any case.
 ABBREVIATIONS = frozenset([
@@ -48,11 +48,13 @@ class Sentence(NamedTuple):
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
+class Word(FrozenRecord):
+    _fields = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
 
 def terminal_marks(prose: str) -> list[int]:

@@ -9,22 +9,24 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from edlint.io.errors import InputError
+from edlint.records import Record
 
 BOM = "\ufeff"
 MAX_BYTES = 200 * 1024 * 1024
 
 
-@dataclass
-class SourceFile:
+class SourceFile(Record):
     """A decoded article. ``text`` has no BOM; ``had_bom`` lets fixes write it back."""
 
-    path: str
-    text: str
-    had_bom: bool = False
+    _fields = ("path", "text", "had_bom")
+
+    def __init__(self, path: str, text: str, had_bom: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.had_bom = had_bom
 
 
 def decode(data: bytes, path: str) -> SourceFile:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -63,7 +62,7 @@ def replacing(path: Path, *, careful: bool = True, expected: bytes | None = None
     """
     target = Path(os.path.realpath(path)) if careful else Path(path)
     before = _state_before(target, expected) if careful else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=str(target.parent))
+    fd, tmp = _new_temp_beside(target)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -78,6 +77,23 @@ def replacing(path: Path, *, careful: bool = True, expected: bytes | None = None
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _new_temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder, opened for writing by this process alone.
+
+    What ``tempfile.mkstemp`` does (an unguessable name, created exclusively, mode 0600), without
+    importing ``tempfile`` and the modules it pulls in: the result cache writes on every
+    one-article run, where those imports cost more than checking the article.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = os.path.join(target.parent, f".{target.name}.{os.urandom(8).hex()}{TEMP_SUFFIX}")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def _state_before(target: Path, expected: bytes | None) -> os.stat_result | None:

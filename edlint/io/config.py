@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -16,11 +15,7 @@ from typing import Any
 from edlint.core.findings import Severity
 from edlint.io.datafiles import blake2b, validate
 from edlint.io.errors import InputError
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+from edlint.records import Record
 
 CONFIG_NAMES = ("edlint.toml", ".edlint.toml", "pyproject.toml")
 PRESETS_DIR = Path(__file__).parent / "presets"
@@ -62,36 +57,65 @@ SCHEMA: dict[str, Any] = {
 }
 
 
-@dataclass
-class Layer:
+class Layer(Record):
     """One configuration source's settings (a preset or a file)."""
 
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    ignore: list[str] = field(default_factory=list)
-    paths: list[str] | None = None  # for overrides: which files it applies to
-    locale: str | None = None
-    source: str | None = None  # the config file it came from (None: a shipped preset)
-    text: str = field(default="", repr=False)
+    _fields = ("rules", "ignore", "paths", "locale", "source", "text")
+    _unshown = ("text",)
+
+    def __init__(
+        self,
+        rules: dict[str, dict[str, Any]] | None = None,
+        ignore: list[str] | None = None,
+        paths: list[str] | None = None,
+        locale: str | None = None,
+        source: str | None = None,
+        text: str = "",
+    ) -> None:
+        self.rules = {} if rules is None else rules
+        self.ignore = [] if ignore is None else ignore
+        self.paths = paths  # for overrides: which files it applies to
+        self.locale = locale
+        self.source = source  # the config file it came from (None: a shipped preset)
+        self.text = text
 
     def line_for(self, name: str) -> int | None:
         """The line of the file that names ``name`` (a rule id, quoted or as a table key)."""
         return _name_line(self.text, name)
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A resolved configuration. ``root`` is the folder paths in it are relative to."""
 
-    path: str | None = None
-    root: Path = field(default_factory=Path.cwd)
-    locale: str = "en-GB"
-    language: str = "auto"  # "auto": files detected as not English are skipped; "en": check every file
-    fail_on: Severity = Severity.WARNING
-    exclude: list[str] = field(default_factory=list)
-    rule_dirs: list[Path] = field(default_factory=list)
-    layers: list[Layer] = field(default_factory=list)
-    digest: str = ""
-    checked: set = field(default_factory=set, repr=False, compare=False)  # rule ids validated against
+    _fields = (
+        "path", "root", "locale", "language", "fail_on", "exclude", "rule_dirs", "layers", "digest", "checked",
+    )
+    _unshown = ("checked",)
+    _uncompared = ("checked",)
+
+    def __init__(
+        self,
+        path: str | None = None,
+        root: Path | None = None,
+        locale: str = "en-GB",
+        language: str = "auto",
+        fail_on: Severity = Severity.WARNING,
+        exclude: list[str] | None = None,
+        rule_dirs: list[Path] | None = None,
+        layers: list[Layer] | None = None,
+        digest: str = "",
+        checked: set | None = None,
+    ) -> None:
+        self.path = path
+        self.root = Path.cwd() if root is None else root
+        self.locale = locale
+        self.language = language  # "auto": files detected as not English are skipped; "en": check every file
+        self.fail_on = fail_on
+        self.exclude = [] if exclude is None else exclude
+        self.rule_dirs = [] if rule_dirs is None else rule_dirs
+        self.layers = [] if layers is None else layers
+        self.digest = digest
+        self.checked = set() if checked is None else checked  # rule ids validated against
 
     # ---------------------------------------------------------- resolution
     @cached_property
@@ -193,6 +217,12 @@ def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], str]:
         text = read_limited(path, 16 * 1024 * 1024).decode("utf-8")  # a FIFO named edlint.toml must not hang a run
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(display, f"cannot read config: {exc}") from None
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return {}, text  # only comments (the default preset): no parser to load, a tenth of a one-article run
+    try:  # Python 3.11+
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:  # every TOML failure is the file's error

@@ -2,20 +2,27 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from edlint.records import Record
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".edlint_cache"}
 
 
-@dataclass
-class Collected:
+class Collected(Record):
     """What the command line's paths name: files to check, one error per path that names none, and stdin."""
 
-    files: list[Path] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    stdin: bool = False
+    _fields = ("files", "errors", "stdin")
+
+    def __init__(
+        self,
+        files: list[Path] | None = None,
+        errors: list[tuple[str, str]] | None = None,
+        stdin: bool = False,
+    ) -> None:
+        self.files = [] if files is None else files
+        self.errors = [] if errors is None else errors  # (path, message)
+        self.stdin = stdin
 
 
 def _gitignore_spec(folder: Path):

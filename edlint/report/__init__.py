@@ -12,10 +12,10 @@ the command builds that only for such formats.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from edlint.core.findings import Severity
+from edlint.records import Record
 
 if TYPE_CHECKING:
     from edlint.core.findings import FileResult
@@ -49,19 +49,35 @@ def relative_path(path: str, root: str | None = None) -> str:
     return display_path(rel.replace(os.sep, "/"))
 
 
-@dataclass
-class Summary:
+class Summary(Record):
     """The run's counts every format ends with, and the fail level the exit code is judged by."""
 
-    files: int = 0
-    files_with_findings: int = 0
-    errors: int = 0
-    skipped: int = 0  # files not checked because of their language
-    by_severity: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    fixable: int = 0
-    fail_on: Severity = Severity.WARNING
-    run_errors: list = field(default_factory=list)  # errors about no one file ("no such file or directory")
+    _fields = (
+        "files", "files_with_findings", "errors", "skipped", "by_severity", "by_rule", "fixable", "fail_on",
+        "run_errors",
+    )
+
+    def __init__(
+        self,
+        files: int = 0,
+        files_with_findings: int = 0,
+        errors: int = 0,
+        skipped: int = 0,
+        by_severity: Counter | None = None,
+        by_rule: Counter | None = None,
+        fixable: int = 0,
+        fail_on: Severity = Severity.WARNING,
+        run_errors: list | None = None,
+    ) -> None:
+        self.files = files
+        self.files_with_findings = files_with_findings
+        self.errors = errors
+        self.skipped = skipped  # files not checked because of their language
+        self.by_severity = Counter() if by_severity is None else by_severity
+        self.by_rule = Counter() if by_rule is None else by_rule
+        self.fixable = fixable
+        self.fail_on = fail_on
+        self.run_errors = [] if run_errors is None else run_errors
 
     @property
     def total(self) -> int:

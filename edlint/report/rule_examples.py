@@ -24,27 +24,39 @@ rule's settings) are optional per case; ``doc: false`` keeps a case out of the d
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from edlint.core.rule import case_file
+from edlint.records import Record
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
-@dataclass
-class Case:
+class Case(Record):
     """One example article for a rule and what checking it must give."""
 
-    name: str
-    text: str
-    expect: list[dict[str, Any]] = field(default_factory=list)
-    date: str | None = None
-    kind: str | None = None
-    options: dict[str, Any] = field(default_factory=dict)
-    fix: str | None = None
-    doc: bool = True
+    _fields = ("name", "text", "expect", "date", "kind", "options", "fix", "doc")
+
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        expect: list[dict[str, Any]] | None = None,
+        date: str | None = None,
+        kind: str | None = None,
+        options: dict[str, Any] | None = None,
+        fix: str | None = None,
+        doc: bool = True,
+    ) -> None:
+        self.name = name
+        self.text = text
+        self.expect = [] if expect is None else expect
+        self.date = date
+        self.kind = kind
+        self.options = {} if options is None else options
+        self.fix = fix
+        self.doc = doc
 
     @property
     def fails(self) -> bool:

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import threading
-from dataclasses import dataclass, field
+from _thread import allocate_lock as _new_lock  # threading.Lock itself, without loading threading
 from pathlib import Path
 
 from edlint.core.engine import RuleCrash, lint_document
@@ -40,6 +39,7 @@ from edlint.document import build_document
 from edlint.io.articles import SourceFile
 from edlint.io.config import Config, load_config
 from edlint.io.errors import InputError
+from edlint.records import FrozenRecord
 
 KINDS = ("text", "markdown")
 
@@ -48,13 +48,15 @@ class LintError(ValueError):
     """A text could not be checked (bad front matter, a rule's internal error...): one line saying why."""
 
 
-@dataclass(frozen=True)
-class FixResult:
+class FixResult(FrozenRecord):
     """What ``Linter.fix_text`` did: the new text, how many fixes it applied, the findings left."""
 
-    text: str
-    applied: int
-    remaining: list[Finding] = field(default_factory=list)
+    _fields = ("text", "applied", "remaining")
+
+    def __init__(self, text: str, applied: int, remaining: list[Finding] | None = None) -> None:
+        self.text = text
+        self.applied = applied
+        self.remaining = [] if remaining is None else remaining
 
 
 class Shared:
@@ -69,7 +71,7 @@ class Shared:
         self.services = Services()
         self.registries: dict[tuple, Registry] = {}
         self.rulesets: dict = {}
-        self.lock = threading.Lock()
+        self.lock = _new_lock()
 
     def registry(self, config: Config, select: list[str] | None) -> Registry:
         skip = unused_opt_in_families(config, select)
@@ -111,7 +113,7 @@ class Linter:
         self._shared = shared
         self._registry: Registry | None = None
         self._flat: RuleSet | None = None
-        self._lock = threading.Lock()
+        self._lock = _new_lock()
 
     # ------------------------------------------------------------ pickling
     def __getstate__(self) -> dict:
@@ -124,7 +126,7 @@ class Linter:
         self._shared = None
         self._registry = None
         self._flat = None
-        self._lock = threading.Lock()
+        self._lock = _new_lock()
 
     def __dask_tokenize__(self) -> tuple:
         # Dask names tasks by their arguments: the token is this Linter's identity, cheap to hash.

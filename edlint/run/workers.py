@@ -22,7 +22,6 @@ queued work, so Ctrl-C on a big run stops within a second.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,6 +48,8 @@ def default_jobs() -> int:
 
 def _die_with_parent(parent: int) -> None:
     """Make this worker end when ``parent`` does, however the parent ends."""
+    import signal
+
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -75,6 +76,8 @@ def _die_with_parent(parent: int) -> None:
 
 def _init_worker(fn: Callable[[Any, Any], Any], state: Any, parent: int) -> None:
     global _TASK
+    import signal
+
     # Ctrl-C reaches the whole process group: the parent decides what happens, workers carry on
     # until it stops them. Termination is the default again, whatever handler the parent set.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

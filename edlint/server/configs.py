@@ -13,22 +13,30 @@ error, so the editor is told once, not on every keystroke.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from edlint.io.config import find_config
 from edlint.io.errors import InputError
 from edlint.run.linter import Linter
+from edlint.records import Record
 
 
-@dataclass
-class Loaded:
+class Loaded(Record):
     """A configuration's Linter, or the one-line reason it could not be built."""
 
-    key: str | None  # the configuration file, None for the built-in defaults
-    stamp: tuple
-    linter: Linter | None = None
-    error: str | None = None
+    _fields = ("key", "stamp", "linter", "error")
+
+    def __init__(
+        self,
+        key: str | None,
+        stamp: tuple,
+        linter: Linter | None = None,
+        error: str | None = None,
+    ) -> None:
+        self.key = key  # the configuration file, None for the built-in defaults
+        self.stamp = stamp
+        self.linter = linter
+        self.error = error
 
 
 def _stat(path: Path) -> tuple:

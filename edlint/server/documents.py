@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from pygls.uris import to_fs_path
@@ -17,6 +16,7 @@ from edlint.core.findings import Finding
 
 from .configs import Loaded
 from .positions import LineIndex
+from edlint.records import Record
 
 MARKDOWN_IDS = {"markdown", "mdx", "quarto", "rmd"}
 TEXT_IDS = {"plaintext", "text", "txt"}
@@ -24,23 +24,43 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 TEXT_SUFFIXES = (".txt", ".text")
 
 
-@dataclass
-class Doc:
+class Doc(Record):
     """One open document and what its last check found."""
 
-    uri: str
-    path: str | None
-    kind: str
-    text: str
-    version: int | None = None
-    checked_text: str | None = None  # the text the findings below are for
-    index: LineIndex | None = None
-    findings: list[Finding] = field(default_factory=list)
-    date: str | None = None
-    date_source: str = ""
-    loaded: Loaded | None = None
-    skipped: str | None = None  # why it is not checked (binary, too large)
-    timer: asyncio.TimerHandle | None = None
+    _fields = (
+        "uri", "path", "kind", "text", "version", "checked_text", "index", "findings", "date", "date_source",
+        "loaded", "skipped", "timer",
+    )
+
+    def __init__(
+        self,
+        uri: str,
+        path: str | None,
+        kind: str,
+        text: str,
+        version: int | None = None,
+        checked_text: str | None = None,
+        index: LineIndex | None = None,
+        findings: list[Finding] | None = None,
+        date: str | None = None,
+        date_source: str = "",
+        loaded: Loaded | None = None,
+        skipped: str | None = None,
+        timer: asyncio.TimerHandle | None = None,
+    ) -> None:
+        self.uri = uri
+        self.path = path
+        self.kind = kind
+        self.text = text
+        self.version = version
+        self.checked_text = checked_text  # the text the findings below are for
+        self.index = index
+        self.findings = [] if findings is None else findings
+        self.date = date
+        self.date_source = date_source
+        self.loaded = loaded
+        self.skipped = skipped  # why it is not checked (binary, too large)
+        self.timer = timer
 
 
 def document_kind(uri: str, language_id: str | None) -> str | None:

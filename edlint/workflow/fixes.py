@@ -16,20 +16,22 @@ they were checked are left as they are (``edlint.io.atomic`` does the writing).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from edlint.core.findings import Edit, Finding
+from edlint.records import Record
 
 BOM = "\ufeff"
 MAX_ROUNDS = 4
 
 
-@dataclass
-class FixPlan:
-    text: str
-    applied: list[Finding]
-    skipped: list[Finding]
+class FixPlan(Record):
+    _fields = ("text", "applied", "skipped")
+
+    def __init__(self, text: str, applied: list[Finding], skipped: list[Finding]) -> None:
+        self.text = text
+        self.applied = applied
+        self.skipped = skipped
 
 
 def plan_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> FixPlan:
@@ -53,13 +55,22 @@ def plan_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> FixP
     return FixPlan(out, [f for f, _ in chosen], skipped)
 
 
-@dataclass
-class FixOutcome:
-    text: str
-    applied: int = 0
-    rounds: int = 0
-    stable: bool = True
-    remaining: list[Finding] = field(default_factory=list)
+class FixOutcome(Record):
+    _fields = ("text", "applied", "rounds", "stable", "remaining")
+
+    def __init__(
+        self,
+        text: str,
+        applied: int = 0,
+        rounds: int = 0,
+        stable: bool = True,
+        remaining: list[Finding] | None = None,
+    ) -> None:
+        self.text = text
+        self.applied = applied
+        self.rounds = rounds
+        self.stable = stable
+        self.remaining = [] if remaining is None else remaining
 
 
 def fix_until_stable(

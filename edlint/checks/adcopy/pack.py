@@ -11,28 +11,38 @@ match anywhere are searched one by one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from edlint.records import FrozenRecord
 
 
 
-@dataclass(frozen=True)
-class Phrase:
-    category: str
-    high: bool
-    pattern: str
-    example: str
-    whole_line: bool
+class Phrase(FrozenRecord):
+    _fields = ("category", "high", "pattern", "example", "whole_line")
+
+    def __init__(self, category: str, high: bool, pattern: str, example: str, whole_line: bool) -> None:
+        self.category = category
+        self.high = high
+        self.pattern = pattern
+        self.example = example
+        self.whole_line = whole_line
 
 
-@dataclass(frozen=True)
-class PhrasePack:
+class PhrasePack(FrozenRecord):
     """Compiled alternatives: whole-line and line-start ones combined, the rest searched one by one."""
 
-    phrases: tuple[Phrase, ...]
-    whole: re.Pattern
-    start: re.Pattern
-    anywhere: tuple[tuple[re.Pattern, int], ...]
+    _fields = ("phrases", "whole", "start", "anywhere")
+
+    def __init__(
+        self,
+        phrases: tuple[Phrase, ...],
+        whole: re.Pattern,
+        start: re.Pattern,
+        anywhere: tuple[tuple[re.Pattern, int], ...],
+    ) -> None:
+        self.phrases = phrases
+        self.whole = whole
+        self.start = start
+        self.anywhere = anywhere
 
     def match(self, line: str) -> Phrase | None:
         """The strongest entry matching a paragraph, or None."""

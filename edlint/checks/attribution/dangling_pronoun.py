@@ -33,6 +33,9 @@ def _antecedent_before(doc, offset: int, pronoun: str) -> bool:
     return bool(HONORIFIC_NAME.search(before) or FULL_NAME.search(before) or ROLE_RE.search(before))
 
 
+_OPENERS = frozenset("\"“‘'HST")
+
+
 class DanglingPronoun(Rule):
     meta = RuleMeta(
         id="attribution.dangling-pronoun",
@@ -60,11 +63,15 @@ the same sentence as the subject of its next clause (`He called it his
 
     def check(self, doc, ctx):
         body_idx = {id(b) for b in doc.body}
+        prose = doc.prose
         for s in doc.sentences:
+            first = prose[s.start]
+            if first not in _OPENERS and not first.isspace():
+                continue  # the pattern starts with a quote mark, a space or the pronoun's capital
             b = doc.blocks[s.block]
             if id(b) not in body_idx:
                 continue
-            m = PRONOUN_ATTRIBUTION.match(doc.prose, s.start, s.end)
+            m = PRONOUN_ATTRIBUTION.match(prose, s.start, s.end)
             if not m:
                 continue
             pron = m.group(1)

@@ -14,19 +14,24 @@ def _norm_words(text: str) -> list[str]:
     if not found:
         return []
     # Lower-cased all at once: no word holds a space and str.lower maps each word as it would alone.
-    words = " ".join(found).lower().replace("’", "'").split(" ")
-    return [
-        w[:-2] if w.endswith("'s") else w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-        for w in words
-    ]
+    # Then, in one substitution, each word loses a final "'s", or a final "s" after three characters
+    # or more that is not a second "s".
+    return _ENDING.sub("", " ".join(found).lower().replace("’", "'")).split(" ")
 
 
-def _contains_near(body: list[str], quote: list[str]) -> bool:
-    """Is the quote in the body, allowing one word dropped or one word added?"""
+_ENDING = lazy(r"'s(?= |\Z)|s(?<=[^ ]{2}[^ s]s)(?= |\Z)")
+
+
+def _contains_near(body: list[str], quote: list[str], text: str | None = None) -> bool:
+    """Is the quote in the body, allowing one word dropped or one word added?
+
+    ``text`` is the body's words joined as `` a b c `` (made once for all the quotes of a document).
+    """
     n = len(quote)
     if n == 0:
         return True
-    text = " " + " ".join(body) + " "
+    if text is None:
+        text = " " + " ".join(body) + " "
     if " " + " ".join(quote) + " " in text:
         return True
     if n >= 3:
@@ -143,6 +148,8 @@ Under `verbatim`, a quote whose words the body inflects differently
             return  # most headlines quote nobody: skip reading the body
         body_text = " ".join(doc.prose[b.start : b.end] for b in doc.body)
         body_words = _norm_words(body_text)
+        joined = " " + " ".join(body_words) + " "
+        body_set = set(body_words)
         verbatim = self.options["convention"] == "verbatim"
         for block in (doc.headline, doc.standfirst):
             if block is None:
@@ -152,13 +159,12 @@ Under `verbatim`, a quote whose words the body inflects differently
             m = _HEAD_SPEAKER.match(doc.prose, block.start, block.end) if quotes else None
             if m:
                 surname = m.group(1).split()[-1]
-                if _norm_words(surname)[0] not in body_words:
+                if _norm_words(surname)[0] not in body_set:
                     speaker = m.group(1)
-            body_set = set(body_words)
             missing = []
             for q in quotes:
                 words = _norm_words(q.text(doc.prose))
-                if _contains_near(body_words, words):
+                if _contains_near(body_words, words, joined):
                     continue
                 if speaker or (_verbatim_claim(words) if verbatim else _lost_paraphrase(words, body_set)):
                     missing.append(q)

@@ -101,11 +101,13 @@ def run_on_sentence(doc, quote):
     opening mark even looks like a continuation. The reporter's sentence
     ("Mr Warner said firms needed ...") inside it shows where it should have closed.
     """
-    nested = _nested_spans(doc, quote)
-    starts = [ns for ns, _ in nested]
-    reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
+    starts = reach = None  # the quotations nested in this one: looked up once a sentence starts inside it
     for s, e in quote.content_spans:
         for sent in sentences_between(doc, s + 1, e):
+            if starts is None:
+                nested = _nested_spans(doc, quote)
+                starts = [ns for ns, _ in nested]
+                reach = list(itertools.accumulate((ne for _, ne in nested), max))  # furthest end so far
             end = min(sent.end, e)
             k = bisect.bisect_left(starts, end) - 1
             if k >= 0 and reach[k] > sent.start:
@@ -134,13 +136,23 @@ def unquoted(doc, ctx) -> str:
 
 
 def _blank_quotes(doc, ctx) -> str:
-    chars = list(doc.prose)
-    for q in doc.quotations:
-        if q.depth:
+    """Every segment of every outermost quotation replaced by spaces, the rest of the prose as it is.
+
+    Built from slices of the prose (overlapping segments merged first), not a
+    character at a time.
+    """
+    spans = sorted((s, e) for q in doc.quotations if not q.depth for s, e in q.segments if e > s)
+    prose = doc.prose
+    parts = []
+    done = 0  # prose before ``done`` is already in ``parts``
+    for s, e in spans:
+        if e <= done:
             continue
-        for s, e in q.segments:
-            chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        s = max(s, done)
+        parts += (prose[done:s], " " * (e - s))
+        done = e
+    parts.append(prose[done:])
+    return "".join(parts)
 
 
 UNQUOTED: DocumentWork[str] = DocumentWork("attribution unquoted prose", _blank_quotes)

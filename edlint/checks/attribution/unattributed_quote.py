@@ -17,7 +17,6 @@ CONTEXT_SENTENCES = 3  # how far back in a paragraph a speaker still counts
 PREVIOUS_QUOTE_SENTENCES = 2
 
 _WORD = lazy(r"[^\W_][\w'’-]*")
-_TERMINAL = lazy(r"[.?!\u2026][)\]\u2019']*\s*$")
 _LEADING = lazy(r"^[\s.\u2026\-\u2013\u2014(\[]*")
 # Someone in focus: a third-person pronoun, or first person outside quote marks
 # (a transcript or a first-person piece speaks in its own voice).
@@ -80,14 +79,18 @@ Quotes that are never closed are left to attribution.unbalanced-quotes.
     )
 
     def check(self, doc, ctx):
-        plain = unquoted(doc, ctx)
+        plain = None  # the reporter's words: blanked only once a quotation needs them
         body = {i for i, b in enumerate(doc.blocks) if b.kind == "paragraph"}
         for q in doc.quotations:
             if q.depth or not q.closed:
                 continue
             bi = doc.block_at(q.start)
-            if bi not in body or not _statement(doc, q) or not _opens_sentence(doc, q, bi):
+            if bi not in body or not _ends_sentence(doc.prose, q) or not _opens_sentence(doc, q, bi):
                 continue
+            if not _statement(doc, q):
+                continue
+            if plain is None:
+                plain = unquoted(doc, ctx)
             if _speaker_before(doc, plain, q, bi) or _attributed_after(doc, plain, q, body):
                 continue
             if _follows_speech(doc, plain, q, bi, body):
@@ -97,13 +100,25 @@ Quotes that are never closed are left to attribution.unbalanced-quotes.
             yield Hit(q.start, q.segments[0][1], f"Quotation '{lead}' has no speaker: say who said it.")
 
 
+def _ends_sentence(prose: str, q) -> bool:
+    """Does the quotation end with its own full stop, question or exclamation mark (before its closing mark)?
+
+    Tested first, with string operations: most quotations end with a comma
+    (`"…," he said`) and are no statement.
+    """
+    s, e = q.content_spans[-1]
+    tail = prose[s:e].rstrip().rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _TERMINALS
+
+
+_TERMINALS = ".?!\u2026"
+_CLOSERS = ")]\u2019'"
+
+
 def _statement(doc, q) -> bool:
-    """A full sentence or more: capital start, enough words, its own end punctuation; not a title."""
+    """A full sentence or more (its end tested by ``_ends_sentence``): capital start, enough words; not a title."""
     text = _LEADING.sub("", q.text(doc.prose))
     if not text or not (text[0].isupper() or text[0].isdigit()):
-        return False
-    s, e = q.content_spans[-1]
-    if not _TERMINAL.search(doc.prose[s:e]):
         return False
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
@@ -179,8 +194,12 @@ def _names_speaker(doc, plain: str, start: int, end: int) -> bool:
 
 
 def _quoted(doc, plain: str, start: int, end: int) -> bool:
-    """Does a quotation lie in ``[start, end)`` (blanked in ``plain``, so not all of it is prose)?"""
-    return any(plain[i] != doc.prose[i] for i in range(start, end) if not doc.prose[i].isspace())
+    """Does a quotation lie in ``[start, end)`` (blanked in ``plain``, so not all of it is prose)?
+
+    Blanking turns characters into spaces: a word character blanked leaves
+    fewer that are not spaces (a line break blanked does not count).
+    """
+    return len("".join(plain[start:end].split())) != len("".join(doc.prose[start:end].split()))
 
 
 _CAPITALISED = lazy(r"\b[A-Z][\w'’-]+")

@@ -2,6 +2,9 @@
 running on into the reporter's words."""
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
 
@@ -56,12 +59,14 @@ not recognised. Lines that link to other stories (ending `[REPORT]`,
 
     def _run_on(self, doc, reported: set[int]):
         """Closed quotations that contain the reporter's own sentence."""
-        body = [(b.start, b.end) for b in doc.body]
+        starts = [b.start for b in doc.body]
+        reach = list(itertools.accumulate((b.end for b in doc.body), max))  # furthest body end so far
         for q in doc.quotations:
             if q.depth or not q.closed or any(seg[0] in reported for seg in q.segments):
                 continue
-            if not any(s <= q.start < e for s, e in body):
-                continue
+            i = bisect.bisect_right(starts, q.start) - 1
+            if i < 0 or reach[i] <= q.start:
+                continue  # in no body paragraph
             sent = run_on_sentence(doc, q)
             if sent is None:
                 continue

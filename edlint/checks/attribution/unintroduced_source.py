@@ -5,7 +5,7 @@ from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
 from edlint.document.lazyre import lazy
 
-from .vocab import DOCUMENT_SOURCE, may_cite_document
+from .vocab import DOCUMENT_NOUN_LIST, DOCUMENT_SOURCE, may_cite_document
 
 _DOC_NOUNS = lazy(r"\b(report|statement|letter|document|study|survey|memo|e-?mail|filing|ruling|judge?ment|"
                         r"review|inquiry|dossier|briefing|assessment|analysis|note|paper|research|findings|publication)s?\b")
@@ -35,11 +35,17 @@ insisting: "…"` then `The statement added: …`).
 """,
     )
 
+    def literal_terms(self):
+        """The document nouns, for the run's one literal pass: an article naming none cites no document."""
+        return ((noun, None) for noun in DOCUMENT_NOUN_LIST)
+
     def check(self, doc, ctx):
         if not doc.body:
             return
         start = doc.body[0].start
-        if not may_cite_document(doc.prose, start):
+        # The engine runs the literal pass whenever a rule with literal terms is active, as this one is.
+        found = ctx.hits_for(self) if ctx is not None else None
+        if not may_cite_document(doc.prose, start, found):
             return
         sentence_starts = {s.start for s in doc.sentences}
         for m in DOCUMENT_SOURCE.finditer(doc.prose, start):

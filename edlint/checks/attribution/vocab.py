@@ -48,10 +48,16 @@ DOCUMENT_SOURCE = lazy(rf"\b[Tt]he\s+((?:[\w'’-]+\s+){{0,2}})({_DOCUMENT_NOUNS
 _DOCUMENT_VERB_AFTER = lazy(lambda: rf"\s+(?:{alternation(_DOCUMENT_VERBS)})\b")
 
 
-def may_cite_document(text: str, start: int) -> bool:
+def may_cite_document(text: str, start: int, found: list | None = None) -> bool:
     """Could DOCUMENT_SOURCE match in ``text[start:]``? Every match holds a noun, spaces, a verb
     ("report said"): the nouns are found with plain substring searches, and only where one
-    occurs is the verb after it tried. Most articles cite no document, and so skip the pattern."""
+    occurs is the verb after it tried. Most articles cite no document, and so skip the pattern.
+
+    ``found``: the nouns' places (``literal_hits``) from the run's one literal pass, which finds
+    them in any case as whole words, as every match holds them; the text is then not searched again.
+    """
+    if found is not None:
+        return any(h.start >= start and _DOCUMENT_VERB_AFTER.match(text, h.end) for h in found)
     for noun in _DOCUMENT_NOUN_LIST:
         i = text.find(noun, start)
         while i >= 0:
@@ -61,7 +67,7 @@ def may_cite_document(text: str, start: int) -> bool:
     return False
 
 
-_DOCUMENT_NOUN_LIST = tuple(_DOCUMENT_NOUNS.split("|"))
+DOCUMENT_NOUN_LIST = _DOCUMENT_NOUN_LIST = tuple(_DOCUMENT_NOUNS.split("|"))
 ANONYMOUS = lazy(
     r"\b(a|an|one|two|three|several)\s+(senior\s+|US\s+|UK\s+|western\s+|government\s+|military\s+|police\s+|"
     r"diplomatic\s+|intelligence\s+|security\s+|party\s+){0,3}(official|officials|source|sources|insider|aide|diplomat)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from edlint.core.findings import Applicability, Edit, Fix, Hit, Option, Related
@@ -54,12 +55,18 @@ def curated_occurrences(rule, doc, ctx):
             bi = doc.block_at(h.start)
             b = doc.blocks[bi] if bi is not None else None
             window = (doc.prose[b.start : b.end] if b else doc.prose[max(0, h.start - 200) : h.end + 200]).lower()
-            if any(re.search(rf"\b{re.escape(w)}\b", window) for w in near):
+            if _near_words(tuple(near)).search(window):
                 continue
         if doc.followed_by_sic(h.end):
             continue
         by_group[gi].append((h.start, h.end, h.text, fi))
     return groups, by_group
+
+
+@lru_cache(maxsize=256)
+def _near_words(words: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words`` as a whole word: one pattern for a form's ``not_near`` list (compiled on first use)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _places(doc, occ) -> str:

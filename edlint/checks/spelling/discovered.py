@@ -1,7 +1,6 @@
 """``spelling.discovered``: two spellings of a name no list knows, found among the article's own proper nouns."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -68,10 +67,10 @@ first names can be taken for one.
 
     def check(self, doc, ctx):
         min_len = int(self.options["min_length"])
-        known = ctx.services.resource(KNOWN_WORDS)
         suspects = _suspect_keys(doc, min_len)
         if not suspects:
             return
+        known = ctx.services.resource(KNOWN_WORDS)  # built on the first article that needs it
         for matches in _matches_by_key(doc, ctx, suspects, min_len).values():
             if len({m.group(1).lower() for m in matches}) < 2:
                 continue  # most names have one spelling: look no closer
@@ -88,11 +87,15 @@ def _suspect_keys(doc, min_len: int) -> set[str]:
     A cheap first pass over the whole file: such keys are rare, and only they are
     looked at closely (positions, blocks, case).
     """
-    spellings = defaultdict(set)
+    first: dict[str, str] = {}  # key -> the first spelling (lower case) seen with it
+    suspects: set[str] = set()
     for word in set(_PROPER.findall(doc.prose)):
         if len(word) >= min_len:
-            spellings[translit_key(word)].add(word.lower())
-    return {k for k, forms in spellings.items() if len(forms) > 1}
+            key = translit_key(word)
+            low = word.lower()
+            if first.setdefault(key, low) != low:
+                suspects.add(key)
+    return suspects
 
 
 def _matches_by_key(doc, ctx, suspects: set[str], min_len: int) -> dict:
@@ -206,7 +209,7 @@ def _judge_known(doc, occ, forms: Counter, target: str) -> str | None:
 
 def _known_words() -> set[str]:
     """Every word of every curated form: those names are the curated rule's business."""
-    return {w.lower() for g in load_groups() for f in g.forms for w in re.split(r"[\s-]+", f)}
+    return {w for g in load_groups() for f in g.forms for w in f.lower().replace("-", " ").split()}
 
 
 KNOWN_WORDS: RunResource[set[str]] = RunResource("words of the curated spelling groups", _known_words)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .vocabulary import Title, Vocabulary
+from edlint.records import FrozenRecord, Record
 
 # Every built-in title word contains one of these: plain substring tests on lowered text
 # decide that a document (or paragraph) has no title before any regex runs.
@@ -31,37 +31,61 @@ def has_title_word(text: str, extra: tuple[str, ...] = ()) -> bool:
 _HONORIFICS = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Mr", "Mrs", "Ms", "Dr")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(FrozenRecord):
     """A title given to a named person: where the title is, what it says, whom it is given to."""
 
-    pattern: str  # "before" (Foreign Minister Sergei Lavrov), "apposition" (Lavrov, the foreign minister,), "back"
-    start: int  # the span a finding marks and a fix rewrites: the title words (with their country word)
-    end: int
-    country_word: str | None
-    title_words: str
-    name: str
-    former: tuple[int, int] | None  # span of "former " when the copy says it
+    _fields = ("pattern", "start", "end", "country_word", "title_words", "name", "former")
+
+    def __init__(
+        self,
+        pattern: str,
+        start: int,
+        end: int,
+        country_word: str | None,
+        title_words: str,
+        name: str,
+        former: tuple[int, int] | None,
+    ) -> None:
+        # "before" (Foreign Minister Sergei Lavrov), "apposition" (Lavrov, the foreign minister,), "back"
+        self.pattern = pattern
+        self.start = start  # the span a finding marks and a fix rewrites: the title words (with their country word)
+        self.end = end
+        self.country_word = country_word
+        self.title_words = title_words
+        self.name = name
+        self.former = former  # span of "former " when the copy says it
 
 
-@dataclass(frozen=True)
-class Unchecked:
+class Unchecked(FrozenRecord):
     """A title that could not be judged: the article is dated past the data for the country."""
 
-    person: str
-    country: str
-    data_ends: str
-    reason: str = ""  # what the report says: where the data ends, or that the country has no ministers
+    _fields = ("person", "country", "data_ends", "reason")
+
+    def __init__(self, person: str, country: str, data_ends: str, reason: str = "") -> None:
+        self.person = person
+        self.country = country
+        self.data_ends = data_ends
+        self.reason = reason  # what the report says: where the data ends, or that the country has no ministers
 
 
-@dataclass
-class Verdict:
-    mention: Mention
-    rule: str  # "titles.wrong-office" or "titles.former"
-    person: str
-    message: str
-    fix: tuple[int, int, str] | None  # (start, end, replacement); always unsafe
-    data: dict = field(default_factory=dict)
+class Verdict(Record):
+    _fields = ("mention", "rule", "person", "message", "fix", "data")
+
+    def __init__(
+        self,
+        mention: Mention,
+        rule: str,
+        person: str,
+        message: str,
+        fix: tuple[int, int, str] | None,
+        data: dict | None = None,
+    ) -> None:
+        self.mention = mention
+        self.rule = rule  # "titles.wrong-office" or "titles.former"
+        self.person = person
+        self.message = message
+        self.fix = fix  # (start, end, replacement); always unsafe
+        self.data = {} if data is None else data
 
 
 def mentions(doc, voc: Vocabulary, kb) -> list[Mention]:
@@ -123,10 +147,12 @@ class _Starts:
             for key in keys:
                 i = low.find(key)
                 while i != -1:
-                    found.add(i)
+                    if _whole_word(text, i, i + len(key)):
+                        found.add(i)
                     i = low.find(key, i + 1)
         self.titles = sorted(found)
         self._cache: dict[str, list[int]] = {}
+        self._walked: list[list[int]] | None = None
 
     def any_between(self, start: int, end: int) -> bool:
         if not self.exact:
@@ -134,44 +160,77 @@ class _Starts:
         i = bisect_left(self.titles, start)
         return i < len(self.titles) and self.titles[i] < end
 
-    def _back(self, q: int, words: int) -> int:
-        """Start of the ``words``-th whitespace-separated word before ``q``."""
-        text, i = self.text, q
-        for _ in range(words):
-            j = i
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            if j == 0:
-                return 0
-            while j > 0 and not text[j - 1].isspace():
-                j -= 1
-            i = j
-        return i
+    def _windows(self) -> list[list[int]]:
+        """For each title word, where the 1st, 2nd … (span + 6)-th word before it starts (0 past the first).
 
-    def _starts(self, name: str, words: int, ok) -> list[int] | None:
+        One pattern match per title word, on the text reversed: going back
+        over whitespace and then a word is going forward over them there.
+        """
+        got = self._walked
+        if got is None:
+            words = self.span + 6
+            n, rev, back = len(self.text), self.text[::-1], _words_back(words)
+            got = self._walked = []
+            for q in self.titles:
+                m = back.match(rev, n - q)
+                ends = [m.end(k) for k in range(1, words + 1)] if m else []
+                got.append([n - e if e >= 0 else 0 for e in ends] or [0] * words)
+        return got
+
+    def _starts(self, name: str, words: int, where) -> list[int] | None:
+        """Offsets at most ``words`` words before a title word where ``where`` (a pattern) matches."""
         if not self.exact:
             return None
         got = self._cache.get(name)
         if got is None:
             text, cands = self.text, set()
-            for q in self.titles:
-                for s in range(self._back(q, words), q + 1):
-                    if ok(text, s):
-                        cands.add(s)
+            for q, back in zip(self.titles, self._windows(), strict=True):
+                cands.update(m.start() for m in where.finditer(text, back[words - 1], q + 1) if m.start() <= q)
             got = self._cache[name] = sorted(cands)
         return got
 
     @property
     def before(self):
-        return self._starts("before", self.span + 2, lambda t, s: s == 0 or not (t[s - 1].isalnum() or t[s - 1] == "_"))
+        return self._starts("before", self.span + 2, _start_res()[0])  # not after a word character
 
     @property
     def apposition(self):
-        return self._starts("apposition", self.span + 6, lambda t, s: "A" <= t[s] <= "Z")
+        return self._starts("apposition", self.span + 6, _start_res()[1])  # a capital
 
     @property
     def reference(self):
-        return self._starts("reference", self.span + 2, lambda t, s: t[s] in "Tt")
+        return self._starts("reference", self.span + 2, _start_res()[2])  # "the"
+
+
+@lru_cache(maxsize=4)
+def _words_back(words: int) -> re.Pattern:
+    """``words`` whitespace-separated words, each in a group, all but the first optional: read on reversed text."""
+    pattern = ""
+    for _ in range(words - 1):
+        pattern = rf"(?:\s*(\S+){pattern})?"
+    return re.compile(rf"\s*(\S+){pattern}")
+
+
+@lru_cache(maxsize=1)
+def _start_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Where each pattern's match can start: after no word character, at a capital, at a T or t."""
+    return re.compile(r"(?<!\w)"), re.compile("[A-Z]"), re.compile("[Tt]")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Could the title word at ``text[start:end]`` be one in a match (not "pm" in "development")?
+
+    Every pattern puts whitespace, a comma or a word boundary on both sides of
+    its title word: a word character next to a title word that starts or ends
+    with one rules the place out.
+    """
+    if start > 0 and _is_word(text[start]) and _is_word(text[start - 1]):
+        return False
+    return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _matches(pattern, text, start, end, starts, next_pos):

@@ -7,22 +7,33 @@ officeholder files may add title and country words (``mayor``, ``Mancunian``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from edlint.core.kinds import builtin_files, load
+from edlint.records import FrozenRecord
 
 
-@dataclass(frozen=True)
-class Title:
-    words: tuple[str, ...]
-    kinds: tuple[str, ...]
-    office: re.Pattern | None
-    countries: tuple[str, ...]
-    word: str
-    needs_country: bool = False
-    ambiguous: bool = False  # the word has meanings outside government ("chancellor" of a university)
+class Title(FrozenRecord):
+    _fields = ("words", "kinds", "office", "countries", "word", "needs_country", "ambiguous")
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        kinds: tuple[str, ...],
+        office: re.Pattern | None,
+        countries: tuple[str, ...],
+        word: str,
+        needs_country: bool = False,
+        ambiguous: bool = False,
+    ) -> None:
+        self.words = words
+        self.kinds = kinds
+        self.office = office
+        self.countries = countries
+        self.word = word
+        self.needs_country = needs_country
+        self.ambiguous = ambiguous  # the word has meanings outside government ("chancellor" of a university)
 
     def fits(self, term, country: str | None) -> bool:
         """The term is an office this title can mean (in the country the copy named, if any)."""
@@ -33,15 +44,28 @@ class Title:
         return term.kind in self.kinds or bool(self.office and self.office.search(term.office))
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    countries: dict[str, str]  # phrase (lower) -> country
-    titles: tuple[Title, ...]
-    before_name: re.Pattern  # "Russian Foreign Minister Sergei Lavrov"
-    apposition: re.Pattern  # "Sergei Lavrov, Russia's foreign minister,"
-    reference: re.Pattern  # "the Russian premier said"
-    title_keys: tuple[str, ...] = ()  # every title word, lower case: where a mention can be (plain substring tests)
-    country_span: int = 2  # most words in a country word ("Downing Street"): how far back a match can start
+class Vocabulary(FrozenRecord):
+    _fields = ("countries", "titles", "before_name", "apposition", "reference", "title_keys", "country_span")
+
+    def __init__(
+        self,
+        countries: dict[str, str],
+        titles: tuple[Title, ...],
+        before_name: re.Pattern,
+        apposition: re.Pattern,
+        reference: re.Pattern,
+        title_keys: tuple[str, ...] = (),
+        country_span: int = 2,
+    ) -> None:
+        self.countries = countries  # phrase (lower) -> country
+        self.titles = titles
+        self.before_name = before_name  # "Russian Foreign Minister Sergei Lavrov"
+        self.apposition = apposition  # "Sergei Lavrov, Russia's foreign minister,"
+        self.reference = reference  # "the Russian premier said"
+        # every title word, lower case: where a mention can be (plain substring tests)
+        self.title_keys = title_keys
+        # most words in a country word ("Downing Street"): how far back a match can start
+        self.country_span = country_span
 
     def titles_for(self, phrase: str) -> list[Title]:
         p = phrase.lower()

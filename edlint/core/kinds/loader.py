@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -25,6 +24,7 @@ from edlint.core.findings import FAMILIES
 from edlint.io.builtin_packs import pack_root
 from edlint.io.datafiles import compose, line_of, load_yaml, read_text, unvouched, validate
 from edlint.io.errors import InputError
+from edlint.records import FrozenRecord
 
 # Every kind of house data and the module that knows it (imported only when a file of that kind is read).
 KIND_MODULES = {
@@ -48,16 +48,28 @@ def kind_module(kind: str) -> ModuleType:
     return importlib.import_module(KIND_MODULES[kind])
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(FrozenRecord):
     """One parsed house data file: where it is, what it is, and its raw data (validated on use)."""
 
-    path: Path
-    display: str  # how errors and findings name it: ``rules/spelling/x.yaml`` or the folder as configured
-    family: str | None  # the family folder it sits in; None for a file named directly in config
-    kind: str
-    text: str = field(repr=False, compare=False)
-    data: dict[str, Any] = field(repr=False, compare=False)
+    _fields = ("path", "display", "family", "kind", "text", "data")
+    _unshown = ("text", "data")
+    _uncompared = ("text", "data")
+
+    def __init__(
+        self,
+        path: Path,
+        display: str,
+        family: str | None,
+        kind: str,
+        text: str,
+        data: dict[str, Any],
+    ) -> None:
+        self.path = path
+        self.display = display  # how errors and findings name it: ``rules/spelling/x.yaml`` or the folder as configured
+        self.family = family  # the family folder it sits in; None for a file named directly in config
+        self.kind = kind
+        self.text = text
+        self.data = data
 
 
 def discover(root: Path, label: str) -> Iterator[tuple[Path, str | None, str]]:

@@ -6,8 +6,14 @@ been judged (``kinds``), so they can lean on those verdicts.
 """
 from __future__ import annotations
 
+import operator
+
 from . import kinds as K
 from .shapes import headline_shaped
+
+
+# The categories a credit is found under (phrase-pack entries and the structural guess).
+_CREDIT_REASONS = frozenset(r for r, kind in K.KIND.items() if kind == "photo credit")
 
 
 def captions_over_credits(texts: list[str], guess: list, scores) -> None:
@@ -18,9 +24,12 @@ def captions_over_credits(texts: list[str], guess: list, scores) -> None:
     a credit alone: a BBC page's "Image copyright …" sits over its caption, and a
     caption carrying its credit has copy above it.
     """
-    credits = [j for j, (g, r) in enumerate(zip(guess, scores.reason, strict=True))
-               if j and (g == "photo credit" or (r and K.kind_of(r) == "photo credit"))]
-    for j in credits:
+    reasons = scores.reason
+    if "photo credit" not in guess and _CREDIT_REASONS.isdisjoint(reasons):
+        return  # no credit on the page (most articles)
+    for j in range(1, len(texts)):
+        if guess[j] != "photo credit" and reasons[j] not in _CREDIT_REASONS:
+            continue
         i = j - 1
         if scores.score[i] < 0.6 and guess[i] != "photo credit" and K.picture_credit(texts[j]) \
                 and K.caption_over_credit(texts[i]):
@@ -34,7 +43,14 @@ def title_case_pairs(texts: list[str], scores) -> None:
     found (a numbered teaser) counts in the pair; a run that a "…:" line leads into is a list."""
     n = len(texts)
     # Cheap tests first, the Title Case test only for lines with a neighbour that passed them too.
-    short = [_open_line(scores, i) and _short_open(t) for i, t in enumerate(texts)]
+    # Short, not a long line ending as a sentence (``kinds.long_sentence``), no aside in brackets or ";"
+    # ("Jane Doe; Example Books" under a title is a list of works): string tests only, on every line.
+    ends = _SENTENCE_ENDS
+    short = [len(t) <= 160 and not (len(t) > 60 and t[-1:] in ends) and "(" not in t and ";" not in t
+             for t in texts]
+    if not any(map(operator.and_, short, short[1:])):  # no two short lines in a row: no pair
+        return
+    short = [ok and _open_line(scores, i) for i, ok in enumerate(short)]
     shaped = [short[i] and ((i > 0 and short[i - 1]) or (i + 1 < n and short[i + 1])) and _title_case_teaser(t)
               for i, t in enumerate(texts)]
     i = 0
@@ -54,10 +70,7 @@ def _open_line(scores, i: int) -> bool:
     return scores.score[i] < 0.6 or K.kind_of(scores.reason[i]) == "related headline"
 
 
-def _short_open(text: str) -> bool:
-    """Short, with no aside in brackets or ";", not ending as a sentence: settled without a regular
-    expression ("Jane Doe; Example Books" under a title is a list of works)."""
-    return len(text) <= 160 and "(" not in text and ";" not in text and not K.long_sentence(text)
+_SENTENCE_ENDS = frozenset(".!?\"”’")
 
 
 def _title_case_teaser(text: str) -> bool:
@@ -73,9 +86,9 @@ def labels_between(texts: list[str], scores, headline: str = "", max_gap: int = 
     (a section label between a menu and a teaser list, "Most Read" between two ads): copy does not sit
     alone between two leftovers. Up to ``max_gap`` labels in a row; the story's own title (words of the
     headline) stays."""
+    if not texts or max(scores.score) < 0.6:
+        return  # no furniture on the page (most articles)
     flagged = [s >= 0.6 for s in scores.score]
-    if sum(flagged) < 2:
-        return
     head = None
     n = len(texts)
     i = 1
@@ -101,9 +114,14 @@ def labels_over_top_furniture(texts: list[str], scores, headline: str = "") -> N
     """Above the first paragraph of copy, a short label right over a leftover line is part of the
     page's top matter ("Life is Local" over a teaser, "4 TalkBacks" over "Share"): the story's
     copy has not started yet. The story's own title (words of the headline) stays."""
-    first = next((i for i, t in enumerate(texts) if K.paragraph(t)), 0)
+    if not texts or max(scores.score) < 0.6:
+        return
+    last = next((i for i in range(len(texts) - 1, 0, -1) if scores.score[i] >= 0.6), 0)
+    if not last:
+        return  # no furniture to sit by (most articles): no paragraph test at all
+    first = next((i for i in range(len(texts)) if K.paragraph(texts[i])), 0)
     head = None
-    for i in range(first - 2, -1, -1):
+    for i in range(min(first - 2, last - 1), -1, -1):
         if scores.score[i] >= 0.6 or scores.score[i + 1] < 0.6 or not K.short_label(texts[i]):
             continue
         head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
@@ -123,6 +141,8 @@ def fact_box_rows(texts: list[str], guess: list) -> None:
     """A "Key: value" line in a run of three or more like it is a row of a fact box in the copy
     ("Memory: 512MB", "Graphic: VIA UniChrome Pro IGP", "Audio: …"), even where its key is a credit
     word; a credit under a picture stands alone, or beside its caption or a heading."""
+    if "photo credit" not in guess:
+        return
     for i, g in enumerate(guess):
         if g != "photo credit" or not K.key_value(texts[i]):
             continue

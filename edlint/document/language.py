@@ -43,22 +43,39 @@ _ENGLISH_WORDS = frozenset([
     "will", "who", "but", "its", "an", "be", "at", "or", "than", "there", "about", "after", "into", "more",
     "when", "also", "could", "after", "what", "we", "you"
 ])
+_ENGLISH_BYTES = frozenset(w.encode("ascii") for w in _ENGLISH_WORDS)
 _WORD = None
-_ASCII_WORD = None
 
 
 def english_share(text: str) -> tuple[float, int]:
-    """The share of English function words among the words of ``text``, and the word count."""
-    global _WORD, _ASCII_WORD
-    if _WORD is None:
-        _WORD = re.compile(r"[^\W\d_]+")
-        _ASCII_WORD = re.compile(r"[a-z]+")
+    """The share of English function words among the words of ``text``, and the word count.
+
+    A word is a run of letters (``[^\\W\\d_]``). Text that Latin-1 encodes (nearly
+    all English copy) is split into words as bytes, at C speed: every byte
+    that is not a letter made a space, then a split on spaces.
+    """
+    global _WORD
     sample = text[:SHARE_CHARS].lower()
-    # In ASCII, letters that are not digits or "_" are a-z once lowered: a class the engine scans fast.
-    words = (_ASCII_WORD if sample.isascii() else _WORD).findall(sample)
+    try:
+        words = sample.encode("latin-1").translate(_letters_only()).split()
+        known = _ENGLISH_BYTES
+    except UnicodeEncodeError:
+        if _WORD is None:
+            _WORD = re.compile(r"[^\W\d_]+")
+        words = _WORD.findall(sample)
+        known = _ENGLISH_WORDS
     if not words:
         return 0.0, 0
-    return sum(map(_ENGLISH_WORDS.__contains__, words)) / len(words), len(words)
+    return sum(map(known.__contains__, words)) / len(words), len(words)
+
+
+@lru_cache(maxsize=1)
+def _letters_only() -> bytes:
+    """``bytes.translate`` table: each Latin-1 letter (as ``[^\\W\\d_]`` knows letters) kept, all else a space."""
+    def letter(ch: str) -> bool:
+        return ch.isalnum() and not ch.isdecimal() and ch != "_"
+
+    return bytes(b if letter(chr(b)) else 0x20 for b in range(256))
 
 
 @lru_cache(maxsize=1)

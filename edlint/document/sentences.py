@@ -109,21 +109,29 @@ def split_sentences(prose: str, start: int, end: int, marks: list[int] | None = 
         s = pos
     if s < end:
         spans.append((s, end))
-    return _trimmed(prose, spans)
+    if spans:
+        _trim_ends(prose, spans)
+    return spans
 
 
-def _trimmed(prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans without whitespace at either end; a span of whitespace only is dropped."""
-    out = []
-    for a, b in spans:
+def _trim_ends(prose: str, spans: list[tuple[int, int]]) -> None:
+    """Whitespace off the ends of the spans (in place); a span of whitespace only is dropped.
+
+    Only the first span can start, and the last end, with whitespace: every
+    other one starts where a boundary's spaces end, before a capital, and ends
+    at its full stop or closing mark.
+    """
+    for i in (-1, 0) if len(spans) > 1 else (0,):
+        a, b = spans[i]
         if prose[a].isspace() or prose[b - 1].isspace():
             while a < b and prose[a].isspace():
                 a += 1
             while b > a and prose[b - 1].isspace():
                 b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
+            if b > a:
+                spans[i] = (a, b)
+            else:
+                del spans[i]
 
 
 def _abbreviation(prose: str, start: int, j: int) -> bool:
@@ -131,8 +139,24 @@ def _abbreviation(prose: str, start: int, j: int) -> bool:
 
     The token is the run of letters and full stops before it. Every abbreviation
     is at most six characters long, so the run is read back at most seven: a
-    longer one is an ordinary word, whatever it is.
+    longer one is an ordinary word, whatever it is. Most tokens are a word of
+    letters after a space, told by two string tests.
     """
+    lo = max(start, j - _LONGEST_ABBREVIATION - 1)
+    raw = prose[lo:j]
+    if raw.isalpha():
+        if len(raw) > _LONGEST_ABBREVIATION:
+            return False  # a word longer than any abbreviation
+    else:
+        raw = raw[raw.rfind(" ") + 1 :]
+        if not raw.isalpha():
+            return _dotted_abbreviation(prose, start, j)
+    token = raw.lower()
+    return token in ABBREVIATIONS or raw in CAPITALISED_ABBREVIATIONS or (len(token) == 1 and raw.isupper())
+
+
+def _dotted_abbreviation(prose: str, start: int, j: int) -> bool:
+    """``_abbreviation`` for a token that is not letters after a space (U.S., "(Mr"), read a character at a time."""
     lo = max(start, j - _LONGEST_ABBREVIATION - 1)
     k = j
     while k > lo and (prose[k - 1].isalpha() or prose[k - 1] == "."):

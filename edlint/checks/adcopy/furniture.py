@@ -149,10 +149,10 @@ class Furniture(Rule):
     def check(self, doc, ctx):
         house = house_files(self, "phrases")  # the rule_dirs' own phrase files, with the built-in pack
         pack = ctx.services.resource(PHRASE_PACK, house)
-        blocks = units(doc)
-        texts = [doc.prose[b.start : b.end].strip() for b in blocks]
-        lines = [(doc.line_col(b.start)[0], doc.line_col(b.end)[0]) for b in blocks]
-        scores = Scores(len(blocks))
+        found = units(doc)
+        texts = [u.text for u in found]
+        lines = [(u.first, u.last) for u in found]
+        scores = Scores(len(found))
         _phrases(pack, texts, scores)
         _menus(texts, lines, int(self.options["min_menu_run"]), scores)
         head = doc.prose[doc.headline.start : doc.headline.end].strip() if doc.headline is not None else ""
@@ -163,19 +163,19 @@ class Furniture(Rule):
         flagged = [s >= threshold for s in scores.score]
         reasons = scores.reason
         i = 0
-        while i < len(blocks):
+        while i < len(found):
             if not flagged[i]:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(blocks) and flagged[j + 1] and _same_block(reasons[j], reasons[j + 1]):
+            while j + 1 < len(found) and flagged[j + 1] and _same_block(reasons[j], reasons[j + 1]):
                 j += 1
-            yield self._finding(doc, blocks[i : j + 1], reasons[i : j + 1], all(scores.high[i : j + 1]))
+            yield self._finding(doc, found[i : j + 1], reasons[i : j + 1], all(scores.high[i : j + 1]))
             i = j + 1
 
-    def _finding(self, doc, blocks, reasons, safe):
-        start, end = _deletion(doc, blocks)
-        first_line, last_line = doc.line_col(blocks[0].start)[0], doc.line_col(blocks[-1].end)[0]
+    def _finding(self, doc, found, reasons, safe):
+        start, end = _deletion(doc, found)
+        first_line, last_line = found[0].first, found[-1].last
         categories = sorted(set(reasons), key=reasons.index)
         order = [K.kind_of(r) for r in reasons]
         kinds = sorted(set(order), key=order.index)
@@ -183,21 +183,22 @@ class Furniture(Rule):
         what = f"Leftover {kinds[0]}" if len(kinds) == 1 else f"Leftover furniture ({', '.join(kinds)})"
         if set(categories) != set(kinds):
             what += f" [{', '.join(categories)}]"
-        one = len(blocks) == 1 and first_line == last_line
+        one = len(found) == 1 and first_line == last_line
         msg = f"{what}: delete {'this line' if one else 'these lines'} before publication."
         # A caption is judged by its shape alone: an editor decides (a suggestion, and never a safe fix).
         weak = kinds == ["photo caption"]
         applies = Applicability.SAFE if safe and not weak else Applicability.UNSAFE
         fix = Fix((Edit(start, end, ""),), applies, f"delete {lines}")
-        line_kinds = {str(doc.line_col(b.start)[0]): K.kind_of(r) for b, r in zip(blocks, reasons, strict=True)}
-        return Hit(blocks[0].start, blocks[-1].end, msg, fix=fix, severity=Severity.SUGGESTION if weak else None,
+        line_kinds = {str(u.first): K.kind_of(r) for u, r in zip(found, reasons, strict=True)}
+        return Hit(found[0].block.start, found[-1].block.end, msg, fix=fix,
+                   severity=Severity.SUGGESTION if weak else None,
                    data={"categories": categories, "kinds": kinds, "line_kinds": line_kinds})
 
 
-def _deletion(doc, blocks) -> tuple[int, int]:
-    """The text to delete for these blocks: their whole lines, keeping the paragraph spacing tidy."""
-    start = doc.line_span(doc.line_col(blocks[0].start)[0])[0]
-    last_line = doc.line_col(blocks[-1].end)[0]
+def _deletion(doc, found) -> tuple[int, int]:
+    """The text to delete for these units: their whole lines, keeping the paragraph spacing tidy."""
+    start = doc.line_span(found[0].first)[0]
+    last_line = found[-1].last
     end = doc.line_starts[last_line] if last_line < len(doc.line_starts) else len(doc.text)
     # With blank lines on both sides, remove one of them.
     del_end = end
@@ -276,11 +277,13 @@ def _headline_repeats(headline: str, texts: list[str], scores: Scores) -> None:
     A line that is the headline again is the story's own title (over the body,
     or in a list of links to it): deleting it is an editor's call, not a fix.
     """
+    repeats = [k for k, t in enumerate(texts) if same_text(t, headline)]
+    if not repeats:
+        return  # no page top either: it is found by the headline's second appearance
     for k in page_header(headline, texts) or ():
         scores.guess(k, 0.62, "page header")
-    for k, t in enumerate(texts):
-        if same_text(t, headline):
-            scores.set(k, 0.0, "")
+    for k in repeats:
+        scores.set(k, 0.0, "")
 
 
 def _line_kind(texts: list[str], i: int, seen: dict[str, int]) -> str | None:

@@ -6,6 +6,7 @@ cheap string checks per line, so the family stays linear in the article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence end, also in Chinese and Japanese text.
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
@@ -110,11 +111,17 @@ def _norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=4)
+def _norm_headline(headline: str) -> str:
+    """``_norm`` of a headline, which every line of its article is compared with."""
+    return _norm(headline)
+
+
 def same_text(line: str, headline: str) -> bool:
     """The same words as the headline (case, punctuation and list markers aside)."""
     if len(line) >= 2 * len(headline) + 20:
         return False
-    head = _norm(headline)
+    head = _norm_headline(headline)
     return len(head.split()) >= 2 and _norm(line) == head
 
 

@@ -30,7 +30,7 @@ def _antecedent_before(doc, offset: int, pronoun: str) -> bool:
     before = doc.prose[start:offset]
     if pronoun.lower() == "they":
         return bool(before.strip())
-    return bool(HONORIFIC_NAME.search(before) or FULL_NAME.search(before) or ROLE_RE.search(before))
+    return bool(HONORIFIC_NAME.search(before) or FULL_NAME.search(before) or ROLE_RE.found_in(before))
 
 
 _OPENERS = frozenset("\"“‘'HST")

@@ -92,6 +92,9 @@ class Document(Record):
             return quotes, problems
         heads = [b for b in self.blocks if b.kind in ("headline", "standfirst", "heading")]
         for b in heads:
+            i = bisect.bisect_left(marks, b.start)
+            if i == len(marks) or marks[i] >= b.end:
+                continue  # no mark in it: nothing to scan
             q, p = scan_quotations(self.prose, [(b.start, b.end)], marks)
             quotes += q
             problems += p

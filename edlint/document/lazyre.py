@@ -60,6 +60,47 @@ def lazy(pattern: str | Callable[[], str], flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
+class CaselessPattern(LazyPattern):
+    """A case-insensitive pattern whose ``found_in`` matches lower-cased text with a case-sensitive twin.
+
+    Python's engine tests case-insensitive letters one way and another at
+    every position (twice the time of the same pattern without ``re.I``). In
+    text whose characters are all Latin-1, a character matches a lower-case
+    letter of the pattern case-insensitively exactly when its lower case is
+    that letter (the other characters that fold to an ASCII letter, İ ı ſ K,
+    lie beyond Latin-1), and lower-casing keeps every offset: the twin finds
+    the same matches in ``text.lower()``. Other text, and every other
+    method, use the pattern itself. The pattern's letters (outside escapes
+    such as ``\\b``) must all be lower case; building the twin checks it.
+    """
+
+    __slots__ = ("_twin",)
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+        super().__init__(pattern, flags | re.IGNORECASE)
+        self._twin: re.Pattern | None = None
+
+    def found_in(self, text: str) -> bool:
+        """Does the pattern match anywhere in ``text``? (Latin-1 text: the twin on the lower-cased text.)"""
+        if text.isascii() or max(text, default="") <= "\xff":
+            twin = self._twin or self._make_twin()
+            return twin.search(text.lower()) is not None
+        return self.compiled().search(text) is not None
+
+    def _make_twin(self) -> re.Pattern:
+        pattern = self.compiled().pattern
+        letters = re.sub(r"\\.", "", pattern, flags=re.S)
+        if letters != letters.lower():
+            raise ValueError(f"caseless pattern has upper-case letters: {pattern[:80]!r}")
+        self._twin = re.compile(pattern, self._flags & ~re.IGNORECASE)
+        return self._twin
+
+
+def caseless(pattern: str | Callable[[], str], flags: int = 0) -> CaselessPattern:
+    """``lazy(pattern, flags | re.I)`` with a faster ``found_in`` (see ``CaselessPattern``)."""
+    return CaselessPattern(pattern, flags)
+
+
 @cache
 def alternation(words: str) -> str:
     """``a|b|c`` rewritten as a prefix tree (``sa(?:id|ys?)``): the same strings, matched far faster.

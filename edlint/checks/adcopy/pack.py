@@ -34,11 +34,12 @@ class Phrase(FrozenRecord):
 class PhrasePack:
     """The entries' alternatives, each tried only on lines its gate admits, each compiled on first use.
 
-    Whole-line alternatives are tried with ``fullmatch`` and those anchored
-    with ``^`` with ``match``, both looked up by the line's first character;
-    the rest are tried with ``search``. One Aho-Corasick pass over the line
-    finds the literal text the alternatives need. A line's verdict is the one
-    trying every alternative in order would give (see ``match``).
+    Whole-line alternatives are tried with ``fullmatch``, those anchored with
+    ``^`` with ``match``, the rest with ``search``. One Aho-Corasick pass over
+    the line finds the alternatives whose rarest needed text it holds; those
+    that need no text are looked up by the line's first character. Only they
+    are tried, in pack order, so a line's verdict is the one trying every
+    alternative in order would give (see ``match``).
     """
 
     def __init__(self, phrases: tuple[Phrase, ...], whole: tuple[Alternative, ...], start: tuple[Alternative, ...],
@@ -46,10 +47,12 @@ class PhrasePack:
         self.phrases = phrases
         self.whole, self.start, self.anywhere = whole, start, anywhere
         self._alts = whole + start + anywhere  # an alternative's place here is its id
-        self._searched_from = len(whole) + len(start)
-        self._by_first = (_first_index(whole, 0, True), _first_index(start, len(whole), False))
-        self._always = frozenset(i for i, a in enumerate(self._alts)
-                                 if i >= self._searched_from and not a.gate.needs)
+        self._start_from, self._search_from = len(whole), len(whole) + len(start)
+        # What a line must have, by id: length bounds, first characters, the needs after the first, alone.
+        self._rows = tuple((a.gate.min_len, a.gate.max_len if i < self._start_from else NO_LIMIT,
+                            a.gate.first if i < self._search_from else None, a.gate.needs[1:], a.gate.alone)
+                           for i, a in enumerate(self._alts))
+        self._no_text = _no_text_index(self._alts, self._search_from)
         self._needed = _needs_index(self._alts)
         self._compiled: dict[int, re.Pattern] = {}
 
@@ -61,36 +64,51 @@ class PhrasePack:
         first high-confidence entry that matches anywhere, else the first entry found.
         """
         low = line.lower()
-        present = set()  # the alternatives whose first needed text the line holds
-        if self._needed is not None:
-            for _, ids in self._needed.iter(low):
-                present.update(ids)
+        order = self._admitted(low)
+        if not order:
+            return None
         found = []
         for k in (0, 1):
-            i = self._anchored(k, low, present)
+            i = self._anchored(k, low, order)
             if i is not None:
                 found.append(self.phrases[i])
         if any(p.high for p in found):
             return next(p for p in found if p.high)
-        for i in sorted(present.union(self._always)):
-            if i < self._searched_from:
-                continue
-            g = self._alts[i].gate
-            if len(low) >= g.min_len and _has(low, g.needs[1:]) and self._rx(i).search(low):
+        for i in order:
+            if i >= self._search_from and self._rx(i).search(low):
                 p = self.phrases[self._alts[i].entry]
                 found.append(p)
                 if p.high:
                     return p
         return found[0] if found else None
 
-    def _anchored(self, k: int, low: str, present: set[int]) -> int | None:
-        """The entry of the first whole-line (k=0) or line-start (k=1) alternative matching ``low``, or None."""
-        index, anyfirst = self._by_first[k]
+    def _admitted(self, low: str) -> list[int]:
+        """The alternatives, in order, whose gates ``low`` passes."""
+        index, rest = self._no_text
+        c0 = low[:1]
+        cands = set(index.get(c0, rest))
+        if self._needed is not None:
+            for _, ids in self._needed.iter(low):
+                cands.update(ids)
         n = len(low)
-        for i, lo, hi, needed, more, alone in index.get(low[:1], anyfirst):
-            if n < lo or n > hi or (needed and i not in present) or (more and not _has(low, more)):
+        rows = self._rows
+        out = []
+        for i in sorted(cands):
+            lo, hi, first, more, _ = rows[i]
+            if n < lo or n > hi or (first is not None and c0 not in first) or (more and not _has(low, more)):
                 continue
-            if not alone:  # it refers to groups: only the combined pattern means what the entry says
+            out.append(i)
+        return out
+
+    def _anchored(self, k: int, low: str, order: list[int]) -> int | None:
+        """The entry of the first whole-line (k=0) or line-start (k=1) admitted alternative matching ``low``."""
+        lo, hi = (0, self._start_from) if k == 0 else (self._start_from, self._search_from)
+        for i in order:
+            if i >= hi:
+                break
+            if i < lo:
+                continue
+            if not self._rows[i][4]:  # it refers to groups: only the combined pattern means what the entry says
                 m = self._combined(k).fullmatch(low) if k == 0 else self._combined(k).match(low)
                 return _entry_index(m) if m else None
             rx = self._rx(i)
@@ -134,18 +152,15 @@ def _has(low: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-def _first_index(alts: tuple[Alternative, ...], first_id: int, whole: bool):
-    """For each first character, the alternatives (in order) a line starting with it may match; and those
-    with no known first character, which every line may match. A row: the alternative's id, the line's
-    length bounds (a match at the start may be shorter than the line), whether it needs text, the rest of
-    what it needs, and whether it means the same alone."""
-    rows = [(first_id + j, a.gate.min_len, a.gate.max_len if whole else NO_LIMIT, bool(a.gate.needs),
-             a.gate.needs[1:], a.gate.alone) for j, a in enumerate(alts)]
-    pairs = list(zip(rows, (a.gate.first for a in alts), strict=True))
-    anyfirst = tuple(r for r, first in pairs if first is None)
-    chars = {ch for _, first in pairs for ch in first or ""}
-    index = {ch: tuple(r for r, first in pairs if first is None or ch in first) for ch in chars}
-    return index, anyfirst
+def _no_text_index(alts: tuple[Alternative, ...], search_from: int):
+    """The alternatives that need no text, which the literal pass cannot find: for each first character,
+    those a line starting with it may match (anchored ones whose first characters are known, and the
+    rest); and those a line starting with any other character may match."""
+    ids = [i for i, a in enumerate(alts) if not a.gate.needs]
+    firsts = {i: alts[i].gate.first if i < search_from else None for i in ids}
+    rest = tuple(i for i in ids if firsts[i] is None)
+    chars = {ch for f in firsts.values() for ch in f or ""}
+    return {ch: tuple(i for i in ids if firsts[i] is None or ch in firsts[i]) for ch in chars}, rest
 
 
 def _needs_index(alts: tuple[Alternative, ...]):

@@ -7,6 +7,10 @@ carries sentences on in lower case. Such a block is judged a line at a time.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from edlint.records import FrozenRecord
+
 from ...document import Block
 
 _ITEM_START = set("\"'“‘(«•»·*-–—[#@")
@@ -17,30 +21,47 @@ def _item_start(line: str) -> bool:
     return c.isupper() or c.isdigit() or c in _ITEM_START
 
 
-def _split(doc, block: Block) -> list[Block]:
+class Unit(FrozenRecord):
+    """One unit: its block, its first and last line (1-based), and its text without surrounding space."""
+
+    _fields = ("block", "first", "last", "text")
+
+    def __init__(self, block: Block, first: int, last: int, text: str) -> None:
+        self.block = block
+        self.first = first
+        self.last = last
+        self.text = text
+
+
+def _split(doc, block: Block, first: int, last: int) -> list[Unit]:
     """The block's lines as units when it is a list, else the block itself."""
-    first, last = doc.line_col(block.start)[0], doc.line_col(block.end)[0]
+    prose = doc.prose
     if first == last or doc.kind != "text":
-        return [block]
+        return [Unit(block, first, last, prose[block.start : block.end].strip())]
     spans = []
     for ln in range(first, last + 1):
         s, e = doc.line_span(ln)
         s, e = max(s, block.start), min(e, block.end)
-        text = doc.prose[s:e]
+        text = prose[s:e]
         strip_l = len(text) - len(text.lstrip())
-        spans.append((s + strip_l, s + len(text.rstrip())))
-    lines = [doc.prose[s:e] for s, e in spans]
+        spans.append((s + strip_l, s + len(text.rstrip()), ln))
+    lines = [prose[s:e] for s, e, _ in spans]
     if not all(_item_start(t) for t in lines[1:]):
-        return [block]
+        return [Unit(block, first, last, prose[block.start : block.end].strip())]
     if len(lines) == 2 and not lines[0].rstrip().endswith((".", "!", "?", ":")) and len(lines[0]) > 60:
         # Two lines, the first long and open: most likely one wrapped sentence.
-        return [block]
-    return [Block(s, e, block.kind, block.level) for s, e in spans if e > s]
+        return [Unit(block, first, last, prose[block.start : block.end].strip())]
+    return [Unit(Block(s, e, block.kind, block.level), ln, ln, prose[s:e]) for s, e, ln in spans if e > s]
 
 
-def units(doc) -> list[Block]:
-    """Body paragraphs in order, list-like blocks of plain text split into their lines."""
-    out: list[Block] = []
+def units(doc) -> list[Unit]:
+    """Body paragraphs in order, list-like blocks of plain text split into their lines.
+
+    Line numbers come from the document's one line table, looked up directly
+    (a unit's lines are asked for by every step of the rule).
+    """
+    starts = doc.line_starts
+    out: list[Unit] = []
     for b in doc.body:
-        out.extend(_split(doc, b))
+        out.extend(_split(doc, b, bisect_right(starts, b.start), bisect_right(starts, b.end)))
     return out

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 
 from edlint.core.services import DocumentWork
-from edlint.document.lazyre import lazy
+from edlint.document.lazyre import caseless, lazy
 
 from .vocab import ATTRIBUTION_RE, FIRST_OR_SECOND_PERSON, REPORT_PAST_RE
 
@@ -18,10 +17,9 @@ _CONNECTIVE = lazy(r"^(?:But|And|However|Also|Earlier|Later|Meanwhile|Yet|So|Now
 _APPOSITIVE = lazy(r",[^,]*,")
 # Words that make the text before the verb a clause rather than a speaker:
 # "It is not what the minister said", "If Mr Blair said so".
-_NOT_A_SUBJECT = lazy(
+_NOT_A_SUBJECT = caseless(
     r"\b(is|was|are|were|be|been|being|has|have|what|that|if|when|because|would|will|could|should|can|"
-    r"do|does|did|not|this|these|there|who|which)\b",
-    re.I,
+    r"do|does|did|not|this|these|there|who|which)\b"
 )
 _PRONOUN_SUBJECT = lazy(r"^(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s+(?:also|later|then|has|had))?$")
 # "..., he said." at the end of a sentence is the reporter's tag.
@@ -35,7 +33,7 @@ _NOT_NAMES = frozenset(
         "fans", "supporters", "reports", "sources", "insiders", "this", "that", "which", "what", "who",
     ]
 )
-_SPOKES = lazy(r"\bspokes(?:man|woman|person|people|men|women)\b", re.I)
+_SPOKES = caseless(r"\bspokes(?:man|woman|person|people|men|women)\b")
 
 
 def reports_speech(sentence: str) -> bool:
@@ -63,9 +61,9 @@ def _speaker_subject(subject: str) -> bool:
         return True
     core = _APPOSITIVE.sub(" ", subject + " ").strip().rstrip(",")  # "Stuart Rose, head of M&S,"
     words = core.split()
-    if not words or len(words) > 9 or _NOT_A_SUBJECT.search(core):
+    if not words or len(words) > 9 or _NOT_A_SUBJECT.found_in(core):
         return False
-    if any(w[:1].isupper() for w in words[1:]) or _HONORIFIC_START.match(core) or _SPOKES.search(core):
+    if any(w[:1].isupper() for w in words[1:]) or _HONORIFIC_START.match(core) or _SPOKES.found_in(core):
         return True
     return len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _NOT_NAMES  # "Ancelotti"
 
@@ -160,4 +158,4 @@ UNQUOTED: DocumentWork[str] = DocumentWork("attribution unquoted prose", _blank_
 
 def attributes(text: str) -> bool:
     """Does this stretch of the reporter's words attribute speech (said, told, according to ...)?"""
-    return bool(ATTRIBUTION_RE.search(text))
+    return ATTRIBUTION_RE.found_in(text)

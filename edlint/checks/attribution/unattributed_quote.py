@@ -1,11 +1,10 @@
 """attribution.unattributed-quote: a quoted statement that nobody is said to have said."""
 from __future__ import annotations
 
-import re
 
 from edlint.core.findings import Hit, RuleMeta, Severity
 from edlint.core.rule import Rule
-from edlint.document.lazyre import alternation, lazy
+from edlint.document.lazyre import alternation, caseless, lazy
 
 from .speech import attributes, sentence_at, sentences_between, unquoted
 from .vocab import ATTRIBUTION_VERBS, FULL_NAME, HONORIFIC_NAME, PERSON_ROLE_RE
@@ -22,11 +21,11 @@ _LEADING = lazy(r"^[\s.\u2026\-\u2013\u2014(\[]*")
 # (a transcript or a first-person piece speaks in its own voice).
 _PRONOUN = lazy(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Hh]im|[Tt]hem|[Tt]heir|I|[Ww]e)\b")
 # "That was the verdict of Mr Smith", "the message from the club"
-_VERDICT = lazy(
-    r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b", re.I
+_VERDICT = caseless(
+    r"\b(?:verdict|words|view|message|warning|response|reaction|assessment|plea)\s+(?:of|from)\b"
 )
 # An attribution that introduces the quotation after it: 'Jane Smith said: "'.
-_LEAD_IN = lazy(lambda: rf"\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^.!?:]{{0,60}}:\s*$", re.I)
+_LEAD_IN = caseless(lambda: rf"\b(?:{alternation(ATTRIBUTION_VERBS)})\b[^.!?:]{{0,60}}:\s*$")
 _GOES_ON = lazy(r"\b(?:added|adds|continued|continues|went on|goes on)\b")
 _FUNCTION_WORDS = frozenset([
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "as",
@@ -106,8 +105,8 @@ def _ends_sentence(prose: str, q) -> bool:
     Tested first, with string operations: most quotations end with a comma
     (`"…," he said`) and are no statement.
     """
-    s, e = q.content_spans[-1]
-    tail = prose[s:e].rstrip().rstrip(_CLOSERS)
+    s, e = q.segments[-1]  # a closed quotation: its last segment's words lie between its marks
+    tail = prose[s + 1 : e - 1].rstrip().rstrip(_CLOSERS)
     return bool(tail) and tail[-1] in _TERMINALS
 
 
@@ -188,7 +187,7 @@ def _names_speaker(doc, plain: str, start: int, end: int) -> bool:
     text = plain[start:end]
     return bool(
         attributes(text) or _PRONOUN.search(text) or HONORIFIC_NAME.search(text) or FULL_NAME.search(text)
-        or PERSON_ROLE_RE.search(text) or _quoted(doc, plain, start, end)
+        or PERSON_ROLE_RE.found_in(text) or _quoted(doc, plain, start, end)
         or not _story_speakers(doc).isdisjoint(_CAPITALISED.findall(text))
     )
 
@@ -242,9 +241,9 @@ def _attributed_after(doc, plain: str, q, body: set[int]) -> bool:
     if nxt is None:
         return False
     text = plain[nxt.start : nxt.end]
-    if _LEAD_IN.search(text) and not _GOES_ON.search(text):
+    if _LEAD_IN.found_in(text) and not _GOES_ON.search(text):
         return False  # 'Jane Smith said: "…"' introduces its own quotation; 'He added: "…"' goes on from this one
-    return attributes(text) or bool(_VERDICT.search(text))
+    return attributes(text) or _VERDICT.found_in(text)
 
 
 def _next_sentence(doc, offset: int, body: set[int]):

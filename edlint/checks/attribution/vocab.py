@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from edlint.document.lazyre import alternation, lazy
+from edlint.document.lazyre import alternation, caseless, lazy
 
 SPEECH_VERBS = (
     "said|says|say|saying|added|adds|told|tells|continued|continues|explained|explains|warned|warns|"
@@ -30,8 +30,8 @@ ORGANISATION_NOUNS = (
 )
 ROLE_NOUNS = PERSON_ROLE_NOUNS + "|" + ORGANISATION_NOUNS
 _ROLE_LEAD = r"\b(the|a|an|his|her|their|its|our|one)\s+(?:[\w'’-]+\s+){0,4}"
-ROLE_RE = lazy(lambda: rf"{_ROLE_LEAD}({alternation(ROLE_NOUNS)})\b", re.I)
-PERSON_ROLE_RE = lazy(lambda: rf"{_ROLE_LEAD}({alternation(PERSON_ROLE_NOUNS)})\b", re.I)
+ROLE_RE = caseless(lambda: rf"{_ROLE_LEAD}({alternation(ROLE_NOUNS)})\b")
+PERSON_ROLE_RE = caseless(lambda: rf"{_ROLE_LEAD}({alternation(PERSON_ROLE_NOUNS)})\b")
 HONORIFIC_NAME = lazy(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Chancellor|"
                             r"Minister|Secretary|Governor|Senator|Gen|General|Judge|Mayor)\.?\s+[A-Z][\w'’-]+")
 FULL_NAME = lazy(r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-zà-ÿ'’-]{1,}")
@@ -89,7 +89,7 @@ ATTRIBUTION_VERBS = (
     "ask|tell|write|argue|warn|explain|insist|claim|add|admit|reply|respond|comment|"
     "according to|in the words of|in a statement|in an interview|in a letter|in a blog|in his blog|in her blog"
 )
-ATTRIBUTION_RE = lazy(lambda: rf"(?<![\w-])({alternation(ATTRIBUTION_VERBS)})(?![\w-])", re.I)  # not "Spanish-speaking"
+ATTRIBUTION_RE = caseless(lambda: rf"(?<![\w-])({alternation(ATTRIBUTION_VERBS)})(?![\w-])")  # not "Spanish-speaking"
 
 # Past-tense reporting verbs: "He said the plan had failed", "Mr Warner said firms ...".
 REPORT_PAST_RE = lazy(

@@ -338,6 +338,12 @@ def _strip_possessive(name: str) -> str:
 _QUALIFIERS = {"jr": "younger", "junior": "younger", "sr": "elder", "senior": "elder"}
 
 
+@lru_cache(maxsize=1)
+def _age_word() -> re.Pattern:
+    return re.compile(r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b")
+
+
+
 def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str | None]:
     """The name without "Jr"/"Sr", and which namesake the copy means: "younger", "elder" or None.
 
@@ -349,8 +355,11 @@ def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str 
     if len(parts) > 1 and last in _QUALIFIERS:
         return parts[:-1], _QUALIFIERS[last]
     if mention.pattern == "before":
+        # "… Pierre Trudeau, the elder": the name again after the spaces, then the word (a pattern
+        # made for each name would be compiled for each mention).
         after = doc.prose[mention.end : mention.end + len(mention.name) + 20]
-        m = re.match(r"\s+" + re.escape(mention.name) + r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b", after)
+        gap = len(after) - len(after.lstrip())
+        m = _age_word().match(after, gap + len(mention.name)) if gap and after.startswith(mention.name, gap) else None
         if m:
             word = m.group(1)
             return parts, _QUALIFIERS.get(word, word)

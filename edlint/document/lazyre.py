@@ -122,7 +122,7 @@ def alternation(words: str) -> str:
 
 
 def _branch(node: dict) -> str:
-    alts = [re.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
+    alts = [(ch if ch.isalnum() else re.escape(ch)) + _branch(child) for ch, child in sorted(node.items()) if ch]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

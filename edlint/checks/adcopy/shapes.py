@@ -41,7 +41,24 @@ def headline_shaped(text: str) -> bool:
     first = text.lstrip("\"'“‘«(•»·*-–— ")[:1]
     if not (first.isupper() or first.isdigit()) or words[-1].lower() in _OPEN_ENDS:
         return False
-    return not FULL_STOP.search(text) and not INNER_SENTENCE.search(text)
+    return not FULL_STOP.search(text) and not _inner_sentence(text)
+
+
+# Abbreviations a headline carries with a full stop inside it ("A Vista vs. Linux matchup", "Dr. Phil").
+_ABBREVIATION_WORDS = "vs v mr mrs ms dr st jr sr gov sen rep gen lt col capt sgt prof no inc co corp ltd ft mt"
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+
+def _inner_sentence(text: str) -> bool:
+    """A sentence ends inside the line: a full stop, "!" or "?" and a capital after it, not after an
+    abbreviation or an initial ("Dr. Phil", "vs. Linux", "J. Smith")."""
+    for m in INNER_SENTENCE.finditer(text):
+        if text[m.start() + 1] != ".":
+            return True
+        word = text[: m.start() + 1].rsplit(None, 1)[-1].lstrip("\"'“‘(").lower()
+        if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            return True
+    return False
 
 
 def teaser_header_alone(text: str) -> bool:

@@ -214,7 +214,7 @@ def _unescape_blank(inner: str, quote: str) -> str:
     return re.sub(pattern, one, inner)
 
 
-_TITLE_LINE = re.compile(r"[^\n]*[\w'\u2019\"\u201d?!)]\r?\n(?=[ \t]*[A-Z0-9\"\u201c\u2018'])")
+_TITLE_LINE = lazy(r"[^\n]*[\w'\u2019\"\u201d?!)]\r?\n(?=[ \t]*[A-Z0-9\"\u201c\u2018'])")
 
 
 def _split_title_line(text: str, first: Block) -> list[Block]:

@@ -5,22 +5,22 @@ cheap string checks per line, so the family stays linear in the article.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from edlint.document.lazyre import lazy
 
 # A sentence end, also in Chinese and Japanese text.
-TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+TERMINAL = lazy(r"[.!?…。！？][\"'”’)\]]*\s*$")
 # A full stop at the end (a headline may end with ? or !, a sentence ends with a stop).
-FULL_STOP = re.compile(r"(?<!\.\.)[.。][\"'”’)\]]*\s*$")
-WORD = re.compile(r"\w[\w'’-]*")
-TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
+FULL_STOP = lazy(r"(?<!\.\.)[.。][\"'”’)\]]*\s*$")
+WORD = lazy(r"\w[\w'’-]*")
+TAG = lazy(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
 # A score, a fixture, a ranked-list entry or an aside: lists that belong in copy.
-FIXTURE = re.compile(r"\s(v|vs\.?|versus)\s|\d+\s*-\s*\d+|^\d+[.)]?\s|\(")
+FIXTURE = lazy(r"\s(v|vs\.?|versus)\s|\d+\s*-\s*\d+|^\d+[.)]?\s|\(")
 # A clause (comma in CJK text) or a "label: value" pair is content, not a menu label.
-CLAUSE = re.compile(r"[、，]|\S:\s+\S")
+CLAUSE = lazy(r"[、，]|\S:\s+\S")
 # Separators of a one-line menu: "Home | News | Sport".
-MENU_SEP = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
-INNER_SENTENCE = re.compile(r"\w[.!?][\"'”’]?\s+[A-Z]")
+MENU_SEP = lazy(r"\s+[|•·]\s+|\s*\|\s*")
+INNER_SENTENCE = lazy(r"\w[.!?][\"'”’]?\s+[A-Z]")
 
 
 # Words a headline never ends on; a line ending on one is a sentence broken across lines.

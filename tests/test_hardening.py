@@ -165,11 +165,30 @@ def test_malformed_cache_entries_are_misses_in_every_format(tmp_path, fmt):
         assert "Traceback" not in p.stderr
 
 
+HOUSE_VARIANTS = """kind: variants
+category: house names
+proper_nouns: true
+sources:
+  - "the desk's own list"
+groups:
+  - [Ealing Broadway, Ealing Brodway]
+"""
+
+
 def test_a_poisoned_parsed_pack_is_replaced_not_fatal(tmp_path):
-    (tmp_path / "a.md").write_text("Kiev and Kyiv. They will accomodate it.\n")
+    """A house pack's parsed copy in the cache folder, spoiled, is parsed afresh; the findings never change.
+
+    (The built-in packs come parsed with the package and never pass through the cache folder.)
+    """
+    (tmp_path / "house" / "spelling").mkdir(parents=True)
+    (tmp_path / "house" / "spelling" / "names.yaml").write_text(HOUSE_VARIANTS)
+    (tmp_path / "edlint.toml").write_text('rule_dirs = ["house"]\n')
+    (tmp_path / "a.md").write_text("Council news\n\nThe council met at Ealing Broadway on Monday. Kiev and Kyiv sent "
+                                   "envoys. They will accomodate them at Ealing Brodway.\n")
     expected = run("check", "a.md", "--format", "json", "--no-cache", cwd=tmp_path).stdout
+    assert "Ealing Brodway" in expected  # the house pack is in use
     assert _check(tmp_path).stdout == expected
-    packs = sorted((tmp_path / "c" / "packs").glob("*.json"))
+    packs = sorted(p for p in (tmp_path / "c" / "packs").glob("*.json") if not p.name.startswith("regex-"))
     assert packs
     for poison in ('{"kind": 5}', "[1, 2]", "not json"):
         for p in packs:
@@ -182,12 +201,14 @@ def test_a_poisoned_parsed_pack_is_replaced_not_fatal(tmp_path):
     # an entry with the right shape and digest but data that fails the schema: validated, then parsed afresh
     import hashlib
 
-    pack_texts = [p.read_text() for p in (Path(__file__).parents[1] / "rules").rglob("*.yaml")]
-    by_source = {hashlib.blake2b(t.encode(), digest_size=16).hexdigest(): t for t in pack_texts}
+    house_source = hashlib.blake2b(HOUSE_VARIANTS.encode(), digest_size=16).hexdigest()
     poisoned = 0
     for p in sorted((tmp_path / "c" / "packs").glob("*.json")):
-        entry = json.loads(p.read_text())
-        if entry.get("source") in by_source and isinstance(entry["data"], dict):
+        try:
+            entry = json.loads(p.read_text())
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("source") == house_source and isinstance(entry["data"], dict):
             entry["data"] = {"kind": entry["data"].get("kind"), "bogus": [1, 2, 3]}
             p.write_text(json.dumps(entry))
             poisoned += 1

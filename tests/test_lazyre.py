@@ -31,3 +31,30 @@ def test_a_pattern_with_upper_case_letters_is_refused():
     with pytest.raises(ValueError):
         caseless(r"\bthe US\b").found_in("the us")
     assert caseless(r"\W+\bsaid\b").found_in("... SAID")  # escapes are not letters
+
+
+def test_no_module_compiles_a_pattern_at_import():
+    """Module-level patterns are ``lazy(...)``: importing a module compiles nothing (start-up stays cheap)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[1] / "edlint"
+    found = []
+    for path in package.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = getattr(node, "value", None)
+            compiles = isinstance(value, ast.Call) and ast.unparse(value.func) in ("re.compile", "compile")
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and compiles:
+                found.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert found == []
+
+
+def test_a_lazy_pattern_once_compiled_calls_the_compiled_methods_directly():
+    from edlint.document.lazyre import lazy
+
+    rx = lazy(r"\bKyiv\b")
+    assert rx.search("in Kyiv today").span() == (3, 7)  # compiles on first use
+    compiled = rx.compiled()
+    for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+        assert getattr(rx, name).__self__ is compiled  # no wrapper left between a rule's loop and the engine
+    assert rx.pattern == r"\bKyiv\b" and rx.groups == 0

@@ -43,8 +43,17 @@ class LiteralMatcher:
             self._automaton = None
 
     def add_all(self, owner: str, terms: Iterable[tuple[str, Any]]) -> None:
+        """``add`` for many terms: the loop a rule set makes of a few thousand curated forms at every start."""
+        table = self._terms
         for term, payload in terms:
-            self.add(owner, term, payload)
+            key = term.strip()
+            low = key.lower()
+            key = low if len(low) == len(key) else _fold(key)
+            if "\u2019" in key or "\u2018" in key:
+                key = _normalise_marks(key)
+            if key:
+                table[key].append((owner, payload))
+        self._automaton = None
 
     def __len__(self) -> int:
         return len(self._terms)

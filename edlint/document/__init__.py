@@ -92,6 +92,9 @@ class Document(Record):
             return quotes, problems
         heads = [b for b in self.blocks if b.kind in ("headline", "standfirst", "heading")]
         for b in heads:
+            i = bisect.bisect_left(marks, b.start)
+            if i == len(marks) or marks[i] >= b.end:
+                continue  # no mark in it: nothing to scan
             q, p = scan_quotations(self.prose, [(b.start, b.end)], marks)
             quotes += q
             problems += p
@@ -211,7 +214,7 @@ def _unescape_blank(inner: str, quote: str) -> str:
     return re.sub(pattern, one, inner)
 
 
-_TITLE_LINE = re.compile(r"[^\n]*[\w'\u2019\"\u201d?!)]\r?\n(?=[ \t]*[A-Z0-9\"\u201c\u2018'])")
+_TITLE_LINE = lazy(r"[^\n]*[\w'\u2019\"\u201d?!)]\r?\n(?=[ \t]*[A-Z0-9\"\u201c\u2018'])")
 
 
 def _split_title_line(text: str, first: Block) -> list[Block]:

@@ -13,9 +13,10 @@ from typing import Any
 from edlint.io.errors import InputError
 from edlint.io.lines import line_col, line_starts
 from edlint.records import Record
+from .lazyre import lazy
 
 _FENCES = {"---": "yaml", "+++": "toml"}
-_OPEN_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n")
+_OPEN_RE = lazy(r"\A(---|\+\+\+)[ \t]*\r?\n")
 
 DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "publishDate", "datePublished")
 

@@ -14,8 +14,19 @@ from functools import cache
 from collections.abc import Callable
 
 
+# The compiled pattern's methods a LazyPattern keeps in its own slots once compiled.
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+
 class LazyPattern:
-    __slots__ = ("_pattern", "_flags", "_compiled")
+    """Stands for ``re.compile(pattern, flags)``, compiled when first used.
+
+    Once compiled, the pattern's methods are stored in the object's own slots, so a
+    call such as ``WORD.search(text)`` goes straight to the compiled pattern, as fast
+    as a pattern compiled at import: rules call these in loops over every line.
+    """
+
+    __slots__ = ("_pattern", "_flags", "_compiled", *_METHODS)
 
     def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
         self._pattern = pattern
@@ -28,29 +39,16 @@ class LazyPattern:
             if callable(self._pattern):  # a pattern built from word lists: built on first use too
                 self._pattern = self._pattern()
             rx = self._compiled = re.compile(self._pattern, self._flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(rx, name))
         return rx
 
     def __getattr__(self, name: str):
+        # Reached only before the first compile (a method slot not yet filled) or for the
+        # pattern's other attributes (``pattern``, ``flags``, ``groupindex``).
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
-
-    # The methods rules call in their loops, without ``__getattr__``'s detour.
-    def search(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).search(*args, **kwargs)
-
-    def match(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).match(*args, **kwargs)
-
-    def fullmatch(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).fullmatch(*args, **kwargs)
-
-    def finditer(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).finditer(*args, **kwargs)
-
-    def findall(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).findall(*args, **kwargs)
-
-    def sub(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).sub(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"lazy({self._pattern!r}, {self._flags!r})"
@@ -122,7 +120,7 @@ def alternation(words: str) -> str:
 
 
 def _branch(node: dict) -> str:
-    alts = [re.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
+    alts = [(ch if ch.isalnum() else re.escape(ch)) + _branch(child) for ch, child in sorted(node.items()) if ch]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

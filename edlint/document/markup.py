@@ -19,6 +19,7 @@ from edlint.io.lines import line_bounds, line_starts, line_text
 
 from .frontmatter import FrontMatter
 from edlint.records import FrozenRecord
+from .lazyre import lazy
 
 __all__ = ["Block", "blank", "line_starts", "markdown_prose", "plain_blocks"]
 
@@ -76,9 +77,18 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
 
     starts = line_starts(text)
     first = bisect.bisect_right(starts, pos) - 1
-    for i in range(max(first, 0), len(starts)):
-        s, e = line_bounds(text, starts, i)
-        s = max(s, pos)
+    last = len(starts) - 1
+    for i in range(max(first, 0), last + 1):
+        # line_bounds(text, starts, i), written out: it is called for every line of every article
+        s = starts[i]
+        if i < last:
+            e = starts[i + 1] - 1
+            if e > s and text[e] == "\n" and text[e - 1] == "\r":
+                e -= 1
+        else:
+            e = len(text)
+        if s < pos:
+            s = pos
         while e > s and text[e - 1] in " \t\r\f\v\u00a0\ufeff":
             e -= 1
         while s < e and text[s] in " \t\u00a0\ufeff":
@@ -93,19 +103,19 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
 
 # ---------------------------------------------------------------- markdown
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_HTML_INLINE = re.compile(r"<!--(?:(?!<!--|-->).)*-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_CODE_SPAN = lazy(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+_HTML_INLINE = lazy(r"<!--(?:(?!<!--|-->).)*-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_AUTOLINK = lazy(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 # Bracket classes exclude "[" as well as "]": each match attempt then stops at the next bracket,
 # so a paragraph of 100,000 "[" costs linear time, not quadratic.
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](\([^()]*\)|\[[^\[\]]*\])")
-_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+")
-_EMPH = re.compile(r"\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_IMAGE = lazy(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
+_LINK = lazy(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\](\([^()]*\)|\[[^\[\]]*\])")
+_BARE_URL = lazy(r"\b(?:https?://|www\.)[^\s<>()]+")
+_EMPH = lazy(r"\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+_ENTITY = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ESCAPE = lazy(r"\\(?=[!-/:-@\[-`{-~])")
+_SETEXT = lazy(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATX_CLOSE = lazy(r"[ \t]+#+[ \t]*$")
 
 
 def _mask_inline(buf: list[str], text: str, s: int, e: int) -> None:

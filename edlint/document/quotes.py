@@ -506,9 +506,12 @@ def _scan_paragraph(sc: _Scanner, ps: int, pe: int, start_at: int, marks: list[i
     marks are apostrophes inside words and are passed over before any
     classification; the rest cost one ``_classify`` and at most one step of the scanner.
     """
+    first = bisect.bisect_left(marks, start_at)
+    if first == len(marks) or marks[first] >= pe:
+        return  # no mark in the paragraph (most of them)
     prose, stack = sc.prose, sc.stack
     closers = _Closers(prose, ps, pe)
-    for k in range(bisect.bisect_left(marks, start_at), len(marks)):
+    for k in range(first, len(marks)):
         i = marks[k]
         if i >= pe:
             break

@@ -109,7 +109,7 @@ def split_sentences(prose: str, start: int, end: int, marks: list[int] | None = 
         s = pos
     if s < end:
         spans.append((s, end))
-    if spans:
+    if spans and (prose[spans[0][0]].isspace() or prose[spans[-1][1] - 1].isspace()):
         _trim_ends(prose, spans)
     return spans
 
@@ -142,8 +142,8 @@ def _abbreviation(prose: str, start: int, j: int) -> bool:
     longer one is an ordinary word, whatever it is. Most tokens are a word of
     letters after a space, told by two string tests.
     """
-    lo = max(start, j - _LONGEST_ABBREVIATION - 1)
-    raw = prose[lo:j]
+    lo = j - _LONGEST_ABBREVIATION - 1
+    raw = prose[lo if lo > start else start : j]
     if raw.isalpha():
         if len(raw) > _LONGEST_ABBREVIATION:
             return False  # a word longer than any abbreviation

@@ -10,14 +10,14 @@ cannot carry, so an odd byte in an article cannot break the report.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from edlint.core.findings import Severity
 
 from . import Summary, relative_path
+from edlint.document.lazyre import lazy
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(s: str) -> str:

@@ -118,21 +118,37 @@ def _write_new(path: Path, body: str) -> None:
 
 
 def _tree_signature(root: Path, h: blake2b) -> None:
-    """Feed (relative path, size, mtime) of every file under ``root`` into ``h``, in a stable order."""
-    if not root.exists():
+    """Feed (relative path, size, mtime) of every file under ``root`` into ``h``, in a stable order.
+
+    Every run asks (the cache key depends on it), so it is one ``scandir`` per folder and one
+    ``stat`` per file, with no path arithmetic: a one-article run has little else to do.
+    """
+    top = str(root)
+    if not os.path.exists(top):
         h.update(f"missing:{root}\0".encode())
         return
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        for name in sorted(filenames):
-            if name.endswith((".pyc", ".pyo")):
-                continue
-            p = os.path.join(dirpath, name)
-            try:
-                st = os.stat(p)
-            except OSError:
-                continue
-            h.update(f"{os.path.relpath(p, root)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    cut = len(top) + 1
+    parts: list[str] = []
+    folders = [top]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        below = []
+        for e in entries:
+            if e.is_dir():
+                if e.name != "__pycache__" and not e.is_symlink():  # as os.walk: a linked folder is not entered
+                    below.append(e.path)
+            elif not e.name.endswith((".pyc", ".pyo")):
+                try:
+                    st = e.stat()
+                except OSError:
+                    continue
+                parts.append(f"{e.path[cut:]}\0{st.st_size}\0{st.st_mtime_ns}\0")
+        folders.extend(reversed(below))  # depth first, folders in name order
+    h.update("".join(parts).encode())
 
 
 def _tree_contents(root: Path, h: blake2b) -> None:

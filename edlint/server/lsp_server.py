@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -27,6 +26,7 @@ from .actions import lsp_range
 from .configs import Configs, Loaded
 from .documents import Doc
 from .positions import UTF16, LineIndex
+from edlint.document.lazyre import lazy
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ SEVERITY = {
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.SUGGESTION: lsp.DiagnosticSeverity.Information,
 }
-_ERROR_LINE = re.compile(r":(\d+): ")
+_ERROR_LINE = lazy(r":(\d+): ")
 
 
 class _Protocol(LanguageServerProtocol):

@@ -10,11 +10,11 @@ not. Files git does not track yet count as entirely new.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
+from edlint.document.lazyre import lazy
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = lazy(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class GitError(Exception):

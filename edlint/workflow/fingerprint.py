@@ -10,13 +10,13 @@ conversion does not count as a change).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from edlint.core.findings import Finding
+from edlint.document.lazyre import lazy
 
-_WS = re.compile(r"\s+")
+_WS = lazy(r"\s+")
 
 
 def _norm(s: str) -> str:

@@ -30,6 +30,7 @@ from edlint.core.rule import Rule
 from edlint.core.services import RunResource
 
 from . import kinds as K
+from . import neighbours as N
 from .pack import PhrasePack, load_pack
 from .shapes import (
     headline_shaped,
@@ -52,8 +53,10 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
 - **photo caption**: a line that describes a picture: a wire caption
   (`FILE PHOTO: … REUTERS/…`), `Image caption …`, a description with its
   credit at the end (`… [Getty]`, `(NASA/…)`), a line that says where people
-  stand (`Jane Doe (R) clashes with …`), or a verbless or present-tense
-  description with no full stop between paragraphs of copy;
+  stand (`Jane Doe (R) clashes with …`), a verbless or present-tense
+  description with no full stop between paragraphs of copy, or a short
+  description right over a picture's credit (`Photo by …`, `(Jane Doe /
+  Example Chronicle)`);
 - **byline**, **dateline or time stamp**: `By` and names (role, outlet, date),
   `Reviewed by …`, `Author: …`, a byline printed twice, `News reporter
   @handle`, a name or a role alone where a byline sits above the first
@@ -62,16 +65,19 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   a wire dateline alone (`NEW YORK --`);
 - **related headline**: teaser headers and the headlines under them
   (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
-  teasers, and three or more headline-shaped lines in a row that no
-  paragraph or `…:` line leads into;
+  teasers, three or more headline-shaped lines in a row that no
+  paragraph or `…:` line leads into, two or more in Title Case in a row
+  anywhere, and a clip's title with its running time (`… (2:46)`);
 - **prompt**: newsletter, subscribe, donation, comment, share and follow
   prompts, comment counts, video end cards, trust boxes, channel promos;
 - **affiliate or shopping block** and **advertising label**: `Buy Now`,
   `Available from Amazon`, commission disclosures, `Advertisement`;
 - **page-tool residue** and **navigation**: SVG titles (`Created with
   Sketch.`), escaped editor markup, lines of invisible characters, gallery
-  controls, runs of menu labels, one-line menus, and the top of a scraped page
-  above the headline's second appearance.
+  controls, runs of menu labels, one-line menus, the top of a scraped page
+  above the headline's second appearance, one or two short labels between
+  two leftover lines (a section label between a menu and a list), and,
+  above the first paragraph, a short label right over a leftover line.
 
 Adjacent lines of one kind are one finding.
 
@@ -85,8 +91,14 @@ Beyond the examples below: a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
 colon, a schedule of dates, a listing that starts with a date, a date range);
-a subheading; a pull quote; the signature under an embedded post (`— Jane Doe
-(@janedoe) November 19, 2019`, which says who wrote the quote); AP's `___`
+a subheading; a pull quote; a short sentence of the story over a credit
+(`The council met on Monday.`: a caption says no "said", "was" or "will");
+titles in the copy after a `…:` line or with an aside in brackets
+(`Jane Doe (Example Show, BBC Two)`); a row of a table of figures or of a
+fact box (`Graphic: …` among `Memory: …` and `Audio: …`); a question; a line
+in another language repeated (a quoted verse is no caption); the signature
+under an embedded post (`— Jane Doe (@janedoe) November 19, 2019`, which
+says who wrote the quote); AP's `___`
 separator and its `UP NEXT` and `4:14 p.m.` headings; a line that repeats the
 headline.
 
@@ -95,8 +107,10 @@ Works on whole paragraphs (lines in plain text): furniture glued into the
 middle of a real paragraph is found only by phrases that may appear anywhere.
 The page top is recognised only when the headline repeats with copy under it.
 A single related headline with no header looks like a subheading and is left
-alone. Files not in English are skipped before any rule runs. Measured on
-labelled pages in `docs/adcopy.md`.
+alone; so are two in a row unless they are in Title Case. A list of titles of
+works in Title Case with no `…:` line over it can read as related headlines.
+Files not in English are skipped before any rule runs. Measured on labelled
+pages in `docs/adcopy.md`.
 """
 
 
@@ -299,6 +313,7 @@ _SHAPE_TESTS = (
     (K.dateline, "dateline"),
     (K.photo_credit, "photo credit"),
     (K.caption_marked, "photo caption"),
+    (K.video_title, "video link"),
 )
 
 
@@ -351,6 +366,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
     guess = [None if scores.score[i] >= 0.6 or len(t) > 400 else _line_kind(texts, i, seen)
              for i, t in enumerate(texts)]
     _top_matter(texts, guess, headline)
+    N.fact_box_rows(texts, guess)
     for i, g in enumerate(guess):
         if g is None or (g == "dateline" and _in_run(guess, i, "dateline", 3)):
             continue
@@ -359,7 +375,11 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
                 scores.guess(i, 0.6, "photo caption")
             continue
         scores.guess(i, _GUESS_SCORE.get(g, 0.7), g)
+    N.captions_over_credits(texts, guess, scores)
     _headline_runs(texts, scores, seen)
+    N.title_case_pairs(texts, scores)
+    N.labels_between(texts, scores, headline)
+    N.labels_over_top_furniture(texts, scores, headline)
 
 
 def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:

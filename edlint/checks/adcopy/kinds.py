@@ -140,7 +140,7 @@ def _date_patterns() -> dict:
     return {
         "date": re.compile(
             rf"(?:{date}"
-            rf"|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b\d{{4}}/\d\d\b"
+            rf"|\b\d{{1,4}}[/.-](?:0?[1-9]|[12]\d|3[01])[/.-]\d{{2,4}}\b|\b\d{{4}}/\d\d\b"
             rf"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
             re.I,
         ),
@@ -217,11 +217,30 @@ def _line_patterns() -> dict:
         ),
         "label": re.compile(r"^([^:]{1,30}):\s+\S"),
         "listicle": re.compile(r"^(\d{1,3})\s+[A-Z]"),
+        # A figure of a table: "1,547.60", "-12.35", "0.80": prices, indices, changes.
+        "figure": re.compile(r"(?<![\w.])[-+]?\d[\d,]*\.\d+(?![\w.])"),
+        # A clip's running time at the end of its title: "(1:04)", "(Runs: 1:29)", "[2:46]".
+        "running_time": re.compile(r"[(\[](?:(?:runs|running time|duration|length)\s*:?\s*)?\d{1,2}:\d\d[)\]]\s*$",
+                                   re.I),
+        # The credit under a picture, named as one: "Photo by …", "Image: …", "(Credit: …)", "Courtesy of …".
+        "picture_credit": re.compile(
+            r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|illustration)\s*(?:by\b|:)|credit\s*:|courtesy\b)", re.I
+        ),
+        "pronoun": re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our|us)\b"),
+        # The verbs of a story told (reported speech, past events, what may come): copy, not a picture's caption.
+        "told": re.compile(r"\b(?:said|says|told|tells|will|would|could|should|can|may|might|must|had|has|have|did"
+                           r"|does|was|met|went|added|asked)\b"),  # in lower case: "May 13", "Will Smith" are names
+        # Words only English has among the common ones: what a caption in English says.
+        "english": re.compile(r"\b(?:the|of|and|with|from|during|after|at|in|on|his|her|their|is|are|was)\b", re.I),
     }
 
 
 def _words(text: str) -> list[str]:
     return _rx()["word"].findall(text)
+
+
+def lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _rx()["word"].findall(text)]
 
 
 def _names_only(words: list[str], allowed: frozenset[str]) -> bool:
@@ -327,13 +346,15 @@ def photo_credit(text: str) -> bool:
         return False
     rx = _rx()
     words = _words(stripped)
-    if len(words) > 10:
-        return False
+    if len(words) > 10 or rx["listicle"].match(stripped):
+        return False  # "15 Amazing Images of Stars": a numbered teaser, not a credit
     whole_paren = stripped.startswith("(") and stripped.endswith(")")
     slash = rx["slash_credit"].search(stripped) and (whole_paren or "(" not in stripped)
     credit_sign = "©" in stripped or whole_paren or slash or rx["agency"].search(stripped)
     if not credit_sign:
         return False
+    if stripped.endswith("?"):
+        return False  # a question ("AP: Why Cruise?" in an interview), not a credit
     if stripped.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co)\.$", stripped):
         return False
     return bool(words) and _names_only(words, _BYLINE_WORDS)
@@ -432,8 +453,8 @@ def caption_shaped(text: str) -> bool:
     if not text[:1].isupper():
         return False
     lower = sum(1 for w in words if w[0].islower())
-    if lower < 0.4 * len(words):
-        return False
+    if lower < 0.4 * len(words) or not rx["english"].search(text):
+        return False  # a caption needs English evidence: a verse quoted in another language is not one
     low = set(text.lower().replace(",", " ").split())
     return not low.isdisjoint(_CAPTION_WORDS)
 
@@ -450,23 +471,23 @@ def paragraph(text: str) -> bool:
 _MINOR = _wordset("a an the and or but nor of to in on at by for from with as vs v is are be into over after up")
 
 
-def title_case_headline(text: str) -> bool:
+def title_case_headline(text: str, min_words: int = 6) -> bool:
     """A teaser headline in Title Case: six words or more, nearly all of the major ones capitalised."""
     words = _words(text)
-    if len(words) < 6 or len(text) > 160:
+    if len(words) < min_words or len(text) > 160:
         return False
     major = [w for w in words if w.lower() not in _MINOR]
     caps = sum(1 for w in major if w[0].isupper())
-    return len(major) >= 5 and caps >= 0.9 * len(major)
+    return len(major) >= min_words - 1 and caps >= 0.9 * len(major)
 
 
 def teaser_like(text: str) -> bool:
     """Could this line be a link to another story? Four to twenty words; not a price, a
-    fact ("Processor: 1.2GHz"), a question-and-answer line, a score or a listing.
+    fact ("Processor: 1.2GHz"), a question-and-answer line, a score, a listing or a row of a table.
     """
     rx = _rx()
     words = _words(text)
-    if not 4 <= len(words) <= 20 or rx["not_teaser"].search(text):
+    if not 4 <= len(words) <= 20 or rx["not_teaser"].search(text) or table_row(text):
         return False
     label = rx["label"].match(text)
     return label is None or label.group(1).isupper()
@@ -508,9 +529,62 @@ def long_sentence(text: str) -> bool:
 
 
 def caption_like(text: str) -> bool:
-    """A description line (sentence case, six words or more, no full stop): a caption when it repeats."""
+    """A description line (sentence case, six words or more, no full stop, in English): a caption when it repeats.
+
+    A line repeated in another language (a quoted verse, a refrain) is not a caption edlint can judge.
+    """
     rx = _rx()
     words = _words(text)
     if len(words) < 6 or any(rx[k].search(text) for k in ("sentence_end", "sentence_in", "not_teaser")):
         return False
-    return sum(1 for w in words if w[0].islower()) >= 0.3 * len(words)
+    return sum(1 for w in words if w[0].islower()) >= 0.3 * len(words) and bool(rx["english"].search(text))
+
+
+def table_row(text: str) -> bool:
+    """A row of a table (a share, a fund, a result): two figures with decimals or more. No headline reads so."""
+    return len(_rx()["figure"].findall(text)) >= 2
+
+
+def video_title(text: str) -> bool:
+    """A clip of a video playlist: a short title with its running time, "Romney Wins Michigan Primary (2:46)"."""
+    rx = _rx()
+    m = rx["running_time"].search(text)
+    if not m or len(text) > 140:
+        return False
+    return 1 <= len(_words(text[: m.start()])) <= 15 and not rx["sentence_in"].search(text)
+
+
+def picture_credit(text: str) -> bool:
+    """A credit that names a picture ("Photo by …", "Image: …", "(Credit: …)") or is a photographer and
+    an outlet in the slash form ("(Jane Doe / Example Chronicle)", "Jane Doe/Reuters")."""
+    rx = _rx()
+    t = text.strip()
+    if t.lower().startswith(("image copyright", "image caption", "photos of")):
+        return False  # a BBC page prints the credit over its caption; the line above is copy
+    if len(_words(t)) > 12 or rx["sentence_in"].search(t):
+        return False  # a caption that carries its credit: the line above it is copy
+    return bool(rx["picture_credit"].match(t) or rx["slash_credit"].search(t))
+
+
+def caption_over_credit(text: str) -> bool:
+    """A line that reads as the description over a picture's credit: a dozen words or so, sentence case,
+    present tense or no verb, none of the marks of copy (a quotation, a colon, "I", "we" or "you",
+    "said", "was", "will", a numbered item)."""
+    rx = _rx()
+    words = _words(text)
+    if not 3 <= len(words) <= 14 or not text[:1].isupper() or any(c in text for c in ':;"“”|'):
+        return False
+    if rx["pronoun"].search(text) or rx["told"].search(text) or not rx["english"].search(text):
+        return False
+    return sum(1 for w in words if w[0].islower()) >= 0.25 * len(words)
+
+
+def short_label(text: str) -> bool:
+    """A label of one to three words with no sentence end and no "Key: value" form ("Most Read", "Stocks")."""
+    rx = _rx()
+    return 1 <= len(_words(text)) <= 5 and len(text) <= 50 and not rx["terminal"].search(text) and ": " not in text
+
+
+def key_value(text: str) -> bool:
+    """A "Key: value" line: a short key, a colon, then the value."""
+    return ":" in text and bool(_rx()["label"].match(text))

@@ -5,22 +5,22 @@ cheap string checks per line, so the family stays linear in the article.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from edlint.document.lazyre import lazy
 
 # A sentence end, also in Chinese and Japanese text.
-TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+TERMINAL = lazy(r"[.!?…。！？][\"'”’)\]]*\s*$")
 # A full stop at the end (a headline may end with ? or !, a sentence ends with a stop).
-FULL_STOP = re.compile(r"(?<!\.\.)[.。][\"'”’)\]]*\s*$")
-WORD = re.compile(r"\w[\w'’-]*")
-TAG = re.compile(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
+FULL_STOP = lazy(r"(?<!\.\.)[.。][\"'”’)\]]*\s*$")
+WORD = lazy(r"\w[\w'’-]*")
+TAG = lazy(r"\[[A-Z][A-Z ]{1,20}\]\s*$")
 # A score, a fixture, a ranked-list entry or an aside: lists that belong in copy.
-FIXTURE = re.compile(r"\s(v|vs\.?|versus)\s|\d+\s*-\s*\d+|^\d+[.)]?\s|\(")
+FIXTURE = lazy(r"\s(v|vs\.?|versus)\s|\d+\s*-\s*\d+|^\d+[.)]?\s|\(")
 # A clause (comma in CJK text) or a "label: value" pair is content, not a menu label.
-CLAUSE = re.compile(r"[、，]|\S:\s+\S")
+CLAUSE = lazy(r"[、，]|\S:\s+\S")
 # Separators of a one-line menu: "Home | News | Sport".
-MENU_SEP = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
-INNER_SENTENCE = re.compile(r"\w[.!?][\"'”’]?\s+[A-Z]")
+MENU_SEP = lazy(r"\s+[|•·]\s+|\s*\|\s*")
+INNER_SENTENCE = lazy(r"\w[.!?][\"'”’]?\s+[A-Z]")
 
 
 # Words a headline never ends on; a line ending on one is a sentence broken across lines.
@@ -41,7 +41,24 @@ def headline_shaped(text: str) -> bool:
     first = text.lstrip("\"'“‘«(•»·*-–— ")[:1]
     if not (first.isupper() or first.isdigit()) or words[-1].lower() in _OPEN_ENDS:
         return False
-    return not FULL_STOP.search(text) and not INNER_SENTENCE.search(text)
+    return not FULL_STOP.search(text) and not _inner_sentence(text)
+
+
+# Abbreviations a headline carries with a full stop inside it ("A Vista vs. Linux matchup", "Dr. Phil").
+_ABBREVIATION_WORDS = "vs v mr mrs ms dr st jr sr gov sen rep gen lt col capt sgt prof no inc co corp ltd ft mt"
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+
+def _inner_sentence(text: str) -> bool:
+    """A sentence ends inside the line: a full stop, "!" or "?" and a capital after it, not after an
+    abbreviation or an initial ("Dr. Phil", "vs. Linux", "J. Smith")."""
+    for m in INNER_SENTENCE.finditer(text):
+        if text[m.start() + 1] != ".":
+            return True
+        word = text[: m.start() + 1].rsplit(None, 1)[-1].lstrip("\"'“‘(").lower()
+        if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            return True
+    return False
 
 
 def teaser_header_alone(text: str) -> bool:

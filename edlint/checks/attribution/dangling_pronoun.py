@@ -65,6 +65,8 @@ the same sentence as the subject of its next clause (`He called it his
         body_idx = {id(b) for b in doc.body}
         prose = doc.prose
         for s in doc.sentences:
+            if s.start and prose[s.start - 1] != "\n":
+                continue  # the pattern's ``^`` (multi-line) holds only at the start of a line
             first = prose[s.start]
             if first not in _OPENERS and not first.isspace():
                 continue  # the pattern starts with a quote mark, a space or the pronoun's capital

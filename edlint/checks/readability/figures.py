@@ -7,12 +7,12 @@ and are computed only when asked for.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from edlint.core.services import DocumentWork
+from edlint.document.lazyre import lazy
 
-_WORD = re.compile(r"[^\W_](?:[\w\u2019'-]*[^\W_])?")
+_WORD = lazy(r"[^\W_](?:[\w\u2019'-]*[^\W_])?")
 
 
 def prose_sentences(doc, furniture) -> list[tuple[int, int, int]]:

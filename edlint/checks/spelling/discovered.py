@@ -87,15 +87,13 @@ def _suspect_keys(doc, min_len: int) -> set[str]:
     A cheap first pass over the whole file: such keys are rare, and only they are
     looked at closely (positions, blocks, case).
     """
-    first: dict[str, str] = {}  # key -> the first spelling (lower case) seen with it
-    suspects: set[str] = set()
-    for word in set(_PROPER.findall(doc.prose)):
-        if len(word) >= min_len:
-            key = translit_key(word)
-            low = word.lower()
-            if first.setdefault(key, low) != low:
-                suspects.add(key)
-    return suspects
+    words = [w for w in set(_PROPER.findall(doc.prose)) if len(w) >= min_len]
+    keys = list(map(translit_key, words))
+    spellings = set(zip(keys, map(str.lower, words), strict=True))
+    if len(spellings) == len(set(keys)):
+        return set()  # every key has one spelling (counted at C speed): the usual case
+    first: dict[str, str] = {}  # key -> the first spelling seen with it
+    return {key for key, low in spellings if first.setdefault(key, low) != low}
 
 
 def _matches_by_key(doc, ctx, suspects: set[str], min_len: int) -> dict:

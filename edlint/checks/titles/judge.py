@@ -144,12 +144,14 @@ class _Starts:
         self.exact = len(low) == len(text) and "\u0131" not in text and "\u017f" not in text
         found: set[int] = set()
         if self.exact:
-            for key in keys:
-                i = low.find(key)
+            for word, members in _anchors(keys):
+                i = low.find(word)
                 while i != -1:
-                    if _whole_word(text, i, i + len(key)):
-                        found.add(i)
-                    i = low.find(key, i + 1)
+                    for key, at in members:
+                        s = i - at
+                        if s >= 0 and low.startswith(key, s) and _whole_word(text, s, s + len(key)):
+                            found.add(s)
+                    i = low.find(word, i + 1)
         self.titles = sorted(found)
         self._cache: dict[str, list[int]] = {}
         self._walked: list[list[int]] | None = None
@@ -215,6 +217,22 @@ def _words_back(words: int) -> re.Pattern:
 def _start_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Where each pattern's match can start: after no word character, at a capital, at a T or t."""
     return re.compile(r"(?<!\w)"), re.compile("[A-Z]"), re.compile("[Tt]")
+
+
+@lru_cache(maxsize=8)
+def _anchors(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """The title words grouped under their longest word, with where it sits in each.
+
+    Every place of a title word holds its longest word at a known offset, so
+    one search per distinct longest word ("minister" for "prime minister",
+    "foreign minister" …) finds the places of all: six searches of the text
+    instead of thirteen for the built-in words.
+    """
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for key in keys:
+        word = max(key.split(" "), key=len)
+        groups.setdefault(word, []).append((key, key.index(word)))
+    return tuple((word, tuple(members)) for word, members in groups.items())
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -338,6 +356,12 @@ def _strip_possessive(name: str) -> str:
 _QUALIFIERS = {"jr": "younger", "junior": "younger", "sr": "elder", "senior": "elder"}
 
 
+@lru_cache(maxsize=1)
+def _age_word() -> re.Pattern:
+    return re.compile(r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b")
+
+
+
 def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str | None]:
     """The name without "Jr"/"Sr", and which namesake the copy means: "younger", "elder" or None.
 
@@ -349,8 +373,11 @@ def _qualifier(doc, mention: Mention, parts: list[str]) -> tuple[list[str], str 
     if len(parts) > 1 and last in _QUALIFIERS:
         return parts[:-1], _QUALIFIERS[last]
     if mention.pattern == "before":
+        # "… Pierre Trudeau, the elder": the name again after the spaces, then the word (a pattern
+        # made for each name would be compiled for each mention).
         after = doc.prose[mention.end : mention.end + len(mention.name) + 20]
-        m = re.match(r"\s+" + re.escape(mention.name) + r",?\s+(?:the\s+)?(elder|younger|senior|junior)\b", after)
+        gap = len(after) - len(after.lstrip())
+        m = _age_word().match(after, gap + len(mention.name)) if gap and after.startswith(mention.name, gap) else None
         if m:
             word = m.group(1)
             return parts, _QUALIFIERS.get(word, word)

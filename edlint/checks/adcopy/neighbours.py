@@ -1,0 +1,152 @@
+"""Furniture that a line's neighbours give away: a caption over its credit, Title Case headlines in pairs.
+
+A line alone can read as copy (a short sentence, a subheading); what sits
+next to it can settle it. These tests run after each line's own shape has
+been judged (``kinds``), so they can lean on those verdicts.
+"""
+from __future__ import annotations
+
+import operator
+
+from . import kinds as K
+from .shapes import headline_shaped
+
+
+# The categories a credit is found under (phrase-pack entries and the structural guess).
+_CREDIT_REASONS = frozenset(r for r, kind in K.KIND.items() if kind == "photo credit")
+
+
+def captions_over_credits(texts: list[str], guess: list, scores) -> None:
+    """A short description right over a picture's credit is that picture's caption
+    ("Goats on Redonda before they were airlifted." over "Photograph by Jane Doe").
+
+    The credit must name a picture ("Photo by", "Image:", a slash credit) and be
+    a credit alone: a BBC page's "Image copyright …" sits over its caption, and a
+    caption carrying its credit has copy above it.
+    """
+    reasons = scores.reason
+    if "photo credit" not in guess and _CREDIT_REASONS.isdisjoint(reasons):
+        return  # no credit on the page (most articles)
+    for j in range(1, len(texts)):
+        if guess[j] != "photo credit" and reasons[j] not in _CREDIT_REASONS:
+            continue
+        i = j - 1
+        if scores.score[i] < 0.6 and guess[i] != "photo credit" and K.picture_credit(texts[j]) \
+                and K.caption_over_credit(texts[i]):
+            scores.guess(i, 0.65, "photo caption")
+
+
+def title_case_pairs(texts: list[str], scores) -> None:
+    """Two or more headlines in Title Case in a row (four words or more each, one of them six or more),
+    none a listing of the copy, are links to other stories, even between paragraphs: a subheading
+    comes alone, and lists in the copy rarely capitalise every word. A related headline already
+    found (a numbered teaser) counts in the pair; a run that a "…:" line leads into is a list."""
+    n = len(texts)
+    # Cheap tests first, the Title Case test only for lines with a neighbour that passed them too.
+    # Short, not a long line ending as a sentence (``kinds.long_sentence``), no aside in brackets or ";"
+    # ("Jane Doe; Example Books" under a title is a list of works): string tests only, on every line.
+    ends = _SENTENCE_ENDS
+    short = [len(t) <= 160 and not (len(t) > 60 and t[-1:] in ends) and "(" not in t and ";" not in t
+             for t in texts]
+    if not any(map(operator.and_, short, short[1:])):  # no two short lines in a row: no pair
+        return
+    short = [ok and _open_line(scores, i) for i, ok in enumerate(short)]
+    shaped = [short[i] and ((i > 0 and short[i - 1]) or (i + 1 < n and short[i + 1])) and _title_case_teaser(t)
+              for i, t in enumerate(texts)]
+    i = 0
+    while i < n:
+        j = i
+        while j < n and shaped[j]:
+            j += 1
+        led = i > 0 and texts[i - 1].rstrip().endswith(":")
+        if j - i >= 2 and not led and any(K.title_case_headline(texts[k]) for k in range(i, j)):
+            for k in range(i, j):
+                scores.guess(k, 0.62, "related headline")
+        i = max(j, i + 1)
+
+
+def _open_line(scores, i: int) -> bool:
+    """Not judged yet, or judged a related headline (which a pair may take in)."""
+    return scores.score[i] < 0.6 or K.kind_of(scores.reason[i]) == "related headline"
+
+
+_SENTENCE_ENDS = frozenset(".!?\"”’")
+
+
+def _title_case_teaser(text: str) -> bool:
+    """Headline-shaped, four words or more nearly all capitalised; not a row, a listing, a sentence, or an
+    entry with an aside in brackets ("Jane Doe (Example Show, BBC Two)", a list of winners in the copy)."""
+    if not K.title_case_headline(text, 4):
+        return False
+    return headline_shaped(text) and K.teaser_like(text) and not K.long_sentence(text) and not K.copy_line(text)
+
+
+def labels_between(texts: list[str], scores, headline: str = "", max_gap: int = 2) -> None:
+    """Labels of a few words with furniture right above and right below them are part of that furniture
+    (a section label between a menu and a teaser list, "Most Read" between two ads): copy does not sit
+    alone between two leftovers. Up to ``max_gap`` labels in a row; the story's own title (words of the
+    headline) stays."""
+    if not texts or max(scores.score) < 0.6:
+        return  # no furniture on the page (most articles)
+    flagged = [s >= 0.6 for s in scores.score]
+    head = None
+    n = len(texts)
+    i = 1
+    while i < n - 1:
+        if flagged[i] or not flagged[i - 1]:
+            i += 1
+            continue
+        j = i
+        while j < n and not flagged[j] and j - i < max_gap and K.short_label(texts[j]):
+            j += 1
+        if j == i or j >= n or not flagged[j]:
+            i = j + 1
+            continue
+        head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
+        kind = _label_kind(scores.reason[i - 1])
+        for k in range(i, j):
+            if f" {' '.join(K.lower_words(texts[k]))} " not in head:
+                scores.guess(k, 0.62, kind)
+        i = j + 1
+
+
+def labels_over_top_furniture(texts: list[str], scores, headline: str = "") -> None:
+    """Above the first paragraph of copy, a short label right over a leftover line is part of the
+    page's top matter ("Life is Local" over a teaser, "4 TalkBacks" over "Share"): the story's
+    copy has not started yet. The story's own title (words of the headline) stays."""
+    if not texts or max(scores.score) < 0.6:
+        return
+    last = next((i for i in range(len(texts) - 1, 0, -1) if scores.score[i] >= 0.6), 0)
+    if not last:
+        return  # no furniture to sit by (most articles): no paragraph test at all
+    first = next((i for i in range(len(texts)) if K.paragraph(texts[i])), 0)
+    head = None
+    for i in range(min(first - 2, last - 1), -1, -1):
+        if scores.score[i] >= 0.6 or scores.score[i + 1] < 0.6 or not K.short_label(texts[i]):
+            continue
+        head = head if head is not None else f" {' '.join(K.lower_words(headline))} "
+        if f" {' '.join(K.lower_words(texts[i]))} " not in head:
+            scores.guess(i, 0.62, _label_kind(scores.reason[i + 1]))
+
+
+def _label_kind(reason: str) -> str:
+    """A label takes the kind of the leftover it sits by, except a caption's (the weakest evidence)."""
+    return reason if K.kind_of(reason) != "photo caption" else "menu labels"
+
+
+_CREDIT_LABELS = ("photo", "image", "picture", "credit", "caption", "source", "illustration", "graphic", "video")
+
+
+def fact_box_rows(texts: list[str], guess: list) -> None:
+    """A "Key: value" line in a run of three or more like it is a row of a fact box in the copy
+    ("Memory: 512MB", "Graphic: VIA UniChrome Pro IGP", "Audio: …"), even where its key is a credit
+    word; a credit under a picture stands alone, or beside its caption or a heading."""
+    if "photo credit" not in guess:
+        return
+    for i, g in enumerate(guess):
+        if g != "photo credit" or not K.key_value(texts[i]):
+            continue
+        rows = [0 <= j < len(texts) and K.key_value(texts[j]) and not texts[j].lower().startswith(_CREDIT_LABELS)
+                for j in (i - 2, i - 1, i + 1, i + 2)]
+        if (rows[0] and rows[1]) or (rows[1] and rows[2]) or (rows[2] and rows[3]):
+            guess[i] = None  # a row among two others

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from edlint.checks.adcopy.gates import NO_LIMIT, gate
 from edlint.checks.adcopy.pack import alternatives, load_pack
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _plain_match(pack, line: str):
@@ -89,3 +93,33 @@ def test_a_cached_gate_that_does_not_fit_its_pattern_is_worked_out_again(tmp_pat
     assert pack.match("share it").category == "c"
     assert [a.text for a in pack.start] == ["^share"]
     assert alternatives("^share|tweet") == ["^share", "tweet"]
+
+
+def test_the_shipped_gates_match_the_pack():
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import build_phrase_gates
+    finally:
+        sys.path.pop(0)
+    assert build_phrase_gates.main(["--check"]) == 0, "run: python scripts/build_phrase_gates.py"
+
+
+def test_the_built_in_gates_come_with_the_package_and_a_house_entry_is_worked_out(tmp_path, monkeypatch):
+    from edlint.checks.adcopy import pack as P
+    from edlint.io import datafiles
+
+    monkeypatch.setattr(datafiles, "_PARSE_CACHE", None)  # no cache folder
+    worked = []
+    real = P.gate
+    monkeypatch.setattr(P, "gate", lambda alt: worked.append(alt) or real(alt))
+    built_in = load_pack()
+    assert worked == [] and built_in.match("Advertisement").category == "advertising label"
+    house = tmp_path / "house.yaml"
+    house.write_text("kind: phrases\nentries:\n"
+                     '  - {category: promo, confidence: high, pattern: "^win a car|^enter now", example: Win a car}\n')
+    from edlint.core.kinds.loader import parse
+
+    with_house = load_pack(house=[parse(house, "house.yaml")])
+    assert worked == ["^win a car", "^enter now"]
+    assert with_house.match("Win a car today").category == "promo"
+    assert with_house.match("Advertisement").category == "advertising label"

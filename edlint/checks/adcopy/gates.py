@@ -61,7 +61,8 @@ def gate(pattern: str) -> Gate:
     c, parser = _sre_modules()
     tree = parser.parse(pattern)
     lo, hi = tree.getwidth()
-    hi = min(hi, NO_LIMIT)
+    if hi >= c.MAXREPEAT - 1:  # unbounded (Python 3.10 says so with MAXREPEAT - 1, later ones with more)
+        hi = NO_LIMIT
     if _refers(tree.data, c):
         return Gate(lo, hi, (), None, alone=False)
     if tree.state.flags & ~c.SRE_FLAG_UNICODE:  # a global flag (ignore case, verbose …): no literal is certain

@@ -256,7 +256,7 @@ def load_pack(paths=None, house=()) -> PhrasePack:
 def _compile_pack(phrases: list[Phrase]) -> PhrasePack:
     """Split every entry into its alternatives and gate each (raises ``re.error`` for a broken pattern)."""
     whole, start, anywhere = [], [], []
-    rows = cached_rows([(p.whole_line, p.pattern) for p in phrases], lambda: _gated(phrases))
+    rows = cached_rows([(p.whole_line, p.pattern) for p in phrases], lambda first: gated(phrases, first))
     for i, alt, g in rows:
         a = Alternative(i, alt, g)
         if phrases[i].whole_line:
@@ -274,10 +274,10 @@ def _compile_pack(phrases: list[Phrase]) -> PhrasePack:
     return pack
 
 
-def _gated(phrases: list[Phrase]) -> list[tuple[int, str, Gate]]:
-    """Every entry's alternatives, in order, each with its gate."""
+def gated(phrases: list[Phrase], first: int = 0) -> list[tuple[int, str, Gate]]:
+    """The alternatives of every entry from ``first`` on, in order, each with its gate."""
     rows = []
-    for i, p in enumerate(phrases):
+    for i, p in enumerate(phrases[first:], first):
         for alt in alternatives(p.pattern):
             try:
                 g = gate(alt)

@@ -244,7 +244,7 @@ def _phrases(pack, texts: list[str], scores: Scores) -> None:
             ph = pack.match(t)
         else:
             ph = pack.match(t[:MAX_FURNITURE_CHARS]) if t.startswith("<") else None
-        prev_teaser = i > 0 and _opens_list(scores.reason[i - 1], texts[i - 1])
+        prev_teaser = i > 0 and scores.reason[i - 1] != "" and _opens_list(scores.reason[i - 1], texts[i - 1])
         if ph:
             scores.set(i, 1.0 if ph.high else 0.7, ph.category, ph.high)
             if ph.category == "teaser tag" and prev_teaser and scores.high[i - 1]:
@@ -326,7 +326,14 @@ def _top_matter(texts: list[str], guess: list, headline: str) -> None:
     ("Jane Doe", "Political Editor", "Example News Service"); further down it may be a subheading.
     Three or more such lines in a row are a menu, not a byline. Where the headline repeats, the
     story starts under it (the page's top is judged as a whole)."""
+    # Only a name line can be top matter: look for one first (most articles have none), then for the
+    # first paragraph, which costs more.
+    name = next((i for i, t in enumerate(texts) if guess[i] is None and K.name_line(t)), None)
+    if name is None:
+        return
     first = next((i for i, t in enumerate(texts) if K.paragraph(t)), 0)
+    if first <= name:
+        return
     start = next((i + 1 for i in range(first - 1, -1, -1) if headline and same_text(texts[i], headline)), 0)
     names = [i for i in range(start, first) if guess[i] is None and K.name_line(texts[i])]
     runs: list[list[int]] = []

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from .gates import Gate
 
-_VERSION = "1"
+_VERSION = "1"  # a new number whenever gates.py reads patterns differently: older entries are then misses
 Row = tuple[int, str, Gate]  # the entry, one alternative of its pattern, its gate
 
 

@@ -31,6 +31,7 @@ class Block(FrozenRecord):
     ``standfirst``, ``heading``, ``paragraph``; ``level`` is the heading level.
     """
 
+    __slots__ = ("start", "end", "kind", "level")
     _fields = ("start", "end", "kind", "level")
 
     def __init__(self, start: int, end: int, kind: str = "paragraph", level: int = 0) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
 
 from edlint.document.lazyre import lazy
 from edlint.records import FrozenRecord
@@ -40,12 +39,16 @@ _TERMINALS = ".?!\u2026"
 _WORD = lazy(r"[^\W\d_](?:[\w\u2019'\-]*[^\W_])?", re.U)
 
 
-class Sentence(NamedTuple):
-    """A sentence of one block, as offsets: a tuple, because a document makes dozens and they never change."""
+class Sentence(FrozenRecord):
+    """A sentence of one block, as offsets (a document makes dozens: slots, and ``__init__`` written out)."""
 
-    start: int
-    end: int
-    block: int  # index into Document.blocks
+    __slots__ = ("start", "end", "block")
+    _fields = ("start", "end", "block")
+
+    def __init__(self, start: int, end: int, block: int) -> None:
+        self.start = start
+        self.end = end
+        self.block = block  # index into Document.blocks
 
 
 class Word(FrozenRecord):

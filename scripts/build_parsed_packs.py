@@ -19,6 +19,7 @@ sys.path.insert(0, str(REPO))
 from edlint.core.kinds.loader import discover, kind_module  # noqa: E402
 from edlint.io import datafiles, shipped_packs  # noqa: E402
 from edlint.io.builtin_packs import pack_root  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 
 
 def contents(root: Path) -> str:
@@ -39,16 +40,8 @@ def contents(root: Path) -> str:
 
 def main(argv: list[str]) -> int:
     want = contents(pack_root())
-    out = shipped_packs.SHIPPED
-    if "--check" in argv:
-        have = out.read_text(encoding="utf-8") if out.exists() else ""
-        if have != want:
-            print(f"{out.relative_to(REPO)} is out of date: run python scripts/build_parsed_packs.py")
-            return 1
-        return 0
-    out.write_text(want, encoding="utf-8")
-    print(f"wrote {out.relative_to(REPO)} ({want.count(chr(10)) - 1} packs)")
-    return 0
+    return write_or_check(shipped_packs.SHIPPED, want, argv, "build_parsed_packs.py",
+                          f"{want.count(chr(10)) - 1} packs")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from edlint.checks.adcopy import pack, packcache  # noqa: E402
+from generated_file import write_or_check  # noqa: E402
 
 
 def contents() -> str:
@@ -57,16 +58,8 @@ def _same(have: str, want: str) -> bool:
 
 def main(argv: list[str]) -> int:
     want = contents()
-    out = packcache.SHIPPED
-    if "--check" in argv:
-        have = out.read_text(encoding="utf-8") if out.exists() else ""
-        if not _same(have, want):
-            print(f"{out.relative_to(REPO)} is out of date: run python scripts/build_phrase_gates.py")
-            return 1
-        return 0
-    out.write_text(want, encoding="utf-8")
-    print(f"wrote {out.relative_to(REPO)} ({len(json.loads(want)['rows'])} alternatives)")
-    return 0
+    return write_or_check(packcache.SHIPPED, want, argv, "build_phrase_gates.py",
+                          f"{len(json.loads(want)['rows'])} alternatives", same=_same)
 
 
 if __name__ == "__main__":

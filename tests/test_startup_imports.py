@@ -26,7 +26,7 @@ EXPECTED_EDLINT = {
     "edlint.core.rule", "edlint.run.runner", "edlint.run.linter", "edlint.io.articles", "edlint.core.suppressions",
     "edlint.io.datafiles", "edlint.io.shipped_packs",
     "edlint.core.engine", "edlint.core.matcher", "edlint.core.kinds", "edlint.io.lines", "edlint.io.filenames",
-    "edlint.document.lazyre",
+    "edlint.document.lazyre", "edlint.document.marks",
     "edlint.io.errors", "edlint.core.services",
     "edlint.document", "edlint.document.frontmatter", "edlint.document.markup", "edlint.document.quotes",
     "edlint.document.sentences",

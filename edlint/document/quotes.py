@@ -24,6 +24,8 @@ import re
 from functools import lru_cache
 from edlint.records import FrozenRecord, Record
 
+from .marks import offsets_of
+
 OPEN_DOUBLE = "\u201c"  # “
 CLOSE_DOUBLE = "\u201d"  # ”
 OPEN_SINGLE = "\u2018"  # ‘
@@ -52,19 +54,7 @@ def quote_marks(prose: str) -> list[int]:
     straight marks in ASCII text): several times faster than the pattern
     engine scanning for a character class.
     """
-    out: list[int] = []
-    kinds = 0
-    find = prose.find
-    for ch in _ASCII_MARKS if prose.isascii() else _ALL_MARKS:
-        i = find(ch)
-        if i != -1:
-            kinds += 1
-        while i != -1:
-            out.append(i)
-            i = find(ch, i + 1)
-    if kinds > 1:
-        out.sort()
-    return out
+    return offsets_of(prose, _ASCII_MARKS if prose.isascii() else _ALL_MARKS)
 
 
 class Quotation(Record):

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from edlint.document.lazyre import lazy
+from edlint.document.marks import offsets_of
 from edlint.records import FrozenRecord
 
 # Abbreviations that never end a sentence in news copy, in any case.
@@ -67,19 +68,7 @@ def terminal_marks(prose: str) -> list[int]:
     there alone (plain ``str.find`` locates them several times faster than
     the pattern engine scans for a character class).
     """
-    out: list[int] = []
-    kinds = 0
-    find = prose.find
-    for ch in _TERMINALS:
-        i = find(ch)
-        if i != -1:
-            kinds += 1
-        while i != -1:
-            out.append(i)
-            i = find(ch, i + 1)
-    if kinds > 1:
-        out.sort()
-    return out
+    return offsets_of(prose, _TERMINALS)
 
 
 def split_sentences(prose: str, start: int, end: int, marks: list[int] | None = None) -> list[tuple[int, int]]:

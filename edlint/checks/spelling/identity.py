@@ -6,7 +6,8 @@ politician's name (Abbot, Abbott), a club and a typo of it. Discovery consults,
 in order of cost: the curated names in ``rules/spelling/known-names.yaml``
 (demonyms, organisations, exchanges, clubs); an English word list (the
 ``english-words`` package's Webster's list, whose proper nouns are capitalised,
-so a word it has only in lower case is an ordinary word); and the officeholder
+so a word it has only in lower case is an ordinary word; shipped as a sorted
+file and looked up in place, ``edlint.knowledge.words``); and the officeholder
 data of ``edlint.knowledge``. Everything loads on first use: most articles
 never get this far.
 """
@@ -29,11 +30,11 @@ def known_names() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _word_list() -> frozenset[str] | set[str]:
-    from english_words import get_english_words_set
+def _word_list():
+    """Webster's list as edlint ships it: a sorted file looked up in place (``edlint.knowledge.words``)."""
+    from ...knowledge.words import english_words
 
-    return get_english_words_set(["web2"], alpha=True, lower=False)
+    return english_words()
 
 
 def is_ordinary_word(word: str) -> bool:

@@ -24,7 +24,7 @@ EXPECTED_EDLINT = {
     "edlint.io.discovery", "edlint.core.findings", "edlint.io.builtin_packs",
     "edlint.run.workers", "edlint.run.regexcache", "edlint.core.registry", "edlint.report", "edlint.report.progress",
     "edlint.core.rule", "edlint.run.runner", "edlint.run.linter", "edlint.io.articles", "edlint.core.suppressions",
-    "edlint.io.datafiles", "edlint.io.shipped_packs",
+    "edlint.io.datafiles", "edlint.io.shipped_packs", "edlint.io.local_files",
     "edlint.core.engine", "edlint.core.matcher", "edlint.core.kinds", "edlint.io.lines", "edlint.io.filenames",
     "edlint.document.lazyre", "edlint.document.marks",
     "edlint.io.errors", "edlint.core.services",

@@ -37,10 +37,7 @@ class LiteralMatcher:
 
     def add(self, owner: str, term: str, payload: Any) -> None:
         """A term for rule ``owner``; the payload comes back with each hit (a replacement, a group)."""
-        key = _normalise_marks(_fold(term.strip()))
-        if key:
-            self._terms[key].append((owner, payload))
-            self._automaton = None
+        self.add_all(owner, ((term, payload),))
 
     def add_all(self, owner: str, terms: Iterable[tuple[str, Any]]) -> None:
         """``add`` for many terms: the loop a rule set makes of a few thousand curated forms at every start."""

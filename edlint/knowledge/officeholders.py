@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from edlint.document.normalise import translit_key
+from edlint.io.local_files import first_line_at_or_after, map_file
 
 from .terms import Term
 
@@ -174,16 +175,8 @@ class KnowledgeBase:
     def _people_with(self, section: str, key: str) -> list[int]:
         """Offsets of the people whose key is ``key``: a binary search over sorted index lines."""
         blob, target = self._blob, key.encode("utf-8")
-        lo, hi = self._bounds[section]
-        end = hi
-        while lo < hi:  # lo and hi are always line starts
-            mid = (lo + hi) // 2
-            start = max(lo, blob.rfind(b"\n", lo, mid) + 1)
-            tab = _index(blob, b"\t", start)
-            if blob[start:tab] < target:
-                lo = _index(blob, b"\n", tab) + 1
-            else:
-                hi = start
+        lo, end = self._bounds[section]
+        lo = first_line_at_or_after(blob, lo, end, target, b"\t")
         out, prefix = [], target + b"\t"
         while lo < end and blob[lo : lo + len(prefix)] == prefix:
             nl = _index(blob, b"\n", lo)
@@ -277,11 +270,7 @@ def _index(blob: bytes | mmap.mmap, sub: bytes, start: int) -> int:
 @lru_cache(maxsize=1)
 def _shipped() -> bytes | mmap.mmap:
     """The shipped file, mapped into memory: a lookup reads the few pages it touches, not 3 MB."""
-    try:
-        with open(DATA, "rb") as fh:
-            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # no mapping here (an unusual file system): read it whole
-        return DATA.read_bytes()
+    return map_file(DATA)
 
 
 @lru_cache(maxsize=8)

@@ -16,6 +16,8 @@ import mmap
 from functools import lru_cache
 from pathlib import Path
 
+from edlint.io.local_files import first_line_at_or_after, map_file
+
 DATA = Path(__file__).with_name("english_words.txt")
 HEADER = "edlint English words 1: the english-words package's web2 list, alpha, sorted by UTF-8 bytes"
 
@@ -32,19 +34,8 @@ class WordList:
         if not isinstance(word, str) or not word or "\n" in word:
             return False
         target = word.encode("utf-8", "surrogatepass")
-        blob, lo, hi = self._blob, self._first, self._end
-        while lo < hi:  # lo and hi are always line starts
-            mid = (lo + hi) // 2
-            start = max(lo, blob.rfind(b"\n", lo, mid) + 1)
-            end = blob.find(b"\n", start)
-            line = blob[start:end]
-            if line == target:
-                return True
-            if line < target:
-                lo = end + 1
-            else:
-                hi = start
-        return False
+        at = first_line_at_or_after(self._blob, self._first, self._end, target)
+        return at < self._end and self._blob[at : self._blob.find(b"\n", at)] == target
 
 
 def text_of(words) -> str:
@@ -55,9 +46,5 @@ def text_of(words) -> str:
 
 @lru_cache(maxsize=1)
 def english_words() -> WordList:
-    """The shipped list, mapped into memory (read whole where mapping is not possible)."""
-    try:
-        with open(DATA, "rb") as fh:
-            return WordList(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
-    except (OSError, ValueError):
-        return WordList(DATA.read_bytes())
+    """The shipped list, mapped into memory."""
+    return WordList(map_file(DATA))

@@ -48,15 +48,9 @@ def _trusted(path: Path) -> bool:
     have written (a shared or committed cache folder) must not change what ``fix`` writes.
     Such a file is ignored and the patterns are compiled from their source as usual.
     """
-    import stat
+    from edlint.io.local_files import private_to_this_user
 
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return False
-    if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022:
-        return False
-    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return private_to_this_user(path)
 
 
 def install(folder: Path) -> None:

@@ -15,11 +15,11 @@ else is worked out again and rewritten.
 from __future__ import annotations
 
 import json
-import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from edlint.io.local_files import private_to_this_user
 
 from .gates import Gate
 
@@ -39,7 +39,7 @@ def cached_rows(patterns: list[tuple[bool, str]], work: Callable[[int], list[Row
 
     parts = ["adcopy phrase gates", _VERSION, sys.version] + [f"{int(w)}{p}" for w, p in patterns]
     path = _cache_file(*parts, suffix=".json")
-    if path is not None and _trusted(path):
+    if path is not None and private_to_this_user(path):
         rows = _rows(_load(path), [p for _, p in patterns])
         if rows is not None:
             return rows
@@ -79,16 +79,6 @@ def _load(path: Path):
         return json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
         return None
-
-
-def _trusted(path: Path) -> bool:
-    """A regular file this user wrote and nobody else can change."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(st.st_mode) and not st.st_mode & 0o022 and (
-        not hasattr(os, "getuid") or st.st_uid == os.getuid())
 
 
 def _rows(stored, patterns: list[str]) -> list[Row] | None:

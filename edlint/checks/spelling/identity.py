@@ -30,21 +30,16 @@ def known_names() -> dict[str, str]:
     return out
 
 
-def _word_list():
-    """Webster's list as edlint ships it: a sorted file looked up in place (``edlint.knowledge.words``)."""
-    from ...knowledge.words import english_words
-
-    return english_words()
-
-
 def is_ordinary_word(word: str) -> bool:
     """Is ``word`` an English word that is not also a name: in the word list in lower case only?
 
     "life" and "abbot" are; "blair" is a Scots word but "Blair" is in the list
     too, so Blair stays a name. The list loads on the first question.
     """
+    from ...knowledge.words import english_words  # Webster's list, looked up in place
+
     low = word.lower()
-    words = _word_list()
+    words = english_words()
     return low in words and low.capitalize() not in words
 
 

@@ -26,6 +26,15 @@ def test_other_methods_are_the_case_insensitive_pattern():
     assert rx.flags & re.IGNORECASE
 
 
+def test_latin1_text_never_compiles_the_case_insensitive_pattern():
+    # Copy is nearly always Latin-1: the twin answers, and the slow case-insensitive compile is never paid.
+    rx = caseless(lambda: _SAYS)  # a pattern built on first use, as the word-list patterns are
+    assert rx.found_in("Mr Smith Said:") and not rx.found_in("unsaid")
+    assert rx._compiled is None
+    assert rx.found_in("\u017faid")  # beyond Latin-1: now the pattern itself is compiled and answers
+    assert rx._compiled is not None
+
+
 def test_a_pattern_with_upper_case_letters_is_refused():
     # Lower-cased text would never match "US": the twin would not say what the pattern says.
     with pytest.raises(ValueError):

@@ -12,16 +12,21 @@ from __future__ import annotations
 import sys
 
 from edlint.commands.check_args import call_check, fast_check, guarded
+from edlint.run import collector
 
 
 def run() -> None:  # console-script entry point
-    values = fast_check(sys.argv)
-    if values is None:
-        from edlint.commands.cli import run as full
+    try:
+        values = fast_check(sys.argv)
+        if values is None:
+            from edlint.commands.cli import run as full
 
-        full()
-        return
-    guarded(lambda: sys.exit(_checked(values)))
+            full()
+            return
+        collector.pause()  # on again once the rules are loaded (edlint.run.collector says why)
+        guarded(lambda: sys.exit(_checked(values)))
+    finally:
+        collector.at_exit()
 
 
 def _checked(values: dict) -> int:

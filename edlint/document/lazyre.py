@@ -86,7 +86,11 @@ class CaselessPattern(LazyPattern):
         return self.compiled().search(text) is not None
 
     def _make_twin(self) -> re.Pattern:
-        pattern = self.compiled().pattern
+        # The pattern's text, without compiling the case-insensitive pattern itself: Latin-1 text
+        # (nearly all copy) never needs it, and compiling a long alternation costs milliseconds.
+        if callable(self._pattern):
+            self._pattern = self._pattern()
+        pattern = self._pattern
         letters = re.sub(r"\\.", "", pattern, flags=re.S)
         if letters != letters.lower():
             raise ValueError(f"caseless pattern has upper-case letters: {pattern[:80]!r}")

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from collections.abc import Callable, Iterator, Sequence
 
 from edlint.core.findings import FileResult
+from edlint.run import collector
 from edlint.io.articles import SourceFile
 
 MIN_FILES_FOR_POOL = 50
@@ -119,10 +120,12 @@ def map_ordered(
     if jobs <= 1 or n < MIN_FILES_FOR_POOL:
         for item in items:
             yield fn(state, item)
+            collector.loaded()
             if on_done:
                 on_done(1)
         return
     yield fn(state, items[0])
+    collector.loaded()  # before the fork: the workers share the loaded rules without touching them
     if on_done:
         on_done(1)
     rest = n - 1

@@ -24,3 +24,33 @@ def test_terms_added_after_a_scan_are_found_by_the_next_scan():
     assert m.scan("Kyiv")["rule"][0].payload == 1
     m.add_all("other", [("Kiev", 2)])
     assert m.scan("Kiev and Kyiv").keys() == {"rule", "other"}
+
+
+def test_offsets_are_characters_in_the_original_text_beyond_ascii():
+    # Emoji and accented letters before a hit: offsets count characters, not bytes, so fixes land right.
+    m = LiteralMatcher()
+    m.add_all("rule", [("Kiev", "Kyiv"), ("café", "cafe")])
+    text = "😀 A naïve Café in KIEV — Kiev’s."
+    hits = m.scan(text)["rule"]
+    assert [text[h.start : h.end] for h in hits] == ["Café", "KIEV", "Kiev"]
+    assert [h.text for h in hits] == ["Café", "KIEV", "Kiev"]
+
+
+def test_overlapping_terms_are_all_found_for_their_own_rules():
+    # "New York" and "York Times" overlap in "New York Times": each rule gets its own hit.
+    m = LiteralMatcher()
+    m.add_all("places", [("New York", 1)])
+    m.add_all("papers", [("York Times", 2), ("New York Times", 3)])
+    hits = m.scan("The New York Times said so.")
+    assert [h.text for h in hits["places"]] == ["New York"]
+    assert sorted(h.text for h in hits["papers"]) == ["New York Times", "York Times"]
+
+
+def test_a_pickled_matcher_builds_its_own_automaton():
+    import pickle
+
+    m = LiteralMatcher()
+    m.add_all("rule", [("Kyiv", 1)])
+    assert m.scan("Kyiv")["rule"]  # the automaton exists now
+    copy = pickle.loads(pickle.dumps(m))
+    assert [h.text for h in copy.scan("in Kyiv")["rule"]] == ["Kyiv"]

@@ -34,6 +34,7 @@ class LiteralMatcher:
     def __init__(self) -> None:
         self._terms: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         self._automaton = None
+        self._found: list[list[tuple[str, Any]]] = []
 
     def add(self, owner: str, term: str, payload: Any) -> None:
         """A term for rule ``owner``; the payload comes back with each hit (a replacement, a group)."""
@@ -52,19 +53,26 @@ class LiteralMatcher:
                 table[key].append((owner, payload))
         self._automaton = None
 
+    def __getstate__(self) -> dict:
+        # The automaton cannot be pickled: a copy sent elsewhere builds its own on its first scan.
+        return {"_terms": self._terms, "_automaton": None, "_found": []}
+
     def __len__(self) -> int:
         return len(self._terms)
 
     def _build(self):
-        """The automaton, built on the first scan after a term was added (loading it costs; most runs add once)."""
-        import ahocorasick
+        """The automaton, built on the first scan after a term was added (loading it costs; most runs add once).
 
-        a = ahocorasick.Automaton()
-        for key, owners in self._terms.items():
-            a.add_word(key, (len(key), owners))
-        a.make_automaton()
-        self._automaton = a
-        return a
+        ``ahocorasick_rs`` reports every match, overlapping ones included, as the
+        term's index and character offsets; ``_found`` holds, by that index, the
+        rules that asked for the term and their payloads.
+        """
+        from ahocorasick_rs import AhoCorasick
+
+        keys = list(self._terms)
+        self._found = [self._terms[k] for k in keys]
+        self._automaton = AhoCorasick(keys)
+        return self._automaton
 
     def scan(self, text: str) -> dict[str, list[LiteralHit]]:
         """The whole-word hits in ``text``, by the rule that owns each term, with offsets into ``text``."""
@@ -73,15 +81,14 @@ class LiteralMatcher:
         a = self._automaton or self._build()
         folded = _normalise_marks(_fold(text))
         n = len(text)
+        found_by = self._found
         out: dict[str, list[LiteralHit]] = defaultdict(list)
-        for end_idx, (length, owners) in a.iter(folded):
-            start = end_idx - length + 1
-            end = end_idx + 1
+        for i, start, end in a.find_matches_as_indexes(folded, overlapping=True):
             if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
                 continue
             if end < n and folded[end].isalnum() and folded[end - 1].isalnum():
                 continue
             found = text[start:end]
-            for owner, payload in owners:
+            for owner, payload in found_by[i]:
                 out[owner].append(LiteralHit(start, end, found, payload))
         return out

@@ -88,8 +88,9 @@ class PhrasePack:
         c0 = low[:1]
         cands = set(index.get(c0, rest))
         if self._needed is not None:
-            for _, ids in self._needed.iter(low):
-                cands.update(ids)
+            automaton, ids_of = self._needed
+            for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+                cands.update(ids_of[k])
         n = len(low)
         rows = self._rows
         out = []
@@ -164,20 +165,17 @@ def _no_text_index(alts: tuple[Alternative, ...], search_from: int):
 
 
 def _needs_index(alts: tuple[Alternative, ...]):
-    """An Aho-Corasick automaton from each string of an alternative's first needs group to the alternatives."""
+    """An Aho-Corasick automaton over each alternative's first needs group, and by each string's index
+    the alternatives that need it (None when no alternative needs text)."""
     keys: dict[str, list[int]] = {}
     for i, a in enumerate(alts):
         for s in a.gate.needs[0] if a.gate.needs else ():
             keys.setdefault(s, []).append(i)
     if not keys:
         return None
-    import ahocorasick
+    from ahocorasick_rs import AhoCorasick
 
-    automaton = ahocorasick.Automaton()
-    for s, ids in keys.items():
-        automaton.add_word(s, tuple(ids))
-    automaton.make_automaton()
-    return automaton
+    return AhoCorasick(list(keys)), [tuple(ids) for ids in keys.values()]
 
 
 def alternatives(pattern: str) -> list[str]:

@@ -118,8 +118,6 @@ class Plan:
     """For a set of proselint checks: one automaton over their literals."""
 
     def __init__(self, checks) -> None:
-        import ahocorasick
-
         self.always: set[int] = set()
         by_literal: dict[str, set[int]] = {}
         for chk in checks:
@@ -131,18 +129,18 @@ class Plan:
                 by_literal.setdefault(lit, set()).add(id(chk))
         self._automaton = None
         if by_literal:
-            a = ahocorasick.Automaton()
-            for lit, ids in by_literal.items():
-                a.add_word(lit, frozenset(ids))
-            a.make_automaton()
-            self._automaton = a
+            from ahocorasick_rs import AhoCorasick
+
+            self._automaton = AhoCorasick(list(by_literal))
+            self._ids = [frozenset(ids) for ids in by_literal.values()]
 
     def live(self, text: str) -> set[int]:
         """ids of the checks that could report something on ``text``."""
         out = set(self.always)
         if self._automaton is not None:
-            for _, ids in self._automaton.iter(fold(text)):
-                out |= ids
+            # Every literal found, overlapping ones included: each found literal's checks are live.
+            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(fold(text), overlapping=True)}:
+                out |= self._ids[k]
         return out
 
 

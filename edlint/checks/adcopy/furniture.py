@@ -54,9 +54,10 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   (`FILE PHOTO: … REUTERS/…`), `Image caption …`, a description with its
   credit at the end (`… [Getty]`, `(NASA/…)`), a line that says where people
   stand (`Jane Doe (R) clashes with …`), a verbless or present-tense
-  description with no full stop between paragraphs of copy, or a short
+  description with no full stop between paragraphs of copy, a short
   description right over a picture's credit (`Photo by …`, `(Jane Doe /
-  Example Chronicle)`);
+  Example Chronicle)`), or a line of any length that ends with the credit
+  of a caption already found (`… Credit: ESA`);
 - **byline**, **dateline or time stamp**: `By` and names (role, outlet, date),
   `Reviewed by …`, `Author: …`, a byline printed twice, `News reporter
   @handle`, a name or a role alone where a byline sits above the first
@@ -67,7 +68,8 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
   teasers, three or more headline-shaped lines in a row that no
   paragraph or `…:` line leads into, two or more in Title Case in a row
-  anywhere, and a clip's title with its running time (`… (2:46)`);
+  anywhere, a clip's title with its running time (`… (2:46)`), and the
+  headlines of a list of links with their source under each;
 - **prompt**: newsletter, subscribe, donation, comment, share and follow
   prompts, comment counts, video end cards, trust boxes, channel promos;
 - **affiliate or shopping block** and **advertising label**: `Buy Now`,
@@ -76,8 +78,10 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   Sketch.`), escaped editor markup, lines of invisible characters, gallery
   controls, runs of menu labels, one-line menus, the top of a scraped page
   above the headline's second appearance, one or two short labels between
-  two leftover lines (a section label between a menu and a list), and,
-  above the first paragraph, a short label right over a leftover line.
+  two leftover lines (a section label between a menu and a list), above
+  the first paragraph a short label right over a leftover line, and a
+  short line printed three times or more every second or third line (a
+  source under each teaser, a gallery's title over each caption).
 
 Adjacent lines of one kind are one finding.
 
@@ -90,9 +94,14 @@ words, all spelled correctly.
 Beyond the examples below: a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
-colon, a schedule of dates, a listing that starts with a date, a date range);
+colon, menu-like items after a sentence ending in a colon (`… based on:`),
+a schedule of dates, a listing that starts with a date, a date range, a
+line repeated under each pair of fixtures);
 a subheading; a pull quote; a short sentence of the story over a credit
 (`The council met on Monday.`: a caption says no "said", "was" or "will");
+a line in brackets with no agency, `©` or slash away from other furniture
+(`(Rated R)` under a review); the first line of a Markdown article with no
+heading and no title in its front matter (`Council news`: its title);
 titles in the copy after a `…:` line or with an aside in brackets
 (`Jane Doe (Example Show, BBC Two)`); a row of a table of figures or of a
 fact box (`Graphic: …` among `Memory: …` and `Audio: …`); a question; a line

@@ -54,9 +54,10 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   (`FILE PHOTO: … REUTERS/…`), `Image caption …`, a description with its
   credit at the end (`… [Getty]`, `(NASA/…)`), a line that says where people
   stand (`Jane Doe (R) clashes with …`), a verbless or present-tense
-  description with no full stop between paragraphs of copy, or a short
+  description with no full stop between paragraphs of copy, a short
   description right over a picture's credit (`Photo by …`, `(Jane Doe /
-  Example Chronicle)`);
+  Example Chronicle)`), or a line of any length that ends with the credit
+  of a caption already found (`… Credit: ESA`);
 - **byline**, **dateline or time stamp**: `By` and names (role, outlet, date),
   `Reviewed by …`, `Author: …`, a byline printed twice, `News reporter
   @handle`, a name or a role alone where a byline sits above the first
@@ -67,7 +68,8 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
   teasers, three or more headline-shaped lines in a row that no
   paragraph or `…:` line leads into, two or more in Title Case in a row
-  anywhere, and a clip's title with its running time (`… (2:46)`);
+  anywhere, a clip's title with its running time (`… (2:46)`), and the
+  headlines of a list of links with their source under each;
 - **prompt**: newsletter, subscribe, donation, comment, share and follow
   prompts, comment counts, video end cards, trust boxes, channel promos;
 - **affiliate or shopping block** and **advertising label**: `Buy Now`,
@@ -76,8 +78,10 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
   Sketch.`), escaped editor markup, lines of invisible characters, gallery
   controls, runs of menu labels, one-line menus, the top of a scraped page
   above the headline's second appearance, one or two short labels between
-  two leftover lines (a section label between a menu and a list), and,
-  above the first paragraph, a short label right over a leftover line.
+  two leftover lines (a section label between a menu and a list), above
+  the first paragraph a short label right over a leftover line, and a
+  short line printed three times or more every second or third line (a
+  source under each teaser, a gallery's title over each caption).
 
 Adjacent lines of one kind are one finding.
 
@@ -90,9 +94,14 @@ words, all spelled correctly.
 Beyond the examples below: a sentence that only
 mentions an advertisement ("The advertisement was banned on Monday."); a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
-colon, a schedule of dates, a listing that starts with a date, a date range);
+colon, menu-like items after a sentence ending in a colon (`… based on:`),
+a schedule of dates, a listing that starts with a date, a date range, a
+line repeated under each pair of fixtures);
 a subheading; a pull quote; a short sentence of the story over a credit
 (`The council met on Monday.`: a caption says no "said", "was" or "will");
+a line in brackets with no agency, `©` or slash away from other furniture
+(`(Rated R)` under a review); the first line of a Markdown article with no
+heading and no title in its front matter (`Council news`: its title);
 titles in the copy after a `…:` line or with an aside in brackets
 (`Jane Doe (Example Show, BBC Two)`); a row of a table of figures or of a
 fact box (`Graphic: …` among `Memory: …` and `Audio: …`); a question; a line
@@ -156,6 +165,8 @@ class Furniture(Rule):
         _phrases(pack, texts, scores)
         _menus(texts, lines, int(self.options["min_menu_run"]), scores)
         head = doc.prose[doc.headline.start : doc.headline.end].strip() if doc.headline is not None else ""
+        if not head and doc.kind == "markdown":
+            head = _markdown_title(texts, scores)
         _by_kind(texts, scores, head)
         if head:
             _headline_repeats(head, texts, scores)
@@ -264,11 +275,28 @@ def _opens_list(reason: str, text: str) -> bool:
 def _menus(texts: list[str], lines: list[tuple[int, int]], min_run: int, scores: Scores) -> None:
     """Menus left by the scraper: runs of label-like lines, and one-line menus with separators."""
     for run in menu_runs(texts, lines, min_run):
+        if N.led_into(texts, run.start):
+            continue  # the items of a list the copy introduces ("… based on:", then "page views", "browser" …)
         for k in run:
             scores.guess(k, 0.65, "menu labels")
     for i, t in enumerate(texts):
         if len(t) <= MAX_FURNITURE_CHARS and pipe_menu(t):
             scores.guess(i, 0.65, "menu labels")
+
+
+def _markdown_title(texts: list[str], scores: Scores) -> str:
+    """A Markdown article with no `#` heading and no title in its front matter starts with its title.
+
+    Its first line, when short and not a sentence ("Council news"), is that
+    title, as plain text's first line is, not a byline over the copy; a line
+    with evidence of its own (a phrase, "By …", a date, a credit) stays judged.
+    """
+    if not texts or scores.score[0] > 0.0 or len(texts) < 2:
+        return ""
+    t = texts[0]
+    if len(t) > 120 or K.paragraph(t) or t.rstrip().endswith((".", ",", ";", ":")):
+        return ""
+    return t if _line_kind(texts, 0, {}) is None else ""
 
 
 def _headline_repeats(headline: str, texts: list[str], scores: Scores) -> None:
@@ -374,8 +402,12 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
             if _copy_or_credit(texts, guess, i - 1) and _copy_or_credit(texts, guess, i + 1):
                 scores.guess(i, 0.6, "photo caption")
             continue
+        if g == "photo credit" and K.bare_paren_credit(texts[i]) and not _furniture_beside(scores, guess, i):
+            continue  # "(Rated R)" under a review: brackets alone are no credit
         scores.guess(i, _GUESS_SCORE.get(g, 0.7), g)
     N.captions_over_credits(texts, guess, scores)
+    N.captions_by_credit(texts, scores)
+    N.repeated_labels(texts, scores, seen)
     _headline_runs(texts, scores, seen)
     N.title_case_pairs(texts, scores)
     N.labels_between(texts, scores, headline)
@@ -441,6 +473,14 @@ def _in_run(guess: list, i: int, kind: str, size: int) -> bool:
     return b - a + 1 >= size
 
 
+_BESIDE = frozenset(("photo credit", "photo caption", "byline", "dateline"))
+
+
+def _furniture_beside(scores: Scores, guess: list, i: int) -> bool:
+    """Is a line next to ``i`` furniture already (a byline over "(CBS)", a caption over its credit)?"""
+    return any(0 <= j < len(guess) and (guess[j] in _BESIDE or scores.score[j] >= 0.6) for j in (i - 1, i + 1))
+
+
 def _copy_or_credit(texts: list[str], guess: list, j: int) -> bool:
     """A neighbour that makes a caption stand out: a paragraph of copy, a credit, or the edge of the text."""
     if j < 0 or j >= len(texts):
@@ -458,7 +498,12 @@ def _same_block(a: str, b: str) -> bool:
     """Adjacent furniture is one block when it is one thing: a teaser list, a menu, one kind of prompt.
 
     An author promo followed by aggregator residue are two leftovers, reported apart;
-    a page's top matter (menus, teasers and all) is one block.
+    a page's top matter (menus, teasers and all) is one block, and so is a list of links
+    with the label repeated on each.
     """
-    return _group(a) == _group(b) or "menu labels" in (a, b) or "page header" in (a, b)
+    return _group(a) == _group(b) or not _JOINERS.isdisjoint((a, b))
+
+
+# Furniture that belongs to the block beside it: menus and the page top, a label repeated on every item.
+_JOINERS = frozenset(("menu labels", "page header", "repeated label"))
 

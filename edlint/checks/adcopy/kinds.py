@@ -197,6 +197,10 @@ def _credit_patterns() -> dict:
             r"|[a-z][\w .&-]*/[\w .&-]+)\)|\b(?:reuters|ap photo|afp|getty images)\s*/\s*[\w .'-]{2,40})\s*$",
             re.I,
         ),
+        # A credit named as one at the end of a line: "… equivalent. Credit: ESA", "… (Photo: Jane Doe)".
+        "labelled_tail": re.compile(
+            r"(?:[.)]\s+|\(\s*)(?:credit|photo|image|picture|photograph)s?\s*:\s*([^():]{2,60}?)\)?\s*$", re.I
+        ),
         "handle_end": re.compile(r"\s@\w{2,30}\s*$"),
         "handle_only": re.compile(r"^@\w{2,30}$"),
         "post_signature": re.compile(r"^[-–—]+\s*\S[^()]{0,80}\(@\w{1,30}\)"),
@@ -358,6 +362,24 @@ def photo_credit(text: str) -> bool:
     if stripped.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Ltd|Co)\.$", stripped):
         return False
     return bool(words) and _names_only(words, _BYLINE_WORDS)
+
+
+def labelled_credit(text: str) -> str:
+    """The credit a line ends with when it names it ("… equivalent. Credit: ESA" gives "esa"), else ""."""
+    if "redit" not in text and "hoto" not in text and "mage" not in text and "icture" not in text:
+        return ""
+    m = _rx()["labelled_tail"].search(text)
+    return m.group(1).strip().lower() if m and len(_words(text[: m.start()])) >= 4 else ""
+
+
+def bare_paren_credit(text: str) -> bool:
+    """A credit only because it is a line in brackets ("(Rated R)", "(CBS)"): no agency, no "©", no slash.
+    Its shape alone is one piece of evidence; a rating or an aside in the copy has it too."""
+    stripped = text.strip()
+    if not (stripped.startswith("(") and stripped.endswith(")")) or "©" in stripped:
+        return False
+    rx = _rx()
+    return not rx["agency"].search(stripped) and not rx["slash_credit"].search(stripped)
 
 
 _CAPTION_STARTS = ("file photo", "media caption", "image caption", "caption", "pictured", "above", "below",
@@ -577,6 +599,11 @@ def caption_over_credit(text: str) -> bool:
     if rx["pronoun"].search(text) or rx["told"].search(text) or not rx["english"].search(text):
         return False
     return sum(1 for w in words if w[0].islower()) >= 0.25 * len(words)
+
+
+def terminal(text: str) -> bool:
+    """Ends as a sentence or a clause does (".", "!", "?", ":", ";", ",")."""
+    return bool(_rx()["terminal"].search(text))
 
 
 def short_label(text: str) -> bool:

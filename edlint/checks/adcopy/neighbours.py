@@ -36,6 +36,25 @@ def captions_over_credits(texts: list[str], guess: list, scores) -> None:
             scores.guess(i, 0.65, "photo caption")
 
 
+def captions_by_credit(texts: list[str], scores) -> None:
+    """A line that ends with the same named credit as a caption already found (judged a caption, or a
+    credit with its description before it) is another caption of that set of pictures, however long
+    ("A cross-section through the module … Credit: ESA" under "A reference module … Credit: ESA"):
+    copy does not end on a picture's credit. Two pieces of evidence: the credit named at the end, and
+    the same credit closing a caption of the page."""
+    reasons = scores.reason
+    if "photo caption" not in reasons and _CREDIT_REASONS.isdisjoint(reasons):
+        return  # no caption or credit on the page (most articles)
+    found = {K.labelled_credit(texts[i]) for i, r in enumerate(reasons)
+             if r == "photo caption" or r in _CREDIT_REASONS}
+    found.discard("")
+    if not found:
+        return
+    for i, t in enumerate(texts):
+        if scores.score[i] < 0.6 and K.labelled_credit(t) in found:
+            scores.guess(i, 0.65, "photo caption")
+
+
 def title_case_pairs(texts: list[str], scores) -> None:
     """Two or more headlines in Title Case in a row (four words or more each, one of them six or more),
     none a listing of the copy, are links to other stories, even between paragraphs: a subheading
@@ -65,6 +84,22 @@ def title_case_pairs(texts: list[str], scores) -> None:
         i = max(j, i + 1)
 
 
+def led_into(texts: list[str], i: int, min_words: int = 8) -> bool:
+    """Does a sentence of the copy ending in ":" lead into the list that reaches line ``i``?
+
+    Walks up over the list's other items (short lines that end no sentence) to
+    the line above them: a sentence of eight words or more ending in a colon
+    ("… target offers to visitors based on:") introduces a list in the copy;
+    a short prompt ("Share this article:", "Sign up for our newsletter:") heads furniture.
+    """
+    while i > 0 and len(K.lower_words(texts[i - 1])) <= 6 and not K.terminal(texts[i - 1]):
+        i -= 1
+    if i == 0:
+        return False
+    lead = texts[i - 1].rstrip()
+    return lead.endswith(":") and len(K.lower_words(lead)) >= min_words
+
+
 def _open_line(scores, i: int) -> bool:
     """Not judged yet, or judged a related headline (which a pair may take in)."""
     return scores.score[i] < 0.6 or K.kind_of(scores.reason[i]) == "related headline"
@@ -79,6 +114,46 @@ def _title_case_teaser(text: str) -> bool:
     if not K.title_case_headline(text, 4):
         return False
     return headline_shaped(text) and K.teaser_like(text) and not K.long_sentence(text) and not K.copy_line(text)
+
+
+def repeated_labels(texts: list[str], scores, seen: dict[str, int]) -> None:
+    """A short line printed three times or more at a fixed step of two or three lines is a label the
+    page puts on every item of a list of links or of a gallery ("Wales Online" under each teaser, the
+    gallery's title over each picture's caption): copy does not say the same line over and over in step.
+    Two pieces of evidence: the repetition, and its period (a recipe's or a game's own repeated lines
+    come at no fixed step); and what it labels must be links or pictures: most lines between are
+    headlines or descriptions, not the rows of a schedule ("Winners meet in final match" under each
+    pair of fixtures is copy)."""
+    if not seen or max(seen.values()) < 3:
+        return  # nothing repeated three times (most articles)
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if len(t) <= 80 and seen.get(K.key(t), 0) >= 3 and not K.paragraph(t):
+            where.setdefault(K.key(t), []).append(i)
+    for at in where.values():
+        steps = {b - a for a, b in zip(at, at[1:], strict=False)}
+        if len(at) < 3 or len(steps) != 1 or not 2 <= min(steps) <= 3:
+            continue
+        items = [texts[k] for k in range(at[0] + 1, at[-1]) if k not in at]
+        if 2 * sum(1 for t in items if K.teaser_like(t) or len(t.split()) >= 8) < len(items):
+            continue
+        for i in at:
+            scores.guess(i, 0.62, "repeated label")
+        if min(steps) == 2:
+            _labelled_links(texts, scores, at)
+
+
+def _labelled_links(texts: list[str], scores, at: list[int]) -> None:
+    """One line between each two labels: a list of links, each headline with its source beside it. The
+    headlines between are related headlines, and so is the one at the end the labels sit by (the
+    headline over the first label, or under the last: whichever of the two alone is one)."""
+    def link(k: int) -> bool:
+        return 0 <= k < len(texts) and scores.score[k] < 0.6 and headline_shaped(texts[k]) \
+            and K.teaser_like(texts[k])
+    items = [k for k in range(at[0] + 1, at[-1], 2) if link(k)]
+    ends = [k for k in (at[0] - 1, at[-1] + 1) if link(k)]
+    for k in items + (ends if len(ends) == 1 else []):
+        scores.guess(k, 0.62, "related headline")
 
 
 def labels_between(texts: list[str], scores, headline: str = "", max_gap: int = 2) -> None:

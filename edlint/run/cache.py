@@ -466,18 +466,19 @@ def _edit(x: Any) -> Edit:
 def open_cache(enabled: bool, cache_dir: str | Path | None):
     """The result cache (and, beside it, parsed rule packs), or None with --no-cache."""
     from edlint.io.datafiles import use_parse_cache
+    from edlint.run.regexcache import install
 
     if not enabled:
         use_parse_cache(None)
+        install(None)  # the compiled patterns the wheel ships, if this interpreter made them
         return None
     root = Path(cache_dir) if cache_dir else default_cache_dir()
     refused = claim_cache_dir(root)
     if refused:
         sys.stderr.write(f"edlint: cache folder {root}: {refused}; checking without a cache\n")
         use_parse_cache(None)
+        install(None)
         return None
     use_parse_cache(root / "packs")
-    from edlint.run.regexcache import install
-
     install(root / "packs")  # compiled regular expressions, so one article skips compiling them
     return ResultCache(root)

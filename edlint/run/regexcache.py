@@ -12,6 +12,13 @@ engine that wrote the file (both are in its name); anything else, an
 unreadable file or an entry Python's own validator rejects, simply means the
 pattern is compiled as usual. The file is JSON (lists of numbers and
 strings), never pickle, like every other cache entry.
+
+A wheel also ships such a file, ``compiled_patterns.json`` beside this
+module, made when the wheel is built (``hatch_build.py``) from the list of
+edlint's own patterns in ``pattern_list.json`` by the interpreter that
+built it. A run with no cache folder (``--no-cache``, a fresh CI runner)
+serves patterns from it when its interpreter is that one; any other
+interpreter, and a source checkout, compiles as usual.
 """
 from __future__ import annotations
 
@@ -53,30 +60,59 @@ def _trusted(path: Path) -> bool:
     return private_to_this_user(path)
 
 
-def install(folder: Path) -> None:
-    """Serve compiled patterns from ``folder`` for the rest of this process (idempotent)."""
+SHIPPED = Path(__file__).with_name("compiled_patterns.json")
+PATTERN_LIST = Path(__file__).with_name("pattern_list.json")
+
+
+def install(folder: Path | None) -> None:
+    """Serve compiled patterns for the rest of this process (idempotent): those the wheel shipped for
+    this interpreter, and those kept in the cache ``folder`` (None: no cache folder, nothing saved)."""
     tag = _tag()
     if tag is None or _state:
         return
+    shipped = _shipped(tag)
+    own: dict = {}
+    path = Path(folder) / f"regex-{tag}.json" if folder is not None else None
+    if path is not None:
+        try:
+            if not _trusted(path):
+                raise ValueError("written by someone else")
+            kept = json.loads(path.read_bytes())
+            if isinstance(kept, dict):
+                own = kept
+        except (OSError, ValueError):
+            pass
+    elif not shipped:
+        return  # nothing to serve and nowhere to keep anything: Python compiles as it always does
+    _state.update(path=path, shipped=shipped, own=own, used={}, new=0.0, pid=os.getpid())
+    _hook({**shipped, **own}, _state["used"])
+    if path is not None:
+        import atexit
+
+        atexit.register(_save)
+
+
+def _shipped(tag: str) -> dict:
+    """The wheel's compiled patterns, when this very interpreter made them (else none)."""
+    try:
+        data = json.loads(SHIPPED.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("tag") != tag or not isinstance(data.get("patterns"), dict):
+        return {}
+    return data["patterns"]
+
+
+def _hook(stored: dict, used: dict) -> None:
+    """Route Python's pattern compiler through ``stored``: a known pattern skips parsing and code
+    generation; a new one is compiled as usual and its entry kept in ``used``."""
     import _sre
     import re
     import re._compiler as compiler
-    import re._parser as parser
     import time
     from array import array
-    from base64 import b64decode, b64encode
+    from base64 import b64decode
 
-    path = Path(folder) / f"regex-{tag}.json"
-    try:
-        if not _trusted(path):
-            raise ValueError("written by someone else")
-        stored = json.loads(path.read_bytes())
-        if not isinstance(stored, dict):
-            stored = {}
-    except (OSError, ValueError):
-        stored = {}
-    used: dict[str, list] = {}
-    _state.update(path=path, stored=stored, used=used, new=0.0, pid=os.getpid())
     original = compiler.compile
 
     def compile(p, flags=0):
@@ -94,22 +130,53 @@ def install(folder: Path) -> None:
             except Exception:  # noqa: BLE001 - a damaged entry: compile as usual
                 pass
         started = time.perf_counter()
-        tree = parser.parse(p, flags)
-        code = compiler._code(tree, flags)
-        groupindex = dict(tree.state.groupdict)
-        indexgroup = [None] * tree.state.groups
-        for name, i in groupindex.items():
-            indexgroup[i] = name
-        packed = b64encode(array("I", code).tobytes()).decode("ascii")
-        entry = [int(flags | tree.state.flags), packed, tree.state.groups - 1, groupindex, indexgroup]
+        code, entry = _compiled(p, flags)
         used[key] = entry
         _state["new"] += time.perf_counter() - started
-        return _sre.compile(p, entry[0], code, entry[2], groupindex, tuple(indexgroup))
+        return _sre.compile(p, entry[0], code, entry[2], entry[3], tuple(entry[4]))
 
     compiler.compile = compile
-    import atexit
 
-    atexit.register(_save)
+
+def encode(p: str, flags: int) -> list:
+    """One pattern compiled to the entry stored for it: its flags, packed code, groups and group names.
+
+    Python's own parser and code generator do the work (the slow steps of
+    ``re.compile``); ``_sre.compile`` turns the entry into a pattern, and its
+    validator refuses an entry that is not code it could have made.
+    """
+    return _compiled(p, flags)[1]
+
+
+def _compiled(p: str, flags: int) -> tuple[list[int], list]:
+    import re._compiler as compiler
+    import re._parser as parser
+    from array import array
+    from base64 import b64encode
+
+    tree = parser.parse(p, flags)
+    code = compiler._code(tree, flags)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup = [None] * tree.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    packed = b64encode(array("I", code).tobytes()).decode("ascii")
+    return code, [int(flags | tree.state.flags), packed, tree.state.groups - 1, groupindex, indexgroup]
+
+
+def compile_list(listed: list) -> str | None:
+    """The text of ``compiled_patterns.json`` for ``pattern_list.json``'s entries ([flags, pattern]),
+    compiled by this interpreter; None where it cannot serve compiled patterns."""
+    tag = _tag()
+    if tag is None:
+        return None
+    patterns = {}
+    for flags, p in listed:
+        try:
+            patterns[f"{int(flags)}:{p}"] = encode(p, int(flags))
+        except Exception:  # noqa: BLE001 - a pattern this Python refuses is compiled (and refused) at run time
+            continue
+    return json.dumps({"tag": tag, "patterns": patterns}, separators=(",", ":"), sort_keys=True)
 
 
 def _save() -> None:
@@ -117,9 +184,12 @@ def _save() -> None:
     more than rewriting the file would (a pattern or two built from an article's date do not)."""
     if _state.get("new", 0.0) < SAVE_AFTER_S or os.getpid() != _state["pid"]:  # workers leave it to the parent
         return
-    path: Path = _state["path"]
-    keep = dict(_state["used"])
-    for key, entry in _state["stored"].items():
+    path: Path | None = _state["path"]
+    if path is None:
+        return
+    shipped = _state["shipped"]
+    keep = {key: entry for key, entry in _state["used"].items() if key not in shipped}  # the wheel has those
+    for key, entry in _state["own"].items():
         if len(keep) >= MAX_ENTRIES:
             break
         keep.setdefault(key, entry)

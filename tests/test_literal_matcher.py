@@ -54,3 +54,12 @@ def test_a_pickled_matcher_builds_its_own_automaton():
     assert m.scan("Kyiv")["rule"]  # the automaton exists now
     copy = pickle.loads(pickle.dumps(m))
     assert [h.text for h in copy.scan("in Kyiv")["rule"]] == ["Kyiv"]
+
+
+def test_text_with_lone_surrogates_is_searched_with_offsets_kept():
+    # A byte that was not UTF-8, kept as a lone surrogate: the automaton cannot read it, the offsets still hold.
+    m = LiteralMatcher()
+    m.add_all("rule", [("Kiev", "Kyiv")])
+    text = "Bad \udce9 byte, then Kiev."
+    (hit,) = m.scan(text)["rule"]
+    assert text[hit.start : hit.end] == "Kiev" and hit.text == "Kiev"

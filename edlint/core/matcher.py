@@ -13,6 +13,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from edlint.core.rule import LiteralHit
+from edlint.document.lazyre import lazy
 
 
 def _fold(s: str) -> str:
@@ -26,6 +27,23 @@ def _fold(s: str) -> str:
 def _normalise_marks(s: str) -> str:
     # Curly and straight apostrophes match each other: "don't" finds "don’t".
     return s.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def find_all(automaton, text: str) -> list[tuple[int, int, int]]:
+    """Every match of an ``ahocorasick_rs`` automaton in ``text``, overlapping ones included, as
+    (term index, start, end) in characters.
+
+    The automaton reads UTF-8, which a lone surrogate (a file's undecodable byte kept
+    by ``surrogateescape``) cannot be: such text is searched with each surrogate
+    replaced by U+FFFD, one character for one, so every offset stays right.
+    """
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(_LONE_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+
+_LONE_SURROGATE = lazy(r"[\ud800-\udfff]")  # escapes the pattern engine reads: the source stays UTF-8
 
 
 class LiteralMatcher:
@@ -83,7 +101,7 @@ class LiteralMatcher:
         n = len(text)
         found_by = self._found
         out: dict[str, list[LiteralHit]] = defaultdict(list)
-        for i, start, end in a.find_matches_as_indexes(folded, overlapping=True):
+        for i, start, end in find_all(a, folded):
             if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
                 continue
             if end < n and folded[end].isalnum() and folded[end - 1].isalnum():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from edlint.core.matcher import find_all
 from edlint.records import FrozenRecord
 
 from .gates import NO_LIMIT, Gate, gate
@@ -89,7 +90,7 @@ class PhrasePack:
         cands = set(index.get(c0, rest))
         if self._needed is not None:
             automaton, ids_of = self._needed
-            for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True):
+            for k, _, _ in find_all(automaton, low):
                 cands.update(ids_of[k])
         n = len(low)
         rows = self._rows

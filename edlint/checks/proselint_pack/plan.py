@@ -22,6 +22,8 @@ from __future__ import annotations
 from functools import lru_cache
 from collections.abc import Iterable
 
+from edlint.core.matcher import find_all
+
 # Letters the engines match to ASCII letters under IGNORECASE, and the one letter whose
 # lower case is two characters (so a lower-cased text would hide the match).
 _FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u212a": "k", "\u0130": "i"})
@@ -139,7 +141,7 @@ class Plan:
         out = set(self.always)
         if self._automaton is not None:
             # Every literal found, overlapping ones included: each found literal's checks are live.
-            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(fold(text), overlapping=True)}:
+            for k in {k for k, _, _ in find_all(self._automaton, fold(text))}:
                 out |= self._ids[k]
         return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -35,9 +36,15 @@ class CompiledPatternsHook(BuildHookInterface):
         text = _compiled_patterns()
         if text is None:
             return
-        out = Path(tempfile.mkdtemp(prefix="edlint-patterns-")) / "compiled_patterns.json"
+        self._made = Path(tempfile.mkdtemp(prefix="edlint-patterns-"))
+        out = self._made / "compiled_patterns.json"
         out.write_text(text, encoding="utf-8")
         build_data["force_include"][str(out)] = "edlint/run/compiled_patterns.json"
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        made = getattr(self, "_made", None)
+        if made is not None:  # the file is in the wheel now
+            shutil.rmtree(made, ignore_errors=True)
 
 
 def _compiled_patterns() -> str | None:

@@ -50,14 +50,17 @@ def _from_edlint() -> bool:
     frame = sys._getframe(2)
     while frame is not None:
         name = frame.f_code.co_filename
-        if not (name.endswith(("re/__init__.py", "re/_compiler.py")) or name == __file__):
+        if not (name.endswith(("re/__init__.py", "re/_compiler.py", "/re.py", "/sre_compile.py")) or name == __file__):
             return name.startswith(PACKAGE)
         frame = frame.f_back
     return False
 
 
 def _recording(found: set[tuple[int, str]]):
-    import re._compiler as compiler
+    try:
+        import re._compiler as compiler
+    except ImportError:  # Python 3.10 names it sre_compile
+        import sre_compile as compiler
 
     original = compiler.compile
 

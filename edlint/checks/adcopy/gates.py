@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from edlint.document.lazyre import sre_modules
 from edlint.records import FrozenRecord
 
 # Longer than any line: the length of a pattern with no upper bound.
@@ -58,7 +59,7 @@ class Gate(FrozenRecord):
 
 def gate(pattern: str) -> Gate:
     """The gate of one pattern (raises ``re.error`` as compiling it would)."""
-    c, parser = _sre_modules()
+    c, parser = sre_modules()
     tree = parser.parse(pattern)
     lo, hi = tree.getwidth()
     if hi >= c.MAXREPEAT - 1:  # unbounded (Python 3.10 says so with MAXREPEAT - 1, later ones with more)
@@ -69,16 +70,6 @@ def gate(pattern: str) -> Gate:
         return Gate(lo, hi, (), None)
     needs = sorted(_needs(tree.data, c), key=_rarity)
     return Gate(lo, hi, tuple(tuple(sorted(g)) for g in needs), _first(tree.data, c))
-
-
-def _sre_modules():
-    """Python's pattern parser and its constants (``re._parser`` from 3.11, ``sre_parse`` before)."""
-    try:
-        from re import _constants, _parser
-    except ImportError:  # Python 3.10
-        import sre_constants as _constants
-        import sre_parse as _parser
-    return _constants, _parser
 
 
 def _rarity(group: frozenset[str]) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from collections.abc import Iterable
 
 from edlint.core.matcher import find_all
+from edlint.document.lazyre import sre_modules
 
 # Letters the engines match to ASCII letters under IGNORECASE, and the one letter whose
 # lower case is two characters (so a lower-cased text would hide the match).
@@ -44,7 +45,7 @@ def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
 
 def _required(items) -> frozenset[str] | None:
     """Literals of which at least one occurs in any match of the parsed sequence ``items``."""
-    from re import _constants as C  # noqa: N812
+    C, _ = sre_modules()
 
     cands: list[frozenset[str]] = []
     run: list[str] = []
@@ -69,7 +70,7 @@ def _required(items) -> frozenset[str] | None:
             alts = [_required(list(b)) for b in av[1]]
             if all(alts):
                 cands.append(frozenset().union(*alts))  # type: ignore[arg-type]
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
             inner = _required(list(av[2]))
             if inner:
                 cands.append(inner)
@@ -79,8 +80,8 @@ def _required(items) -> frozenset[str] | None:
 
 def pattern_literals(pattern: str) -> frozenset[str] | None:
     import re
-    from re import _parser
 
+    _, _parser = sre_modules()
     try:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except Exception:  # noqa: BLE001 - a pattern only RE2 understands: no shortcut, always run

@@ -1,37 +1,11 @@
 """The quotation scanner's time grows with the text, not with the marks before each one."""
 from __future__ import annotations
 
-import gc
-import statistics
-import time
-
 import pytest
+from conftest import small_and_large_cpu
 
 from edlint.api import lint_text
 from edlint.document.quotes import scan_quotations
-
-
-def _small_and_big(small, big, rounds: int = 3) -> tuple[float, float]:
-    """CPU times of two calls taken in alternation with the collector off: the small one's median, the
-    big one's best.
-
-    Other processes on a busy machine do not count in CPU time; alternating keeps a slow
-    moment from landing on one size only. The small call's best alone was sometimes a
-    lucky outlier (40% under its usual time late in a full test run), which made a linear
-    cost look 15x; its median is steady, and a quadratic cost would still show as 100x.
-    """
-    times: list[list[float]] = [[], []]
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(rounds):
-            for k, fn in enumerate((small, big)):
-                t = time.process_time()
-                fn()
-                times[k].append(time.process_time() - t)
-    finally:
-        gc.enable()
-    return statistics.median(times[0]), min(times[1])
 
 
 # Curly single marks open a quotation inside every open one (‘‘‘ nests 2,000 deep), ’ and ‚ are
@@ -45,7 +19,7 @@ _MARKS = ['"', "\u201c", "'", "\u201d ", "\u2018", "\u2019", "\u201a", "\u2039\u
 def test_ten_times_the_marks_costs_at_most_fifteen_times_the_time(mark):
     # A paragraph of nothing but quote marks once took 15 s for 16,000 of them, 67 s for 32,000.
     small, big = mark * (2_000 // len(mark)), mark * (20_000 // len(mark))
-    t_small, t_big = _small_and_big(lambda: scan_quotations(small, [(0, len(small))]),
+    t_small, t_big = small_and_large_cpu(lambda: scan_quotations(small, [(0, len(small))]),
                                     lambda: scan_quotations(big, [(0, len(big))]))
     assert t_big <= 15 * max(t_small, 0.01), (t_small, t_big)
 
@@ -54,7 +28,7 @@ def test_ten_times_the_marks_costs_at_most_fifteen_times_the_time(mark):
 def test_the_attribution_family_on_a_paragraph_of_marks_stays_linear(mark):
     n_small, n_big = 1_600 // len(mark), 16_000 // len(mark)
     small, big = "Head\n\n" + mark * n_small + "\n", "Head\n\n" + mark * n_big + "\n"
-    t_small, t_big = _small_and_big(lambda: lint_text(small, "a.txt", select=["attribution"]),
+    t_small, t_big = small_and_large_cpu(lambda: lint_text(small, "a.txt", select=["attribution"]),
                                     lambda: lint_text(big, "a.txt", select=["attribution"]))
     assert t_big <= 15 * max(t_small, 0.01), (t_small, t_big)
     assert t_big < 5  # was 15 s

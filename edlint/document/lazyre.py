@@ -131,14 +131,3 @@ def _branch(node: dict) -> str:
     if "" not in node:
         return body
     return f"(?:{body})?"
-
-
-def sre_modules():
-    """Python's pattern parser and its constants: ``re._parser`` and ``re._constants`` from 3.11,
-    ``sre_parse`` and ``sre_constants`` on 3.10 (rules that read a pattern's parse tree use these)."""
-    try:
-        from re import _constants, _parser
-    except ImportError:  # Python 3.10
-        import sre_constants as _constants
-        import sre_parse as _parser
-    return _constants, _parser

@@ -18,9 +18,7 @@ own pattern parser, so they read patterns exactly as the regex engine does.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from edlint.document.lazyre import sre_modules
+from edlint.core.pattern_needs import needs, repeat_ops, sre_modules
 from edlint.records import FrozenRecord
 
 # Longer than any line: the length of a pattern with no upper bound.
@@ -68,18 +66,13 @@ def gate(pattern: str) -> Gate:
         return Gate(lo, hi, (), None, alone=False)
     if tree.state.flags & ~c.SRE_FLAG_UNICODE:  # a global flag (ignore case, verbose …): no literal is certain
         return Gate(lo, hi, (), None)
-    needs = sorted(_needs(tree.data, c), key=_rarity)
-    return Gate(lo, hi, tuple(tuple(sorted(g)) for g in needs), _first(tree.data, c))
+    groups = sorted(needs(tree.data, c), key=_rarity)
+    return Gate(lo, hi, tuple(tuple(sorted(g)) for g in groups), _first(tree.data, c))
 
 
 def _rarity(group: frozenset[str]) -> tuple[int, int]:
     """Rare text first: long strings, few of them (the first group is what a line is looked up by)."""
     return -min(len(s.strip()) for s in group), len(group)
-
-
-@lru_cache(maxsize=2)
-def _repeats(c) -> tuple:
-    return tuple(getattr(c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(c, name))
 
 
 def _refers(items, c) -> bool:
@@ -92,7 +85,7 @@ def _refers(items, c) -> bool:
             inner = [av[3]]
         elif op is c.BRANCH:
             inner = av[1]
-        elif op in _repeats(c):
+        elif op in repeat_ops(c):
             inner = [av[2]]
         elif op in (c.ASSERT, c.ASSERT_NOT):
             inner = [av[1]]
@@ -103,42 +96,6 @@ def _refers(items, c) -> bool:
         if any(_refers(sub.data, c) for sub in inner):
             return True
     return False
-
-
-def _needs(items, c) -> list[frozenset[str]]:
-    """Groups of strings, one of each group in every match of the sequence ``items``."""
-    out: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            out.append(frozenset(("".join(run),)))
-            run = []
-        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group with no flags of its own
-            out += _needs(av[3].data, c)
-        elif op is c.BRANCH:
-            one = _either(av[1], c)
-            if one:
-                out.append(one)
-        elif op in _repeats(c) and av[0] >= 1:
-            out += _needs(av[2].data, c)
-    if run:
-        out.append(frozenset(("".join(run),)))
-    return out
-
-
-def _either(branches, c) -> frozenset[str] | None:
-    """One string each branch of an alternation needs (its longest), or None if a branch needs none."""
-    found: set[str] = set()
-    for b in branches:
-        groups = _needs(b.data, c)
-        if not groups:
-            return None
-        best = max(groups, key=lambda g: (min(map(len, g)), -len(g)))
-        found |= best
-    return frozenset(found)
 
 
 def _first(items, c) -> str | None:
@@ -155,7 +112,7 @@ def _first(items, c) -> str | None:
             return None if any(p is None for p in parts) else "".join(sorted(set("".join(parts))))
         if op is c.SUBPATTERN and not av[1] and not av[2] and av[3].getwidth()[0] > 0:
             return _first(av[3].data, c)
-        if op in _repeats(c) and av[0] >= 1:
+        if op in repeat_ops(c) and av[0] >= 1:
             return _first(av[2].data, c)
         return None
     return None

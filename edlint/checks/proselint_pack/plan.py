@@ -23,7 +23,7 @@ from functools import lru_cache
 from collections.abc import Iterable
 
 from edlint.core.matcher import find_all
-from edlint.document.lazyre import sre_modules
+from edlint.core.pattern_needs import most_selective, needs, sre_modules
 
 # Letters the engines match to ASCII letters under IGNORECASE, and the one letter whose
 # lower case is two characters (so a lower-cased text would hide the match).
@@ -36,58 +36,20 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective candidate: the one whose shortest literal is longest."""
-    if not cands:
-        return None
-    return max(cands, key=lambda c: (min(len(s) for s in c), -len(c)))
-
-
-def _required(items) -> frozenset[str] | None:
-    """Literals of which at least one occurs in any match of the parsed sequence ``items``."""
-    C, _ = sre_modules()
-
-    cands: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            cands.append(frozenset({"".join(run).lower()}))
-            run.clear()
-
-    for op, av in items:
-        if op is C.LITERAL:
-            run.append(chr(av))
-            continue
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero-width: a literal run goes on across it
-        flush()
-        if op is C.SUBPATTERN:
-            inner = _required(list(av[-1]))
-            if inner:
-                cands.append(inner)
-        elif op is C.BRANCH:
-            alts = [_required(list(b)) for b in av[1]]
-            if all(alts):
-                cands.append(frozenset().union(*alts))  # type: ignore[arg-type]
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-            inner = _required(list(av[2]))
-            if inner:
-                cands.append(inner)
-    flush()
-    return _best(cands)
-
-
 def pattern_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-cased literals one of which every match of ``pattern`` holds (None: no such set known)."""
     import re
 
-    _, _parser = sre_modules()
+    c, parser = sre_modules()
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
+        tree = parser.parse(pattern, re.IGNORECASE)
     except Exception:  # noqa: BLE001 - a pattern only RE2 understands: no shortcut, always run
         return None
-    found = _required(list(tree))
-    if found and any(not s.strip() for s in found):
+    best = most_selective(needs(tree.data, c))
+    if best is None:
+        return None
+    found = frozenset(s.lower() for s in best)
+    if any(not s.strip() for s in found):
         return None
     return found
 

@@ -50,11 +50,10 @@ class CompiledPatternsHook(BuildHookInterface):
 def _compiled_patterns() -> str | None:
     """The compiled file's text, or None (no list, or an interpreter that cannot serve compiled patterns)."""
     try:
-        listed = json.loads((RUN / "pattern_list.json").read_text(encoding="utf-8"))["patterns"]
         # regexcache alone, by its path: the build environment has the standard library only.
         spec = importlib.util.spec_from_file_location("_edlint_regexcache", RUN / "regexcache.py")
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        return module.compile_list(listed)
+        return module.compile_list(json.loads(module.PATTERN_LIST.read_text(encoding="utf-8"))["patterns"])
     except Exception:  # noqa: BLE001 - an optimisation: its absence must never fail a build
         return None

@@ -38,10 +38,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import edlint  # noqa: E402
+from edlint.run.regexcache import PATTERN_LIST  # noqa: E402
 from generated_file import write_or_check  # noqa: E402
 
 PACKAGE = str(Path(edlint.__file__).resolve().parent)
-OUT = REPO / "edlint" / "run" / "pattern_list.json"
+OUT = PATTERN_LIST
 FORMAT = 1
 
 

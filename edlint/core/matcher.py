@@ -62,9 +62,7 @@ class LiteralMatcher:
         """``add`` for many terms: the loop a rule set makes of a few thousand curated forms at every start."""
         table = self._terms
         for term, payload in terms:
-            key = term.strip()
-            low = key.lower()
-            key = low if len(low) == len(key) else _fold(key)
+            key = _fold(term.strip())
             if "\u2019" in key or "\u2018" in key:
                 key = _normalise_marks(key)
             if key:

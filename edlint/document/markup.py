@@ -78,16 +78,8 @@ def plain_blocks(text: str, fm: FrontMatter) -> list[Block]:
 
     starts = line_starts(text)
     first = bisect.bisect_right(starts, pos) - 1
-    last = len(starts) - 1
-    for i in range(max(first, 0), last + 1):
-        # line_bounds(text, starts, i), written out: it is called for every line of every article
-        s = starts[i]
-        if i < last:
-            e = starts[i + 1] - 1
-            if e > s and text[e] == "\n" and text[e - 1] == "\r":
-                e -= 1
-        else:
-            e = len(text)
+    for i in range(max(first, 0), len(starts)):
+        s, e = line_bounds(text, starts, i)
         if s < pos:
             s = pos
         while e > s and text[e - 1] in " \t\r\f\v\u00a0\ufeff":

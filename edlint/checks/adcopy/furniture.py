@@ -67,14 +67,21 @@ left inside the copy. Each finding names its kind, judged by its own evidence:
 - **related headline**: teaser headers and the headlines under them
   (`DON'T MISS:`), `On example.com: …`, `[Related: …]`, numbered listicle
   teasers, three or more headline-shaped lines in a row that no
-  paragraph or `…:` line leads into, two or more in Title Case in a row
+  paragraph or `…:` line leads into (a section's name inside such a list,
+  `Cricket` between two sports headlines, goes with it), a teaser's text
+  ending `Full Article`, two or more in Title Case in a row
   anywhere, a clip's title with its running time (`… (2:46)`), and the
   headlines of a list of links with their source under each;
 - **prompt**: newsletter, subscribe, donation, comment, share and follow
   prompts, comment counts, video end cards, trust boxes, channel promos;
 - **affiliate or shopping block** and **advertising label**: `Buy Now`,
-  `Available from Amazon`, commission disclosures, `Advertisement`;
-- **page-tool residue** and **navigation**: SVG titles (`Created with
+  `Available from Amazon`, commission disclosures, `Advertisement`, and
+  the product block a shop's button closes (the product's name and its
+  bulleted specs right above `Buy Now`);
+- **page-tool residue** and **navigation**: a line of a page's tool
+  buttons and nothing else (`E-mail Article Print-Friendly Subscribe to RSS
+  Feed`, `Print Story | Email Story`, `Story Tools: E-MAIL | PRINT | Text
+  Size: S M L XL`), `Article continues`, `Previous Next`, SVG titles (`Created with
   Sketch.`), escaped editor markup, lines of invisible characters, gallery
   controls, runs of menu labels, one-line menus, the top of a scraped page
   above the headline's second appearance, one or two short labels between
@@ -92,7 +99,9 @@ words, all spelled correctly.
 
 ## What is not furniture
 Beyond the examples below: a sentence that only
-mentions an advertisement ("The advertisement was banned on Monday."); a list
+mentions an advertisement ("The advertisement was banned on Monday.") or a
+tool ("Print and share this.", "The story continues to grow.");
+a list of specs with no shop's button under it; a list
 in the copy (a fact box of `Key: value` lines, items after a line ending in a
 colon, menu-like items after a sentence ending in a colon (`… based on:`),
 a schedule of dates, a listing that starts with a date, a date range, a
@@ -261,8 +270,17 @@ def _phrases(pack, texts: list[str], scores: Scores) -> None:
             if ph.category == "teaser tag" and prev_teaser and scores.high[i - 1]:
                 # A tagged headline under a teaser header: the list is certain, so is its fix.
                 scores.set(i, 1.0, ph.category, True)
-        elif prev_teaser and headline_shaped(t):
+        elif prev_teaser and (headline_shaped(t) or _section_label(texts, i)):
             scores.set(i, 0.7, "teaser headline")
+
+
+def _section_label(texts: list[str], i: int) -> bool:
+    """A section's name inside a list of teasers ("Cricket" between two sports headlines): a capitalised
+    word or three with no punctuation, with a headline under it, so the list carries on past it."""
+    t = texts[i].strip()
+    words = t.split()
+    return (1 <= len(words) <= 3 and len(t) <= 30 and t[:1].isupper() and all(w.isalpha() for w in words)
+            and i + 1 < len(texts) and headline_shaped(texts[i + 1]))
 
 
 def _opens_list(reason: str, text: str) -> bool:
@@ -342,6 +360,7 @@ _SHAPE_TESTS = (
     (K.photo_credit, "photo credit"),
     (K.caption_marked, "photo caption"),
     (K.video_title, "video link"),
+    (K.tool_line, "page tools"),
 )
 
 
@@ -412,6 +431,7 @@ def _by_kind(texts: list[str], scores: Scores, headline: str = "") -> None:
     N.title_case_pairs(texts, scores)
     N.labels_between(texts, scores, headline)
     N.labels_over_top_furniture(texts, scores, headline)
+    N.product_blocks(texts, scores)
 
 
 def _headline_runs(texts: list[str], scores: Scores, seen: dict[str, int], min_run: int = 3) -> None:

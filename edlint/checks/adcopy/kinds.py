@@ -54,10 +54,12 @@ KIND = {
     "listicle teaser": "related headline",
     "donation prompt": "prompt",
     "shopping button": "affiliate or shopping block",
+    "product specs": "affiliate or shopping block",
     "affiliate disclosure": "affiliate or shopping block",
     "advertising label": "advertising label",
     "markup residue": "page-tool residue",
     "embed residue": "page-tool residue",
+    "page tools": "page-tool residue",
     "stray symbols": "page-tool residue",
     "link residue": "page-tool residue",
     "reading time": "page-tool residue",
@@ -211,6 +213,7 @@ def _line_patterns() -> dict:
     """Words, sentence ends and the shapes of teasers and lists."""
     return {
         "word": re.compile(r"[^\W\d_][\w'’.&-]*|&"),
+        "letters": re.compile(r"[a-z]+"),
         "sentence_end": re.compile(r"[.!?…][\"'”’)\]]*\s*$"),
         "terminal": re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$"),
         "sentence_in": re.compile(r"[a-z][.!?][\"'”’]?\s+[A-Z]"),
@@ -479,6 +482,34 @@ def caption_shaped(text: str) -> bool:
         return False  # a caption needs English evidence: a verse quoted in another language is not one
     low = set(text.lower().replace(",", " ").split())
     return not low.isdisjoint(_CAPTION_WORDS)
+
+
+# The buttons of a page's tool bar, as a scraper leaves them in a line: "E-mail Article Print-Friendly
+# Subscribe to RSS Feed", "Print Story | Email Story", "Story Tools: E-MAIL | PRINT | Text Size: S M L XL".
+_TOOL_WORDS = _wordset(
+    "email print printable printer share comment comments rss subscribe bookmark reprint reprints "
+    "syndication toolbar tools feedback typo rate save recommend permalink"
+)
+# Words the buttons carry besides their names.
+_TOOL_FILLER = _wordset(
+    "article story page this to a an the friend friends version your our and or more send feed feeds "
+    "friendly text size font s m l xl report of me it in"
+)
+
+
+def tool_line(text: str) -> bool:
+    """A line that is nothing but a page's tool buttons: two different tools or more ("Print",
+    "E-mail", "Share", "RSS", "Comments") and only the words such buttons carry, no sentence end.
+    A line of copy that names a tool says something else besides."""
+    if len(text) > 160 or text.rstrip().endswith((".", "!", "?")):
+        return False
+    words = _rx()["letters"].findall(text.lower().replace("e-mail", "email"))
+    if not 2 <= len(words) <= 24:
+        return False
+    tools = {w for w in words if w in _TOOL_WORDS}
+    if len(tools - {"comment", "comments"}) < 1 or len(tools) < 2:
+        return False
+    return all(w in _TOOL_WORDS or w in _TOOL_FILLER for w in words)
 
 
 def handle_line(text: str) -> bool:

@@ -225,3 +225,32 @@ def fact_box_rows(texts: list[str], guess: list) -> None:
                 for j in (i - 2, i - 1, i + 1, i + 2)]
         if (rows[0] and rows[1]) or (rows[1] and rows[2]) or (rows[2] and rows[3]):
             guess[i] = None  # a row among two others
+
+
+# The categories of a shop's button or an affiliate line, which a product block ends on.
+_SHOP_REASONS = frozenset(("shopping button", "affiliate disclosure"))
+
+
+def product_blocks(texts: list[str], scores, max_lines: int = 8) -> None:
+    """A shop's button ("Buy Now", "$29.99 at Amazon") closes a product block: the product's name and its
+    bulleted specs above it ("Acme Blender Pro 3000", "- 1200W motor", "- Six speed settings") go with it.
+
+    Two pieces of evidence: the button found on its own, and lines above it that are no sentences of
+    copy (short, no sentence end). A list in the copy with no button under it is never touched.
+    """
+    reasons = scores.reason
+    if _SHOP_REASONS.isdisjoint(reasons):
+        return  # no shop on the page (nearly every article)
+    for j, r in enumerate(reasons):
+        if r not in _SHOP_REASONS:
+            continue
+        i = j - 1
+        while i >= 0 and j - i <= max_lines and scores.score[i] < 0.6 and _spec_line(texts[i]):
+            scores.guess(i, 0.62, "product specs")
+            i -= 1
+
+
+def _spec_line(text: str) -> bool:
+    """A product's name or one of its specs: a dozen words at most and no sentence end."""
+    return 1 <= len(K.lower_words(text)) <= 12 and len(text) <= 100 and not K.terminal(text)
+

@@ -116,3 +116,17 @@ def test_the_cli_deletes_a_product_block_and_keeps_the_review(tmp_path):
         "We tested a dozen blenders in our kitchen over a month of smoothies and soups.\n\n"
         "The cheaper models struggled with ice, and two of them leaked.\n"
     )
+
+
+def test_a_markdown_teaser_list_and_the_tool_line_under_it_are_named_apart(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Council news\ndate: 2024-03-01\n---\n\n" + P1 + "\n\nStories in this Section\n\n"
+        "- Australian victory march continues\n- An easy opener for the champion\n- Cricket\n"
+        "- Windies wins first Test at home\n- Board to appoint a young vice-captain\n\n"
+        "E-mail Article Print-Friendly Subscribe to RSS Feed\n\n" + P2 + "\n",
+        encoding="utf-8",
+    )
+    p = run_cli("check", str(story), "--select", "adcopy", "--format", "json", "--no-cache")
+    found = [(f["line"], f["end_line"], f["data"]["kinds"]) for f in json.loads(p.stdout)["findings"]]
+    assert found == [(8, 14, ["related headline"]), (16, 16, ["page-tool residue"])]

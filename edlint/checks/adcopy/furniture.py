@@ -270,8 +270,8 @@ def _phrases(pack, texts: list[str], scores: Scores) -> None:
             if ph.category == "teaser tag" and prev_teaser and scores.high[i - 1]:
                 # A tagged headline under a teaser header: the list is certain, so is its fix.
                 scores.set(i, 1.0, ph.category, True)
-        elif prev_teaser and (headline_shaped(t) or _section_label(texts, i)):
-            scores.set(i, 0.7, "teaser headline")
+        elif prev_teaser and (headline_shaped(t) or _section_label(texts, i)) and not K.tool_line(t):
+            scores.set(i, 0.7, "teaser headline")  # a line of tool buttons under the list is judged as itself
 
 
 def _section_label(texts: list[str], i: int) -> bool:

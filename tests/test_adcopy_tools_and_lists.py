@@ -58,6 +58,7 @@ def test_a_line_that_names_a_tool_among_other_words_is_copy(line):
     [
         ("Article continues", "Leftover related headline [teaser header]"),
         ("Story continues below the gallery", "Leftover related headline [teaser header]"),
+        ("Continue Article", "Leftover related headline [teaser header]"),
         ("Previous Next", "Leftover navigation"),
         ("To view the full story, please subscribe to the Example Times.", "Leftover prompt [paywall notice]"),
         ("Share All sharing options for: Council approves new budget", "Leftover prompt [share prompt]"),

@@ -131,3 +131,9 @@ def test_a_markdown_teaser_list_and_the_tool_line_under_it_are_named_apart(tmp_p
     p = run_cli("check", str(story), "--select", "adcopy", "--format", "json", "--no-cache")
     found = [(f["line"], f["end_line"], f["data"]["kinds"]) for f in json.loads(p.stdout)["findings"]]
     assert found == [(8, 14, ["related headline"]), (16, 16, ["page-tool residue"])]
+
+
+def test_a_subheading_over_an_affiliate_disclosure_is_no_product():
+    text = ("Best blenders of the year\n\n" + P1 + "\n\nOur top picks\n\n"
+            "We may earn a commission when you buy through links on our site.\n\n" + P2 + "\n")
+    assert _found(text) == [(7, "Leftover affiliate or shopping block [affiliate disclosure]")]

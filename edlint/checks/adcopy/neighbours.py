@@ -227,8 +227,9 @@ def fact_box_rows(texts: list[str], guess: list) -> None:
             guess[i] = None  # a row among two others
 
 
-# The categories of a shop's button or an affiliate line, which a product block ends on.
-_SHOP_REASONS = frozenset(("shopping button", "affiliate disclosure"))
+# A shop's button ends a product block. An affiliate disclosure does not: it is a sentence that sits
+# under the headline or a subheading, and the line above it is no product.
+_SHOP_REASONS = frozenset(("shopping button",))
 
 
 def product_blocks(texts: list[str], scores, max_lines: int = 8) -> None:

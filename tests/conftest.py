@@ -38,6 +38,16 @@ def seed_text() -> str:
     return need_shared(SEED).read_text(encoding="utf-8")
 
 
+def generated_file_is_current(script: str) -> bool:
+    """Run ``scripts/<script>.py --check`` in this process: does the file it writes match its sources?"""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        module = __import__(script)
+    finally:
+        sys.path.pop(0)
+    return module.main(["--check"]) == 0
+
+
 def run_cli(*args: str, input: bytes | None = None, cwd: str | Path | None = None,
             env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m edlint`` as a user would; returns the completed process (text output)."""

@@ -36,6 +36,10 @@ def test_only_a_private_regular_file_of_this_user_is_trusted(tmp_path):
     assert private_to_this_user(f)
     f.chmod(0o666)
     assert not private_to_this_user(f)  # anyone could have written it
+    f.chmod(0o664)
+    assert not private_to_this_user(f)  # the group could have
+    f.chmod(0o646)
+    assert not private_to_this_user(f)
     f.chmod(0o600)
     (tmp_path / "link").symlink_to(f)
     assert not private_to_this_user(tmp_path / "link")

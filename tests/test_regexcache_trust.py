@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from edlint.run.regexcache import _trusted
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "sample-article.md"
@@ -32,22 +31,6 @@ def _check(cache_dir: Path | None, article: Path) -> list:
     out = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
     assert out.returncode in (0, 1), out.stderr
     return [(f["rule"], f["start"], f["end"]) for f in json.loads(out.stdout)["findings"]]
-
-
-def test_only_own_unshared_regular_files_are_trusted(tmp_path):
-    f = tmp_path / "regex.json"
-    f.write_text("{}")
-    f.chmod(0o600)
-    assert _trusted(f)
-    f.chmod(0o664)
-    assert not _trusted(f)
-    f.chmod(0o646)
-    assert not _trusted(f)
-    link = tmp_path / "link.json"
-    link.symlink_to(f)
-    f.chmod(0o600)
-    assert not _trusted(link)
-    assert not _trusted(tmp_path / "missing.json")
 
 
 def test_a_poisoned_shared_pattern_cache_changes_nothing(tmp_path):

@@ -27,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import boilerplate_eval as be  # noqa: E402
 
-KINDS = ("navigation", "related headline", "prompt", "dateline or time stamp", "byline", "page-tool residue",
-         "photo credit", "photo caption", "advertising label", "syndication residue", "affiliate or shopping block")
+from edlint.checks.adcopy.kinds import KIND  # noqa: E402  (boilerplate_eval puts the checkout on the path)
+
+KINDS = sorted(set(KIND.values()))  # the kinds a finding names
+
 STOP = frozenset({"the", "of", "and", "a", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at",
                   "from", "it", "his", "her", "he", "she", "they", "said"})
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
@@ -96,11 +98,13 @@ def _load(split: str):
 
 
 def _print(flagged, labels, sets, what: str) -> None:
+    import numpy as np
+
     for ds in be.DATASETS:
         m = sets == ds
         right = flagged & m & ~_is_article(labels)
         wrong = flagged & m & _is_article(labels)
-        boiler = m & (labels == "boilerplate") | m & (labels == "related")
+        boiler = m & np.isin(labels, sorted(be.BOILER))
         suppl = m & (labels == "supplemental")
         print(f"  {what:<10}{ds:<20}{right.sum() / max(right.sum() + wrong.sum(), 1):>10.3f}"
               f"{(flagged & boiler).sum() / max(boiler.sum(), 1):>8.3f}"

@@ -507,7 +507,7 @@ def tool_line(text: str) -> bool:
     if not 2 <= len(words) <= 24:
         return False
     tools = {w for w in words if w in _TOOL_WORDS}
-    if len(tools - {"comment", "comments"}) < 1 or len(tools) < 2:
+    if len(tools) < 2 or tools <= {"comment", "comments"}:
         return False
     return all(w in _TOOL_WORDS or w in _TOOL_FILLER for w in words)
 

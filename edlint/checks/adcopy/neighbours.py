@@ -227,23 +227,19 @@ def fact_box_rows(texts: list[str], guess: list) -> None:
             guess[i] = None  # a row among two others
 
 
-# A shop's button ends a product block. An affiliate disclosure does not: it is a sentence that sits
-# under the headline or a subheading, and the line above it is no product.
-_SHOP_REASONS = frozenset(("shopping button",))
-
-
 def product_blocks(texts: list[str], scores, max_lines: int = 8) -> None:
     """A shop's button ("Buy Now", "$29.99 at Amazon") closes a product block: the product's name and its
     bulleted specs above it ("Acme Blender Pro 3000", "- 1200W motor", "- Six speed settings") go with it.
 
     Two pieces of evidence: the button found on its own, and lines above it that are no sentences of
-    copy (short, no sentence end). A list in the copy with no button under it is never touched.
+    copy (short, no sentence end). A list in the copy with no button under it is never touched. An
+    affiliate disclosure ends no block: it is a sentence under the headline or a subheading.
     """
     reasons = scores.reason
-    if _SHOP_REASONS.isdisjoint(reasons):
+    if "shopping button" not in reasons:
         return  # no shop on the page (nearly every article)
     for j, r in enumerate(reasons):
-        if r not in _SHOP_REASONS:
+        if r != "shopping button":
             continue
         i = j - 1
         while i >= 0 and j - i <= max_lines and scores.score[i] < 0.6 and _spec_line(texts[i]):
